@@ -1,0 +1,73 @@
+package io.simestate.core;
+
+import io.simestate.core.alert.AlertDecisionLog;
+import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.audit.AuditTrail;
+import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.sim.SimAssignmentStore;
+
+/**
+ * The persistence ports of one adapter, handed to {@link SimEstate.Builder#persistence} in one
+ * piece: the in-memory adapter ({@code InMemoryPersistence}) and the JPA adapter each implement it.
+ * All stores of one instance share the same {@link #transactions()}.
+ */
+public interface Persistence {
+
+  /**
+   * The customer store.
+   *
+   * @return never null
+   */
+  CustomerStore customers();
+
+  /**
+   * The SIM assignment store.
+   *
+   * @return never null
+   */
+  SimAssignmentStore simAssignments();
+
+  /**
+   * The routing lookup.
+   *
+   * @return never null
+   */
+  RecipientDirectory recipients();
+
+  /**
+   * The delivery outbox and record.
+   *
+   * @return never null
+   */
+  DeliveryOutbox outbox();
+
+  /**
+   * The routing decision log.
+   *
+   * @return never null
+   */
+  AlertDecisionLog decisions();
+
+  /**
+   * The alert de-duplication store.
+   *
+   * @return never null
+   */
+  AlertRepeatGuard repeatGuard();
+
+  /**
+   * The administrative record.
+   *
+   * @return never null
+   */
+  AuditTrail auditTrail();
+
+  /**
+   * The transaction runner all the stores above take part in.
+   *
+   * @return never null
+   */
+  Transactions transactions();
+}

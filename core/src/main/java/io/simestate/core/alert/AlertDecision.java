@@ -1,0 +1,40 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.Require;
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.CustomerId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record of how one alert was routed (F16): who was chosen, who was skipped and why.
+ *
+ * @param tenantId the tenant
+ * @param alert the alert
+ * @param outcome the decision as a whole
+ * @param customerId the SIM's customer at routing time, or null if it had none
+ * @param customerName that customer's name at routing time, or null
+ * @param chosen the recipients, in the order of the customer's contacts (or catch-all list)
+ * @param skipped the customer's contacts that were left out, with the reason
+ * @param decidedAt when routing decided
+ */
+public record AlertDecision(
+    TenantId tenantId,
+    UsageAlert alert,
+    RoutingOutcome outcome,
+    CustomerId customerId,
+    String customerName,
+    List<Recipient> chosen,
+    List<SkippedContact> skipped,
+    Instant decidedAt) {
+
+  /** Checks presence and copies the lists. */
+  public AlertDecision {
+    Require.present(tenantId, "tenantId");
+    Require.present(alert, "alert");
+    Require.present(outcome, "outcome");
+    Require.present(decidedAt, "decidedAt");
+    chosen = List.copyOf(chosen);
+    skipped = List.copyOf(skipped);
+  }
+}

@@ -1,0 +1,17 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.TenantId;
+
+/**
+ * One alert for one recipient.
+ *
+ * @param tenantId the tenant
+ * @param sender whom it comes from
+ * @param recipient whom it goes to
+ * @param customerName the SIM's customer, or null for a catch-all recipient
+ * @param alert the alert
+ * @param messageKey the retry-stable key (alert id and recipient key)
+ */
+public record AlertNotification(
+    TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, UsageAlert alert,
+    String messageKey) implements Notification {}

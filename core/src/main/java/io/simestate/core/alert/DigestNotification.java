@@ -1,0 +1,26 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.AlertKind;
+import io.simestate.core.TenantId;
+import java.util.List;
+
+/**
+ * Several alerts of one kind for SIMs of one customer, in one message to one recipient (F13).
+ *
+ * @param tenantId the tenant
+ * @param sender whom it comes from
+ * @param recipient whom it goes to
+ * @param customerName the customer, or null for a catch-all recipient
+ * @param kind the alerts' kind
+ * @param alerts the alerts, at least two
+ * @param messageKey the retry-stable key
+ */
+public record DigestNotification(
+    TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, AlertKind kind,
+    List<UsageAlert> alerts, String messageKey) implements Notification {
+
+  /** Copies the list. */
+  public DigestNotification {
+    alerts = List.copyOf(alerts);
+  }
+}

@@ -1,0 +1,52 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.Require;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.EmailAddress;
+
+/**
+ * Someone an alert is delivered to: a contact of the SIM's customer, or a tenant's catch-all
+ * recipient for SIMs with no customer (F15).
+ *
+ * @param contactId the contact, or null for a catch-all recipient
+ * @param name the name to address, never null
+ * @param email the address to deliver to
+ */
+public record Recipient(ContactId contactId, String name, EmailAddress email) {
+
+  /** Checks presence. */
+  public Recipient {
+    Require.present(name, "name");
+    Require.present(email, "email");
+  }
+
+  /**
+   * A catch-all recipient of a tenant.
+   *
+   * @param name the name to address
+   * @param email the address
+   * @return the recipient
+   */
+  public static Recipient catchAll(String name, EmailAddress email) {
+    return new Recipient(null, name, email);
+  }
+
+  /**
+   * Whether this is a catch-all recipient rather than a customer's contact.
+   *
+   * @return true for a catch-all recipient
+   */
+  public boolean isCatchAll() {
+    return contactId == null;
+  }
+
+  /**
+   * The key that makes a delivery unique per alert: the contact id, or {@code catch-all:} and the
+   * address.
+   *
+   * @return the key
+   */
+  public String key() {
+    return contactId != null ? contactId.toString() : "catch-all:" + email;
+  }
+}

@@ -1,0 +1,18 @@
+package io.simestate.core.alert;
+
+import java.util.List;
+
+/**
+ * What {@link Alerts#route} did with one alert.
+ *
+ * @param decision the routing decision; for a repeated alert id, the decision made the first time
+ * @param duplicateAlertId true if this alert id had been routed before, so nothing new was recorded
+ * @param deliveries the deliveries this call recorded in the outbox (empty for a duplicate)
+ */
+public record RoutingResult(AlertDecision decision, boolean duplicateAlertId, List<Delivery> deliveries) {
+
+  /** Copies the list. */
+  public RoutingResult {
+    deliveries = List.copyOf(deliveries);
+  }
+}

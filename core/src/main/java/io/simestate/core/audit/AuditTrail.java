@@ -1,0 +1,43 @@
+package io.simestate.core.audit;
+
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.Iccid;
+import java.util.List;
+
+/**
+ * Port: the administrative record as the library keeps it, read back per customer and per SIM
+ * (F11). Implementations also receive the events, as an {@link EventPublisher}. The contract is
+ * {@code AuditTrailContract} in core's test-jar.
+ */
+public interface AuditTrail extends EventPublisher {
+
+  /**
+   * The most recent events about one customer.
+   *
+   * @param tenant the tenant
+   * @param customer the customer
+   * @param limit the most to return
+   * @return the events, newest first
+   */
+  List<AuditEvent> forCustomer(TenantId tenant, CustomerId customer, int limit);
+
+  /**
+   * The most recent events about one SIM.
+   *
+   * @param tenant the tenant
+   * @param sim the SIM
+   * @param limit the most to return
+   * @return the events, newest first
+   */
+  List<AuditEvent> forSim(TenantId tenant, Iccid sim, int limit);
+
+  /**
+   * The most recent events of a tenant.
+   *
+   * @param tenant the tenant
+   * @param limit the most to return
+   * @return the events, newest first
+   */
+  List<AuditEvent> recent(TenantId tenant, int limit);
+}

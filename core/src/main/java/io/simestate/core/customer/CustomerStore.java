@@ -1,0 +1,78 @@
+package io.simestate.core.customer;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.NotFoundException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
+import io.simestate.core.TenantId;
+import java.util.Optional;
+
+/**
+ * Port: keeps customers with their contacts, scoped by tenant.
+ *
+ * <p>Implementations must be safe for concurrent use, never return null, and keep names unique per
+ * tenant by {@link CustomerName#key()} without scanning every customer. The contract is
+ * {@code CustomerStoreContract} in core's test-jar.
+ */
+public interface CustomerStore {
+
+  /**
+   * Stores a new customer with its contacts. The stored version is 1.
+   *
+   * @param customer the customer, with version 0
+   * @return the stored customer, with version 1
+   * @throws ConflictException with {@code DUPLICATE_NAME} if the tenant already has a customer with
+   *     this name ignoring case
+   */
+  Customer insert(Customer customer);
+
+  /**
+   * Replaces a customer and its contacts, if its stored version is {@code customer.version()}.
+   *
+   * @param customer the new state, carrying the version it was based on
+   * @return the stored customer, with the version advanced by one
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code STALE_VERSION} if the stored version differs, or with
+   *     {@code DUPLICATE_NAME} if the new name is taken by another customer of the tenant
+   */
+  Customer update(Customer customer);
+
+  /**
+   * Finds a customer of a tenant.
+   *
+   * @param tenant the tenant
+   * @param id the customer's id
+   * @return the customer with its contacts, or empty if the tenant has no such customer
+   */
+  Optional<Customer> find(TenantId tenant, CustomerId id);
+
+  /**
+   * Finds a customer of a tenant by name, ignoring case.
+   *
+   * @param tenant the tenant
+   * @param name the name; compared by {@link CustomerName#key()}
+   * @return the customer with its contacts, or empty
+   */
+  Optional<Customer> findByName(TenantId tenant, CustomerName name);
+
+  /**
+   * Deletes a customer with its contacts, if its stored version is {@code expectedVersion}.
+   *
+   * @param tenant the tenant
+   * @param id the customer's id
+   * @param expectedVersion the version the caller saw
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code STALE_VERSION} if the stored version differs
+   */
+  void delete(TenantId tenant, CustomerId id, long expectedVersion);
+
+  /**
+   * Lists a tenant's customers sorted by name ignoring case (then by id).
+   *
+   * @param tenant the tenant
+   * @param nameContains only names containing this text ignoring case; empty for all
+   * @param page which slice
+   * @return the page, never null
+   */
+  Page<CustomerSummary> list(TenantId tenant, Optional<String> nameContains, PageRequest page);
+}
