@@ -1,0 +1,350 @@
+package io.simestate.core;
+
+import io.simestate.core.alert.AlertDispatcher;
+import io.simestate.core.alert.AlertRouter;
+import io.simestate.core.alert.Alerts;
+import io.simestate.core.alert.NotificationSender;
+import io.simestate.core.alert.RetryPolicy;
+import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SubscriptionNotices;
+import io.simestate.core.alert.TenantAlertSettings;
+import io.simestate.core.alert.TenantSettingsSource;
+import io.simestate.core.audit.AuditTrail;
+import io.simestate.core.audit.EventPublisher;
+import io.simestate.core.audit.EventRecorder;
+import io.simestate.core.customer.Customers;
+import io.simestate.core.inmemory.InMemoryPersistence;
+import io.simestate.core.inmemory.RecordingNotificationSender;
+import io.simestate.core.sim.IccidPolicy;
+import io.simestate.core.sim.SimInventory;
+import io.simestate.core.sim.Sims;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * SIM Estate: the customer layer of a SIM-management portal, wired in one place.
+ *
+ * <pre>{@code
+ * SimEstate estate = SimEstate.inMemory();                       // everything in memory
+ * TenantId acme = TenantId.of("acme");
+ * Actor alice = Actor.of("alice");
+ * Customer c = estate.customers().create(acme, alice, CustomerDetails.named("Northwind Logistics"));
+ * estate.customers().addContact(acme, alice, c.id(), ContactDetails.alerted("Ana", "ana@northwind.example"));
+ * estate.sims().assign(acme, alice, c.id(), List.of("8944500102198304826"));
+ * estate.alerts().route(acme, UsageAlert.of(AlertId.of("a-1"), Iccid.parse("8944500102198304826"),
+ *     AlertKind.WARNING, Instant.now()));
+ * estate.dispatcher().dispatchDue();                             // sends through the notification port
+ * }</pre>
+ *
+ * <p>Use {@link #builder()} to plug in the JPA adapter ({@link Builder#persistence}), the mail
+ * adapter ({@link Builder#notificationSender}), tenants' sender identities and catch-all recipients,
+ * and the clock. Thread-safe.
+ */
+public final class SimEstate {
+
+  private final Customers customers;
+  private final Sims sims;
+  private final Alerts alerts;
+  private final AlertDispatcher dispatcher;
+  private final AuditTrail auditTrail;
+  private final Persistence persistence;
+
+  private SimEstate(Builder b) {
+    this.persistence = b.persistence;
+    List<EventPublisher> publishers = new ArrayList<>();
+    publishers.add(persistence.auditTrail());
+    publishers.addAll(b.publishers);
+    EventRecorder events = new EventRecorder(publishers, b.clock);
+    Map<TenantId, TenantAlertSettings> fixed = Map.copyOf(b.tenants);
+    TenantSettingsSource settings = b.settingsSource != null ? b.settingsSource
+        : tenant -> fixed.getOrDefault(tenant, TenantAlertSettings.DEFAULTS);
+    Transactions tx = persistence.transactions();
+    InputValidator validator = InputValidator.create();
+    SubscriptionNotices notices = new SubscriptionNotices(persistence.outbox(), settings, b.clock);
+    this.customers = new Customers(persistence.customers(), persistence.simAssignments(), tx, events, validator,
+        notices, b.clock);
+    this.sims = new Sims(persistence.simAssignments(), persistence.customers(), b.inventory, b.iccidPolicy, tx,
+        events);
+    this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.repeatGuard(),
+        persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.clock);
+    this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender,
+        b.retryPolicy, b.batchSize, b.lease, b.random, b.clock);
+    this.auditTrail = persistence.auditTrail();
+  }
+
+  /**
+   * A complete library in memory, sending notifications to a {@link RecordingNotificationSender}.
+   *
+   * @return the library
+   */
+  public static SimEstate inMemory() {
+    return builder().build();
+  }
+
+  /**
+   * A builder with in-memory persistence, a recording notification sender, the system clock and
+   * default settings.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Customers and contacts (F1–F7).
+   *
+   * @return the customer use cases
+   */
+  public Customers customers() {
+    return customers;
+  }
+
+  /**
+   * SIM assignment (F8).
+   *
+   * @return the SIM use cases
+   */
+  public Sims sims() {
+    return sims;
+  }
+
+  /**
+   * Alert routing and the delivery record (F9, F13, F15, F16).
+   *
+   * @return the alert use cases
+   */
+  public Alerts alerts() {
+    return alerts;
+  }
+
+  /**
+   * The dispatcher that sends due deliveries (F10).
+   *
+   * @return the dispatcher
+   */
+  public AlertDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /**
+   * The administrative record, per customer and per SIM (F11).
+   *
+   * @return the audit trail
+   */
+  public AuditTrail auditTrail() {
+    return auditTrail;
+  }
+
+  /**
+   * The persistence this library was built with.
+   *
+   * @return the persistence
+   */
+  public Persistence persistence() {
+    return persistence;
+  }
+
+  /** Wires a {@link SimEstate}; every setting has a default. */
+  public static final class Builder {
+
+    private Persistence persistence = InMemoryPersistence.create();
+    private NotificationSender sender = new RecordingNotificationSender();
+    private SenderIdentity defaultSender = SenderIdentity.of("alerts@simestate.invalid", "SIM Estate alerts");
+    private final Map<TenantId, TenantAlertSettings> tenants = new HashMap<>();
+    private TenantSettingsSource settingsSource;
+    private final List<EventPublisher> publishers = new ArrayList<>();
+    private SimInventory inventory = SimInventory.acceptAll();
+    private IccidPolicy iccidPolicy = IccidPolicy.LENIENT;
+    private Duration repeatWindow = Duration.ofHours(24);
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private int batchSize = 100;
+    private Duration lease = Duration.ofMinutes(5);
+    private RandomGenerator random = RandomGenerator.getDefault();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The persistence adapter; in memory by default.
+     *
+     * @param persistence e.g. the JPA adapter
+     * @return this builder
+     */
+    public Builder persistence(Persistence persistence) {
+      this.persistence = Require.present(persistence, "persistence");
+      return this;
+    }
+
+    /**
+     * The notification port; a {@link RecordingNotificationSender} by default.
+     *
+     * @param sender e.g. the mail adapter
+     * @return this builder
+     */
+    public Builder notificationSender(NotificationSender sender) {
+      this.sender = Require.present(sender, "notificationSender");
+      return this;
+    }
+
+    /**
+     * The library-wide sender identity, for tenants without their own (F14).
+     *
+     * @param sender the sender
+     * @return this builder
+     */
+    public Builder defaultSender(SenderIdentity sender) {
+      this.defaultSender = Require.present(sender, "defaultSender");
+      return this;
+    }
+
+    /**
+     * A tenant's alert settings: sender, catch-all recipients, digest window, notices.
+     *
+     * @param tenant the tenant
+     * @param settings its settings
+     * @return this builder
+     */
+    public Builder tenant(TenantId tenant, TenantAlertSettings settings) {
+      tenants.put(Require.present(tenant, "tenantId"), Require.present(settings, "settings"));
+      return this;
+    }
+
+    /**
+     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map.
+     *
+     * @param source the host's settings
+     * @return this builder
+     */
+    public Builder tenantSettings(TenantSettingsSource source) {
+      this.settingsSource = Require.present(source, "tenantSettings");
+      return this;
+    }
+
+    /**
+     * Also publishes every event of the administrative record to the host (F11).
+     *
+     * @param publisher the host's publisher, called within the change's transaction
+     * @return this builder
+     */
+    public Builder publishEventsTo(EventPublisher publisher) {
+      publishers.add(Require.present(publisher, "publisher"));
+      return this;
+    }
+
+    /**
+     * Checks assigned SIMs against the host's inventory; by default every valid ICCID is accepted.
+     *
+     * @param inventory the host's inventory
+     * @return this builder
+     */
+    public Builder simInventory(SimInventory inventory) {
+      this.inventory = Require.present(inventory, "simInventory");
+      return this;
+    }
+
+    /**
+     * How strictly ICCIDs typed by users are checked; lenient by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder iccidPolicy(IccidPolicy policy) {
+      this.iccidPolicy = Require.present(policy, "iccidPolicy");
+      return this;
+    }
+
+    /**
+     * How long a repeated alert without usage period (same SIM and kind) is suppressed (F13); 24 h by
+     * default.
+     *
+     * @param window the window, at least one second
+     * @return this builder
+     */
+    public Builder repeatWindow(Duration window) {
+      Require.present(window, "repeatWindow");
+      if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw InvalidInputException.of("repeatWindow", "must be at least one second");
+      }
+      this.repeatWindow = window;
+      return this;
+    }
+
+    /**
+     * When failed deliveries are retried.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Require.present(policy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * How many deliveries one dispatcher round claims; 100 by default.
+     *
+     * @param size 1 to 10,000
+     * @return this builder
+     */
+    public Builder dispatchBatchSize(int size) {
+      if (size < 1 || size > 10_000) {
+        throw InvalidInputException.of("dispatchBatchSize", "must be between 1 and 10000");
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /**
+     * How long a dispatcher's claim holds before another may take the delivery over; 5 minutes by
+     * default. Make it longer than a batch takes to send.
+     *
+     * @param lease the lease, at least one second
+     * @return this builder
+     */
+    public Builder dispatchLease(Duration lease) {
+      Require.present(lease, "dispatchLease");
+      if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw InvalidInputException.of("dispatchLease", "must be at least one second");
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /**
+     * The source of retry jitter; seed it in tests.
+     *
+     * @param random the generator
+     * @return this builder
+     */
+    public Builder random(RandomGenerator random) {
+      this.random = Require.present(random, "random");
+      return this;
+    }
+
+    /**
+     * The clock for timestamps and due times; the system UTC clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Require.present(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the library.
+     *
+     * @return the library
+     */
+    public SimEstate build() {
+      return new SimEstate(this);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.Actor;
+import io.simestate.core.Transactions;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due deliveries from the outbox through the notification port (F10, F13).
+ *
+ * <p>Each round claims a batch (so that several dispatchers, in one process or many, never send the
+ * same delivery), gathers deliveries that share a digest key for one recipient into one digest
+ * message, hands the batch to the port, and then marks each delivery sent, schedules a retry with
+ * exponential back-off and jitter after a transient failure, or marks it failed after a permanent
+ * failure or too many attempts. A dispatcher that dies leaves its claimed deliveries to be claimed
+ * again when their lease runs out.
+ *
+ * <p>Run it on demand with {@link #dispatchDue()} or on a host's executor with {@link #scheduleOn}.
+ * Thread-safe.
+ */
+public final class AlertDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+  private static final int MAX_ROUNDS = 100_000;
+
+  private final DeliveryOutbox outbox;
+  private final NotificationSender sender;
+  private final Transactions tx;
+  private final EventRecorder events;
+  private final TenantSettingsSource settings;
+  private final SenderIdentity defaultSender;
+  private final RetryPolicy retry;
+  private final int batchSize;
+  private final Duration lease;
+  private final RandomGenerator random;
+  private final Clock clock;
+
+  /**
+   * Wires the dispatcher; called by {@code SimEstate}.
+   *
+   * @param outbox the outbox
+   * @param sender the notification port
+   * @param tx the transaction runner
+   * @param events the event recorder
+   * @param settings the tenants' settings (sender identity)
+   * @param defaultSender the library-wide sender
+   * @param retry the retry policy
+   * @param batchSize how many deliveries one round claims
+   * @param lease how long a claim holds before another dispatcher may take it over
+   * @param random the jitter source
+   * @param clock the clock
+   */
+  public AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
+      TenantSettingsSource settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
+      RandomGenerator random, Clock clock) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.tx = tx;
+    this.events = events;
+    this.settings = settings;
+    this.defaultSender = defaultSender;
+    this.retry = retry;
+    this.batchSize = batchSize;
+    this.lease = lease;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /**
+   * Sends every delivery that is due now, round after round, until none is left.
+   *
+   * @return what was done
+   */
+  public DispatchReport dispatchDue() {
+    DispatchReport total = DispatchReport.EMPTY;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Instant now = clock.instant();
+      List<Delivery> claimed = tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease));
+      if (claimed.isEmpty()) {
+        break;
+      }
+      total = total.plus(dispatch(claimed));
+    }
+    if (total.claimed() > 0) {
+      LOG.info("Dispatched {} deliveries: {} sent in {} messages ({} digests), {} to retry, {} failed",
+          total.claimed(), total.sent(), total.messages(), total.digests(), total.retried(), total.failed());
+    }
+    return total;
+  }
+
+  /**
+   * Runs {@link #dispatchDue()} on a host's executor, with a fixed delay between runs. A failing run
+   * is logged and does not stop the schedule.
+   *
+   * @param executor the host's executor
+   * @param every the delay between the end of one run and the start of the next
+   * @return the schedule; cancel it to stop
+   */
+  public ScheduledFuture<?> scheduleOn(ScheduledExecutorService executor, Duration every) {
+    return executor.scheduleWithFixedDelay(() -> {
+      try {
+        dispatchDue();
+      } catch (RuntimeException e) {
+        LOG.warn("Alert dispatch failed; it runs again in {}", every, e);
+      }
+    }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private DispatchReport dispatch(List<Delivery> claimed) {
+    List<List<Delivery>> groups = group(claimed);
+    List<Notification> messages = new ArrayList<>(groups.size());
+    for (List<Delivery> group : groups) {
+      messages.add(toNotification(group));
+    }
+    List<SendResult> results;
+    try {
+      results = sender.sendAll(messages);
+      if (results == null || results.size() != messages.size()) {
+        throw new IllegalStateException("the notification sender returned "
+            + (results == null ? "null" : results.size() + " results") + " for " + messages.size() + " messages");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("The notification sender failed for a batch of {} messages; they will be retried", messages.size(), e);
+      SendResult failure = SendResult.transientFailure("notification sender failed: " + e.getClass().getSimpleName());
+      results = messages.stream().map(m -> failure).toList();
+    }
+    List<SendResult> outcome = results;
+    return tx.inTransaction(() -> record(groups, messages, outcome));
+  }
+
+  private DispatchReport record(List<List<Delivery>> groups, List<Notification> messages, List<SendResult> results) {
+    Instant now = clock.instant();
+    int sent = 0;
+    int retried = 0;
+    int failed = 0;
+    int digests = 0;
+    for (int i = 0; i < groups.size(); i++) {
+      List<Delivery> group = groups.get(i);
+      SendResult result = results.get(i);
+      if (messages.get(i) instanceof DigestNotification) {
+        digests++;
+      }
+      for (Delivery d : group) {
+        switch (result.status()) {
+          case SENT -> {
+            outbox.markSent(d.id(), now);
+            events.record(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(), d.customerId(), sims(d),
+                describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : ""));
+            sent++;
+          }
+          case TRANSIENT_FAILURE -> {
+            if (d.attempts() >= retry.maxAttempts()) {
+              fail(d, "gave up after " + d.attempts() + " attempts: " + result.detail());
+              failed++;
+            } else {
+              outbox.markRetry(d.id(), now.plus(retry.delayAfter(d.attempts(), random)), result.detail());
+              LOG.info("Delivery {} to {} failed ({}); retry scheduled", d.id(), d.recipient().email().masked(),
+                  result.detail());
+              retried++;
+            }
+          }
+          case PERMANENT_FAILURE -> {
+            fail(d, result.detail());
+            failed++;
+          }
+        }
+      }
+    }
+    return new DispatchReport(groups.stream().mapToInt(List::size).sum(), sent, groups.size(), digests, retried, failed);
+  }
+
+  private void fail(Delivery d, String detail) {
+    outbox.markFailed(d.id(), detail);
+    LOG.warn("Delivery {} to {} failed for good: {}", d.id(), d.recipient().email().masked(), detail);
+    events.record(d.tenantId(), AuditEventType.DELIVERY_FAILED, Actor.system(), d.customerId(), sims(d),
+        describe(d) + " failed: " + detail);
+  }
+
+  private static List<io.simestate.core.sim.Iccid> sims(Delivery d) {
+    return d.alert() == null ? List.of() : List.of(d.alert().iccid());
+  }
+
+  private static String describe(Delivery d) {
+    if (d.kind() == DeliveryKind.SUBSCRIPTION_NOTICE) {
+      return "Subscription notice to " + d.recipient().name();
+    }
+    return d.alert().kind().label() + " alert " + d.alertId() + " to " + d.recipient().name();
+  }
+
+  private static List<List<Delivery>> group(List<Delivery> claimed) {
+    Map<String, List<Delivery>> groups = new LinkedHashMap<>();
+    for (Delivery d : claimed) {
+      String key = d.digestKey() == null || d.kind() != DeliveryKind.ALERT
+          ? d.id().toString()
+          : d.tenantId() + "|" + d.recipientKey() + "|" + d.digestKey();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  private Notification toNotification(List<Delivery> group) {
+    Delivery first = group.get(0);
+    SenderIdentity from = settings.settingsFor(first.tenantId()).senderIdentity().orElse(defaultSender);
+    if (first.kind() == DeliveryKind.SUBSCRIPTION_NOTICE) {
+      return new SubscriptionNotice(first.tenantId(), from, first.recipient(), first.customerName(),
+          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey());
+    }
+    if (group.size() == 1) {
+      return new AlertNotification(first.tenantId(), from, first.recipient(), first.customerName(), first.alert(),
+          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey());
+    }
+    List<UsageAlert> alerts = group.stream().map(Delivery::alert)
+        .sorted(Comparator.comparing(UsageAlert::iccid).thenComparing(a -> a.id().value())).toList();
+    String key = "digest/" + first.tenantId() + "/" + group.stream().map(d -> d.id().toString()).sorted()
+        .findFirst().orElseThrow() + "/" + group.size();
+    return new DigestNotification(first.tenantId(), from, first.recipient(), first.customerName(),
+        first.alert().kind(), alerts, key);
+  }
+}

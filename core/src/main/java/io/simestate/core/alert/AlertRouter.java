@@ -1,0 +1,76 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.Contact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides who receives an alert (F9, F15), as a pure function of the SIM's holder and the tenant's
+ * settings: exactly the contacts of the customer that holds the SIM that no {@link RoutingRule}
+ * excludes; for a SIM with no customer, the tenant's catch-all recipients; nobody else.
+ */
+public final class AlertRouter {
+
+  private final List<RoutingRule> rules;
+
+  /**
+   * A router with the {@link RoutingRule#standard()} rules.
+   */
+  public AlertRouter() {
+    this(RoutingRule.standard());
+  }
+
+  /**
+   * A router with the given rules.
+   *
+   * @param rules the rules, checked in order
+   */
+  public AlertRouter(List<RoutingRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * Decides the recipients of one alert.
+   *
+   * @param tenant the tenant
+   * @param alert the alert
+   * @param holder the customer holding the SIM in this tenant, if any
+   * @param settings the tenant's settings (catch-all recipients)
+   * @param now when the decision is made
+   * @return the decision with the chosen and skipped contacts
+   */
+  public AlertDecision decide(TenantId tenant, UsageAlert alert, Optional<SimHolder> holder,
+      TenantAlertSettings settings, Instant now) {
+    if (holder.isEmpty()) {
+      List<Recipient> catchAll = settings.catchAll();
+      return new AlertDecision(tenant, alert, catchAll.isEmpty() ? RoutingOutcome.UNASSIGNED : RoutingOutcome.CATCH_ALL,
+          null, null, catchAll, List.of(), now);
+    }
+    SimHolder h = holder.get();
+    List<Recipient> chosen = new ArrayList<>(h.contacts().size());
+    List<SkippedContact> skipped = new ArrayList<>(0);
+    for (Contact contact : h.contacts()) {
+      Optional<SkipReason> reason = exclusion(contact, alert);
+      if (reason.isPresent()) {
+        skipped.add(new SkippedContact(contact.id(), contact.name(), reason.get()));
+      } else {
+        chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
+      }
+    }
+    return new AlertDecision(tenant, alert, chosen.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
+        h.customerId(), h.customerName(), chosen, skipped, now);
+  }
+
+  private Optional<SkipReason> exclusion(Contact contact, UsageAlert alert) {
+    for (RoutingRule rule : rules) {
+      Optional<SkipReason> reason = rule.excludes(contact, alert.kind());
+      if (reason.isPresent()) {
+        return reason;
+      }
+    }
+    return Optional.empty();
+  }
+}

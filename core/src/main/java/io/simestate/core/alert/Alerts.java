@@ -1,0 +1,237 @@
+package io.simestate.core.alert;
+
+import io.simestate.core.Actor;
+import io.simestate.core.AlertKind;
+import io.simestate.core.Require;
+import io.simestate.core.TenantId;
+import io.simestate.core.Transactions;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.EventRecorder;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.sim.Iccid;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The alert use cases: route a usage alert to exactly the right recipients and record one pending
+ * delivery per (alert, recipient) in the outbox (F9, F13, F15, F16), answer "who gets the alert for
+ * SIM X", and read back the decision and delivery record.
+ *
+ * <p>Routing is idempotent per alert id: a repeated id records nothing new. A repeat of the same
+ * SIM, kind and usage period (or, without a period, within the repeat window) reaches nobody again.
+ * When the tenant has a digest window, deliveries wait that long so that the dispatcher can gather
+ * one customer's alerts for a contact into one digest message.
+ *
+ * <p>Obtain it from {@code SimEstate.alerts()}. Thread-safe.
+ */
+public final class Alerts {
+
+  /** How long a repeat of an alert with a usage period is suppressed: longer than any period. */
+  static final Duration PERIOD_WINDOW = Duration.ofDays(400);
+
+  private final RecipientDirectory directory;
+  private final AlertDecisionLog decisions;
+  private final AlertRepeatGuard repeatGuard;
+  private final DeliveryOutbox outbox;
+  private final Transactions tx;
+  private final EventRecorder events;
+  private final TenantSettingsSource settings;
+  private final AlertRouter router;
+  private final Duration repeatWindow;
+  private final Clock clock;
+
+  /**
+   * Wires the use cases; called by {@code SimEstate}.
+   *
+   * @param directory the routing lookup
+   * @param decisions the decision log
+   * @param repeatGuard the de-duplication store
+   * @param outbox the delivery outbox
+   * @param tx the transaction runner
+   * @param events the event recorder
+   * @param settings the tenants' alert settings
+   * @param router the routing rules
+   * @param repeatWindow how long a repeat without usage period is suppressed
+   * @param clock the clock
+   */
+  public Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
+      DeliveryOutbox outbox, Transactions tx, EventRecorder events, TenantSettingsSource settings,
+      AlertRouter router, Duration repeatWindow, Clock clock) {
+    this.directory = directory;
+    this.decisions = decisions;
+    this.repeatGuard = repeatGuard;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.events = events;
+    this.settings = settings;
+    this.router = router;
+    this.repeatWindow = repeatWindow;
+    this.clock = clock;
+  }
+
+  /**
+   * Routes a usage alert: decides the recipients, records the decision, and records one pending
+   * delivery per recipient for the dispatcher.
+   *
+   * @param tenant the tenant whose SIM raised the alert
+   * @param alert the alert
+   * @return the decision and the deliveries recorded by this call
+   */
+  public RoutingResult route(TenantId tenant, UsageAlert alert) {
+    Require.present(tenant, "tenantId");
+    Require.present(alert, "alert");
+    return tx.inTransaction(() -> {
+      Optional<AlertDecision> earlier = decisions.find(tenant, alert.id());
+      if (earlier.isPresent()) {
+        return new RoutingResult(earlier.get(), true, List.of());
+      }
+      TenantAlertSettings tenantSettings = settings.settingsFor(tenant);
+      Instant now = clock.instant();
+      AlertDecision decision = router.decide(tenant, alert, directory.holderOf(tenant, alert.iccid()),
+          tenantSettings, now);
+      if (!decision.chosen().isEmpty() && !repeatGuard.firstWithin(tenant, repeatKey(alert), alert.raisedAt(),
+          alert.period() != null ? PERIOD_WINDOW : repeatWindow)) {
+        decision = new AlertDecision(tenant, alert, RoutingOutcome.REPEAT_SUPPRESSED, decision.customerId(),
+            decision.customerName(), List.of(), decision.skipped(), now);
+      }
+      if (!decisions.record(decision)) {
+        AlertDecision first = decisions.find(tenant, alert.id()).orElse(decision);
+        return new RoutingResult(first, true, List.of());
+      }
+      List<Delivery> recorded = decision.chosen().isEmpty()
+          ? List.of() : outbox.enqueue(deliveriesFor(decision, tenantSettings, now));
+      events.record(tenant, AuditEventType.ALERT_ROUTED, Actor.system(), decision.customerId(),
+          List.of(alert.iccid()), summary(decision));
+      return new RoutingResult(decision, false, recorded);
+    });
+  }
+
+  /**
+   * Who would receive an alert of this kind for this SIM now, without recording anything: the
+   * question a downstream service asks.
+   *
+   * @param tenant the tenant
+   * @param sim the SIM
+   * @param kind the alert kind
+   * @return the recipients; empty if nobody
+   */
+  public List<Recipient> recipientsFor(TenantId tenant, Iccid sim, AlertKind kind) {
+    Require.present(tenant, "tenantId");
+    Require.present(sim, "iccid");
+    Require.present(kind, "kind");
+    UsageAlert probe = UsageAlert.of(AlertId.of("probe"), sim, kind, clock.instant());
+    return router.decide(tenant, probe, directory.holderOf(tenant, sim), settings.settingsFor(tenant), clock.instant())
+        .chosen();
+  }
+
+  /**
+   * The decision recorded for an alert.
+   *
+   * @param tenant the tenant
+   * @param alertId the alert
+   * @return the decision, or empty if that alert was never routed in this tenant
+   */
+  public Optional<AlertDecision> decision(TenantId tenant, AlertId alertId) {
+    return decisions.find(Require.present(tenant, "tenantId"), Require.present(alertId, "alertId"));
+  }
+
+  /**
+   * The most recent decisions for one SIM.
+   *
+   * @param tenant the tenant
+   * @param sim the SIM
+   * @param limit the most to return
+   * @return newest first
+   */
+  public List<AlertDecision> decisionsForSim(TenantId tenant, Iccid sim, int limit) {
+    return decisions.bySim(Require.present(tenant, "tenantId"), Require.present(sim, "iccid"), limit(limit));
+  }
+
+  /**
+   * The deliveries of one alert, with status, attempts and last error (F16).
+   *
+   * @param tenant the tenant
+   * @param alertId the alert
+   * @return oldest first
+   */
+  public List<Delivery> deliveriesOf(TenantId tenant, AlertId alertId) {
+    return outbox.byAlert(Require.present(tenant, "tenantId"), Require.present(alertId, "alertId"));
+  }
+
+  /**
+   * The most recent deliveries to one contact (F16).
+   *
+   * @param tenant the tenant
+   * @param contact the contact
+   * @param limit the most to return
+   * @return newest first
+   */
+  public List<Delivery> deliveriesTo(TenantId tenant, ContactId contact, int limit) {
+    return outbox.byContact(Require.present(tenant, "tenantId"), Require.present(contact, "contactId"), limit(limit));
+  }
+
+  /**
+   * The most recent deliveries of alerts for one SIM (F16).
+   *
+   * @param tenant the tenant
+   * @param sim the SIM
+   * @param limit the most to return
+   * @return newest first
+   */
+  public List<Delivery> deliveriesForSim(TenantId tenant, Iccid sim, int limit) {
+    return outbox.bySim(Require.present(tenant, "tenantId"), Require.present(sim, "iccid"), limit(limit));
+  }
+
+  /**
+   * How many deliveries are in each status, over all tenants.
+   *
+   * @return a count for every status
+   */
+  public Map<DeliveryStatus, Long> deliveryCounts() {
+    return outbox.countByStatus();
+  }
+
+  static String repeatKey(UsageAlert alert) {
+    return alert.iccid().digits() + "|" + alert.kind() + "|" + (alert.period() == null ? "-" : "p:" + alert.period());
+  }
+
+  private static List<Delivery> deliveriesFor(AlertDecision decision, TenantAlertSettings settings, Instant now) {
+    Duration window = settings.digestWindow();
+    String digestKey = window.isZero() ? null
+        : (decision.customerId() == null ? "catch-all" : decision.customerId().toString()) + "|" + decision.alert().kind();
+    Instant due = now.plus(window);
+    List<Delivery> deliveries = new ArrayList<>(decision.chosen().size());
+    for (Recipient recipient : decision.chosen()) {
+      deliveries.add(new Delivery(DeliveryId.random(), decision.tenantId(), DeliveryKind.ALERT, decision.alert().id(),
+          decision.alert(), decision.customerId(), decision.customerName(), recipient, digestKey,
+          DeliveryStatus.PENDING, 0, now, due, null, null));
+    }
+    return deliveries;
+  }
+
+  private static String summary(AlertDecision d) {
+    UsageAlert a = d.alert();
+    String head = a.kind().label() + " alert " + a.id() + " for SIM " + a.iccid();
+    return switch (d.outcome()) {
+      case ROUTED -> head + " routed to " + d.chosen().size() + " contact(s) of " + d.customerName()
+          + (d.skipped().isEmpty() ? "" : ", " + d.skipped().size() + " skipped");
+      case NO_ELIGIBLE_CONTACT -> head + ": no contact of " + d.customerName() + " qualifies, "
+          + d.skipped().size() + " skipped";
+      case CATCH_ALL -> head + " has no customer; routed to " + d.chosen().size() + " catch-all recipient(s)";
+      case UNASSIGNED -> head + " has no customer and the tenant has no catch-all recipient";
+      case REPEAT_SUPPRESSED -> head + " repeats an earlier alert for the same SIM, kind and period; suppressed";
+    };
+  }
+
+  private static int limit(int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw io.simestate.core.InvalidInputException.of("limit", "must be between 1 and 10000");
+    }
+    return limit;
+  }
+}

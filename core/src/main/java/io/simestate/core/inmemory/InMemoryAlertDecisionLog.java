@@ -1,0 +1,57 @@
+package io.simestate.core.inmemory;
+
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertDecision;
+import io.simestate.core.alert.AlertDecisionLog;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.sim.Iccid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Decisions by (tenant, alert id), plus a per-SIM index for the record. */
+final class InMemoryAlertDecisionLog implements AlertDecisionLog {
+
+  private final Map<String, AlertDecision> byAlert = new ConcurrentHashMap<>();
+  private final Map<String, List<AlertDecision>> bySim = new ConcurrentHashMap<>();
+
+  @Override
+  public boolean record(AlertDecision decision) {
+    String key = decision.tenantId() + "|" + decision.alert().id();
+    if (byAlert.putIfAbsent(key, decision) != null) {
+      return false;
+    }
+    List<AlertDecision> forSim = bySim.computeIfAbsent(simKey(decision.tenantId(), decision.alert().iccid()),
+        k -> new ArrayList<>(2));
+    synchronized (forSim) {
+      forSim.add(decision);
+    }
+    return true;
+  }
+
+  @Override
+  public Optional<AlertDecision> find(TenantId tenant, AlertId alertId) {
+    return Optional.ofNullable(byAlert.get(tenant + "|" + alertId));
+  }
+
+  @Override
+  public List<AlertDecision> bySim(TenantId tenant, Iccid sim, int limit) {
+    List<AlertDecision> forSim = bySim.get(simKey(tenant, sim));
+    if (forSim == null) {
+      return List.of();
+    }
+    synchronized (forSim) {
+      List<AlertDecision> out = new ArrayList<>(Math.min(limit, forSim.size()));
+      for (int i = forSim.size() - 1; i >= 0 && out.size() < limit; i--) {
+        out.add(forSim.get(i));
+      }
+      return out;
+    }
+  }
+
+  private static String simKey(TenantId tenant, Iccid sim) {
+    return tenant + "|" + sim;
+  }
+}

@@ -1,0 +1,82 @@
+package io.simestate.core.inmemory;
+
+import io.simestate.core.Persistence;
+import io.simestate.core.Transactions;
+import io.simestate.core.alert.AlertDecisionLog;
+import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.SimHolder;
+import io.simestate.core.audit.AuditTrail;
+import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.sim.SimAssignmentStore;
+
+/**
+ * Every persistence port in memory: thread-safe, with hash indexes so that routing an alert and
+ * checking a name never scan the estate. For tests and for hosts that keep nothing on disk; state
+ * lives as long as the instance.
+ */
+public final class InMemoryPersistence implements Persistence {
+
+  private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
+  private final InMemorySimAssignmentStore sims = new InMemorySimAssignmentStore();
+  private final InMemoryDeliveryOutbox outbox = new InMemoryDeliveryOutbox();
+  private final InMemoryAlertDecisionLog decisions = new InMemoryAlertDecisionLog();
+  private final InMemoryAlertRepeatGuard repeatGuard = new InMemoryAlertRepeatGuard();
+  private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final RecipientDirectory recipients = (tenant, sim) -> sims.customerOf(tenant, sim)
+      .flatMap(id -> customers.find(tenant, id))
+      .map(c -> new SimHolder(c.id(), c.name().value(), c.contacts()));
+
+  private InMemoryPersistence() {}
+
+  /**
+   * A new, empty in-memory store.
+   *
+   * @return the persistence
+   */
+  public static InMemoryPersistence create() {
+    return new InMemoryPersistence();
+  }
+
+  @Override
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  @Override
+  public SimAssignmentStore simAssignments() {
+    return sims;
+  }
+
+  @Override
+  public RecipientDirectory recipients() {
+    return recipients;
+  }
+
+  @Override
+  public DeliveryOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public AlertDecisionLog decisions() {
+    return decisions;
+  }
+
+  @Override
+  public AlertRepeatGuard repeatGuard() {
+    return repeatGuard;
+  }
+
+  @Override
+  public AuditTrail auditTrail() {
+    return auditTrail;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return transactions;
+  }
+}

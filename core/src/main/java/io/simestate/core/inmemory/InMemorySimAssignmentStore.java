@@ -1,0 +1,134 @@
+package io.simestate.core.inmemory;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.AssignmentChanges;
+import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.SimAssignmentStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Assignments in two hash indexes: ICCID to holder (for routing, O(1) and lock-free) and customer
+ * to its SIMs (for counts, pages and deleting a customer). Writes are serialised.
+ */
+final class InMemorySimAssignmentStore implements SimAssignmentStore {
+
+  private static final int MAX_REPORTED = 5;
+
+  /** Who holds a SIM; one instance per customer, shared by all its SIMs. */
+  private record Holder(TenantId tenant, CustomerId customer) {}
+
+  private final Map<Iccid, Holder> holders = new ConcurrentHashMap<>();
+  private final Map<CustomerId, Set<Iccid>> byCustomer = new ConcurrentHashMap<>();
+  private final Map<CustomerId, Holder> holderOf = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized AssignmentChanges assign(TenantId tenant, CustomerId customer, Collection<Iccid> sims) {
+    List<String> elsewhere = new ArrayList<>();
+    long heldElsewhere = 0;
+    for (Iccid sim : sims) {
+      Holder h = holders.get(sim);
+      if (h != null && !h.tenant().equals(tenant)) {
+        heldElsewhere++;
+        if (elsewhere.size() < MAX_REPORTED) {
+          elsewhere.add(sim.digits());
+        }
+      }
+    }
+    if (heldElsewhere > 0) {
+      throw new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE,
+          heldElsewhere + " SIM(s) belong to another account and cannot be assigned here, e.g. "
+              + String.join(", ", elsewhere) + "; remove them from the request");
+    }
+    Holder target = holderOf.computeIfAbsent(customer, c -> new Holder(tenant, c));
+    Set<Iccid> targetSims = byCustomer.computeIfAbsent(customer, c -> new HashSet<>());
+    long added = 0;
+    long unchanged = 0;
+    Map<CustomerId, Long> movedFrom = new HashMap<>();
+    for (Iccid sim : sims) {
+      Holder previous = holders.put(sim, target);
+      if (previous == null) {
+        added++;
+      } else if (previous.customer().equals(customer)) {
+        unchanged++;
+        continue;
+      } else {
+        movedFrom.merge(previous.customer(), 1L, Long::sum);
+        byCustomer.get(previous.customer()).remove(sim);
+      }
+      targetSims.add(sim);
+    }
+    return new AssignmentChanges(added + movedFrom.values().stream().mapToLong(Long::longValue).sum(), unchanged,
+        movedFrom);
+  }
+
+  @Override
+  public synchronized AssignmentChanges unassign(TenantId tenant, Collection<Iccid> sims) {
+    long unchanged = 0;
+    Map<CustomerId, Long> removedFrom = new HashMap<>();
+    for (Iccid sim : sims) {
+      Holder h = holders.get(sim);
+      if (h == null || !h.tenant().equals(tenant)) {
+        unchanged++;
+        continue;
+      }
+      holders.remove(sim);
+      byCustomer.get(h.customer()).remove(sim);
+      removedFrom.merge(h.customer(), 1L, Long::sum);
+    }
+    long changed = removedFrom.values().stream().mapToLong(Long::longValue).sum();
+    return new AssignmentChanges(changed, unchanged, removedFrom);
+  }
+
+  @Override
+  public synchronized long unassignAll(TenantId tenant, CustomerId customer) {
+    Holder h = holderOf.get(customer);
+    if (h == null || !h.tenant().equals(tenant)) {
+      return 0;
+    }
+    Set<Iccid> sims = byCustomer.remove(customer);
+    holderOf.remove(customer);
+    if (sims == null) {
+      return 0;
+    }
+    for (Iccid sim : sims) {
+      holders.remove(sim, h);
+    }
+    return sims.size();
+  }
+
+  @Override
+  public Optional<CustomerId> customerOf(TenantId tenant, Iccid sim) {
+    Holder h = holders.get(sim);
+    return h != null && h.tenant().equals(tenant) ? Optional.of(h.customer()) : Optional.empty();
+  }
+
+  @Override
+  public synchronized long countOf(TenantId tenant, CustomerId customer) {
+    Holder h = holderOf.get(customer);
+    if (h == null || !h.tenant().equals(tenant)) {
+      return 0;
+    }
+    Set<Iccid> sims = byCustomer.get(customer);
+    return sims == null ? 0 : sims.size();
+  }
+
+  @Override
+  public synchronized Page<Iccid> simsOf(TenantId tenant, CustomerId customer, PageRequest page) {
+    Holder h = holderOf.get(customer);
+    Set<Iccid> sims = h == null || !h.tenant().equals(tenant) ? Set.of() : byCustomer.getOrDefault(customer, Set.of());
+    List<Iccid> items = sims.stream().sorted().skip(page.offset()).limit(page.limit()).toList();
+    return new Page<>(items, sims.size(), page);
+  }
+}

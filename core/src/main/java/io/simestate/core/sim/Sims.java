@@ -1,0 +1,411 @@
+package io.simestate.core.sim;
+
+import io.simestate.core.Actor;
+import io.simestate.core.ConflictException;
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.NotFoundException;
+import io.simestate.core.Require;
+import io.simestate.core.TenantId;
+import io.simestate.core.Transactions;
+import io.simestate.core.UnavailableException;
+import io.simestate.core.Violation;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.EventRecorder;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.customer.CustomerName;
+import io.simestate.core.customer.CustomerStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SIM assignment use cases (F8): assign one SIM or groups of SIMs (a list, a consecutive range,
+ * a CSV import) to a customer, unassign them, and ask which customer holds a SIM. A SIM has at most
+ * one customer; assigning it elsewhere moves it, and the result says from where. An ICCID held by
+ * another tenant's customer is never taken over.
+ *
+ * <p>Obtain it from {@code SimEstate.sims()}. Thread-safe.
+ */
+public final class Sims {
+
+  /** The most SIMs one list may hold. */
+  public static final int MAX_LIST_SIZE = 1_000_000;
+  private static final int CSV_CHUNK = 10_000;
+  private static final int MAX_REPORTED_ICCIDS = 5;
+
+  private final SimAssignmentStore store;
+  private final CustomerStore customers;
+  private final SimInventory inventory;
+  private final IccidPolicy policy;
+  private final Transactions tx;
+  private final EventRecorder events;
+
+  /**
+   * Wires the use cases; called by {@code SimEstate}.
+   *
+   * @param store the SIM assignment store
+   * @param customers the customer store
+   * @param inventory the host's SIM inventory check
+   * @param policy how strictly ICCIDs are parsed
+   * @param tx the transaction runner
+   * @param events the event recorder
+   */
+  public Sims(SimAssignmentStore store, CustomerStore customers, SimInventory inventory, IccidPolicy policy,
+      Transactions tx, EventRecorder events) {
+    this.store = store;
+    this.customers = customers;
+    this.inventory = inventory;
+    this.policy = policy;
+    this.tx = tx;
+    this.events = events;
+  }
+
+  /**
+   * Assigns a list of SIMs to a customer, all or none.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param customer the customer
+   * @param iccids the ICCIDs as typed; duplicates are ignored
+   * @return what changed, with the previous customers of moved SIMs
+   * @throws InvalidInputException listing every bad ICCID by its position ({@code iccids[3]})
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code SIM_HELD_ELSEWHERE} if a SIM belongs to another account
+   */
+  public AssignmentChanges assign(TenantId tenant, Actor actor, CustomerId customer, Collection<String> iccids) {
+    Set<Iccid> sims = parseList(tenant, iccids);
+    return assignParsed(tenant, actor, customer, sims);
+  }
+
+  /**
+   * Assigns a consecutive range of SIMs to a customer, all or none.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param customer the customer
+   * @param range the range, at most {@value IccidRange#MAX_SIZE} SIMs
+   * @return what changed
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code SIM_HELD_ELSEWHERE} if a SIM belongs to another account
+   */
+  public AssignmentChanges assign(TenantId tenant, Actor actor, CustomerId customer, IccidRange range) {
+    Require.present(range, "range");
+    checkPolicy(range);
+    checkInventory(tenant, range, "range");
+    return assignParsed(tenant, actor, customer, range);
+  }
+
+  /**
+   * Unassigns a list of SIMs from whatever customer of the tenant holds them.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param iccids the ICCIDs as typed
+   * @return what changed, with how many SIMs each customer lost
+   * @throws InvalidInputException listing every bad ICCID by its position
+   */
+  public AssignmentChanges unassign(TenantId tenant, Actor actor, Collection<String> iccids) {
+    Set<Iccid> sims = parseList(tenant, iccids);
+    return unassignParsed(tenant, actor, sims);
+  }
+
+  /**
+   * Unassigns a consecutive range of SIMs.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param range the range
+   * @return what changed
+   */
+  public AssignmentChanges unassign(TenantId tenant, Actor actor, IccidRange range) {
+    Require.present(range, "range");
+    return unassignParsed(tenant, actor, range);
+  }
+
+  /**
+   * Imports assignments from CSV lines {@code iccid,customer}, where customer is the customer's id
+   * or its name (ignoring case). A first line {@code iccid,customer} is taken as a header; blank
+   * lines are skipped. Good lines are applied in chunks even when other lines are rejected; each
+   * rejected line is reported with its number and reason.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param csv the CSV text; the caller closes it
+   * @return the line-by-line report
+   * @throws UnavailableException if the text cannot be read
+   */
+  public CsvImportReport importCsv(TenantId tenant, Actor actor, Reader csv) {
+    Require.present(tenant, "tenantId");
+    Require.present(actor, "actor");
+    Require.present(csv, "csv");
+    List<CsvImportReport.RejectedLine> rejected = new ArrayList<>();
+    Map<CustomerId, LinkedHashMap<Iccid, Long>> byCustomer = new LinkedHashMap<>();
+    Map<String, Optional<CustomerId>> resolved = new HashMap<>();
+    Map<Iccid, Long> seen = new HashMap<>();
+    long lines = 0;
+    try (BufferedReader in = new BufferedReader(csv)) {
+      String line;
+      long number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isBlank() || (number == 1 && isHeader(line))) {
+          continue;
+        }
+        lines++;
+        String[] cells = line.split("[,;]", -1);
+        if (cells.length != 2) {
+          rejected.add(reject(number, line, "expected two columns: iccid,customer"));
+          continue;
+        }
+        Iccid iccid;
+        try {
+          iccid = policy.parse(unquote(cells[0]));
+        } catch (InvalidInputException e) {
+          rejected.add(reject(number, line, "ICCID: " + e.violations().get(0).message()));
+          continue;
+        }
+        String customerCell = unquote(cells[1]);
+        Optional<CustomerId> customer = resolved.computeIfAbsent(customerCell.toLowerCase(java.util.Locale.ROOT),
+            k -> resolveCustomer(tenant, customerCell));
+        if (customer.isEmpty()) {
+          rejected.add(reject(number, line, "no customer with this id or name"));
+          continue;
+        }
+        if (!inventory.exists(tenant, iccid)) {
+          rejected.add(reject(number, line, "this SIM is not in your SIM inventory"));
+          continue;
+        }
+        Long earlier = seen.putIfAbsent(iccid, number);
+        if (earlier != null) {
+          rejected.add(reject(number, line, "this ICCID already appears on line " + earlier));
+          continue;
+        }
+        byCustomer.computeIfAbsent(customer.get(), k -> new LinkedHashMap<>()).put(iccid, number);
+      }
+    } catch (IOException e) {
+      throw new UnavailableException("The CSV could not be read: " + e.getMessage(), e);
+    }
+    long assigned = 0;
+    long moved = 0;
+    long unchanged = 0;
+    for (Map.Entry<CustomerId, LinkedHashMap<Iccid, Long>> group : byCustomer.entrySet()) {
+      List<Map.Entry<Iccid, Long>> entries = new ArrayList<>(group.getValue().entrySet());
+      for (int from = 0; from < entries.size(); from += CSV_CHUNK) {
+        List<Map.Entry<Iccid, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + CSV_CHUNK));
+        List<AssignmentChanges> results = assignChunk(tenant, actor, group.getKey(), chunk, rejected);
+        for (AssignmentChanges r : results) {
+          assigned += r.changed();
+          moved += r.moved();
+          unchanged += r.unchanged();
+        }
+      }
+    }
+    rejected.sort(java.util.Comparator.comparingLong(CsvImportReport.RejectedLine::lineNumber));
+    return new CsvImportReport(lines, assigned, moved, unchanged, rejected);
+  }
+
+  /**
+   * The customer a SIM is assigned to.
+   *
+   * @param tenant the tenant
+   * @param iccid the ICCID as typed
+   * @return the customer, or empty if the SIM has none in this tenant
+   * @throws InvalidInputException if the ICCID is not valid
+   */
+  public Optional<CustomerId> customerOf(TenantId tenant, String iccid) {
+    Require.present(tenant, "tenantId");
+    return store.customerOf(tenant, parseOne(iccid));
+  }
+
+  /**
+   * Parses an ICCID under the configured policy.
+   *
+   * @param iccid the ICCID as typed
+   * @return the ICCID
+   * @throws InvalidInputException if it is not valid
+   */
+  public Iccid parse(String iccid) {
+    return parseOne(iccid);
+  }
+
+  private List<AssignmentChanges> assignChunk(TenantId tenant, Actor actor, CustomerId customer,
+      List<Map.Entry<Iccid, Long>> chunk, List<CsvImportReport.RejectedLine> rejected) {
+    Set<Iccid> sims = new LinkedHashSet<>();
+    chunk.forEach(e -> sims.add(e.getKey()));
+    try {
+      return List.of(assignParsed(tenant, actor, customer, sims));
+    } catch (ConflictException e) {
+      if (e.reason() != ConflictException.Reason.SIM_HELD_ELSEWHERE) {
+        throw e;
+      }
+    } catch (NotFoundException e) {
+      chunk.forEach(entry -> rejected.add(reject(entry.getValue(), entry.getKey().digits(),
+          "the customer was deleted during the import")));
+      return List.of();
+    }
+    // Some SIM in the chunk belongs to another account: apply the rest one by one to name them.
+    List<AssignmentChanges> results = new ArrayList<>();
+    for (Map.Entry<Iccid, Long> entry : chunk) {
+      try {
+        results.add(assignParsed(tenant, actor, customer, List.of(entry.getKey())));
+      } catch (ConflictException | NotFoundException e) {
+        rejected.add(reject(entry.getValue(), entry.getKey().digits(),
+            "this SIM belongs to another account; it cannot be assigned here"));
+      }
+    }
+    return results;
+  }
+
+  private AssignmentChanges assignParsed(TenantId tenant, Actor actor, CustomerId customer, Collection<Iccid> sims) {
+    Require.present(tenant, "tenantId");
+    Require.present(actor, "actor");
+    Require.present(customer, "customerId");
+    return tx.inTransaction(() -> {
+      Customer target = customers.find(tenant, customer).orElseThrow(
+          () -> new NotFoundException("Customer " + customer + " not found; SIMs can only be assigned to an existing customer"));
+      AssignmentChanges changes = store.assign(tenant, customer, sims);
+      events.record(tenant, AuditEventType.SIMS_ASSIGNED, actor, customer, sims,
+          "Assigned " + sims.size() + (sims.size() == 1 ? " SIM" : " SIMs") + " to " + target.name()
+              + describe(changes, "moved from"));
+      for (Map.Entry<CustomerId, Long> from : changes.movedFrom().entrySet()) {
+        events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), List.of(),
+            from.getValue() + " SIMs moved to " + target.name());
+      }
+      return changes;
+    });
+  }
+
+  private AssignmentChanges unassignParsed(TenantId tenant, Actor actor, Collection<Iccid> sims) {
+    Require.present(tenant, "tenantId");
+    Require.present(actor, "actor");
+    return tx.inTransaction(() -> {
+      AssignmentChanges changes = store.unassign(tenant, sims);
+      for (Map.Entry<CustomerId, Long> from : changes.movedFrom().entrySet()) {
+        events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), sims,
+            "Unassigned " + from.getValue() + " SIMs");
+      }
+      return changes;
+    });
+  }
+
+  private Set<Iccid> parseList(TenantId tenant, Collection<String> iccids) {
+    Require.present(tenant, "tenantId");
+    Require.present(iccids, "iccids");
+    if (iccids.isEmpty()) {
+      throw InvalidInputException.of("iccids", "name at least one ICCID");
+    }
+    if (iccids.size() > MAX_LIST_SIZE) {
+      throw InvalidInputException.of("iccids", "a list may hold at most " + MAX_LIST_SIZE + " ICCIDs; split it");
+    }
+    List<Violation> violations = new ArrayList<>();
+    Set<Iccid> sims = new LinkedHashSet<>(Math.max(16, iccids.size() * 2));
+    int index = 0;
+    for (String text : iccids) {
+      String field = "iccids[" + index++ + "]";
+      try {
+        Iccid iccid = policy.parse(text);
+        if (!inventory.exists(tenant, iccid)) {
+          violations.add(new Violation(field, "this SIM is not in your SIM inventory"));
+        }
+        sims.add(iccid);
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> violations.add(new Violation(field, v.message())));
+      }
+      if (violations.size() >= 100) {
+        violations.add(new Violation("iccids", "further ICCIDs were not checked; fix these first"));
+        break;
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    return sims;
+  }
+
+  private Iccid parseOne(String iccid) {
+    try {
+      return policy.parse(iccid);
+    } catch (InvalidInputException e) {
+      throw e.under("iccid");
+    }
+  }
+
+  private void checkPolicy(IccidRange range) {
+    if (policy == IccidPolicy.STRICT) {
+      parseOne(range.first().digits());
+      parseOne(range.last().digits());
+      if (!range.walksBody()) {
+        throw InvalidInputException.of("range", "under the strict policy both ends need valid check digits");
+      }
+    }
+  }
+
+  private void checkInventory(TenantId tenant, Collection<Iccid> sims, String field) {
+    List<String> missing = new ArrayList<>();
+    for (Iccid sim : sims) {
+      if (!inventory.exists(tenant, sim)) {
+        missing.add(sim.digits());
+        if (missing.size() == MAX_REPORTED_ICCIDS) {
+          break;
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw InvalidInputException.of(field, "these SIMs are not in your SIM inventory: " + String.join(", ", missing));
+    }
+  }
+
+  private Optional<CustomerId> resolveCustomer(TenantId tenant, String cell) {
+    if (cell.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      CustomerId id = CustomerId.parse(cell);
+      if (customers.find(tenant, id).isPresent()) {
+        return Optional.of(id);
+      }
+    } catch (InvalidInputException notAnId) {
+      // not an id: try the name
+    }
+    try {
+      return customers.findByName(tenant, CustomerName.parse(cell)).map(Customer::id);
+    } catch (InvalidInputException badName) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isHeader(String line) {
+    return line.replace("\"", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith("iccid");
+  }
+
+  private static String unquote(String cell) {
+    String s = cell.strip();
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1).strip();
+    }
+    return s;
+  }
+
+  private static CsvImportReport.RejectedLine reject(long number, String line, String reason) {
+    String text = line.length() > 200 ? line.substring(0, 200) : line;
+    return new CsvImportReport.RejectedLine(number, text, reason);
+  }
+
+  private static String describe(AssignmentChanges changes, String verb) {
+    if (changes.movedFrom().isEmpty()) {
+      return "";
+    }
+    return "; " + changes.moved() + " " + verb + " " + changes.movedFrom().size()
+        + (changes.movedFrom().size() == 1 ? " other customer" : " other customers");
+  }
+}
