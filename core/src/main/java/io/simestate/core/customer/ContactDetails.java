@@ -30,7 +30,7 @@ public record ContactDetails(
 
   /** Copies the kinds. */
   public ContactDetails {
-    alertKinds = alertKinds == null || alertKinds.isEmpty() || alertKinds.contains(null)
+    alertKinds = alertKinds == null || alertKinds.isEmpty() || alertKinds.stream().anyMatch(java.util.Objects::isNull)
         ? Set.copyOf(EnumSet.allOf(AlertKind.class)) : Set.copyOf(alertKinds);
   }
 
