@@ -1,0 +1,25 @@
+package io.simestate.mail;
+
+import io.simestate.core.Require;
+
+/**
+ * What a {@link MailTemplates} template produces for one message: a subject, a plain-text body and
+ * an HTML alternative.
+ *
+ * <p>The sender cleans the subject before it becomes a header, whatever the template returned: line
+ * breaks become spaces and other control characters are dropped, so a template cannot inject a
+ * header. The HTML is a {@link SafeHtml}, so values in it were escaped when it was built.
+ *
+ * @param subject the subject; never null
+ * @param text the plain-text body; never null
+ * @param html the HTML body, a complete document or a fragment; never null
+ */
+public record MailContent(String subject, String text, SafeHtml html) {
+
+  /** Checks presence. */
+  public MailContent {
+    Require.present(subject, "subject");
+    Require.present(text, "text");
+    Require.present(html, "html");
+  }
+}

@@ -1,0 +1,140 @@
+package io.simestate.mail;
+
+import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Notification;
+import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SubscriptionNotice;
+import io.simestate.core.customer.EmailAddress;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+
+/**
+ * Turns a notification into a MIME message: the template's content as multipart/alternative (text,
+ * then HTML, both UTF-8), and the headers the adapter owns whatever the template says.
+ */
+final class MessageComposer {
+
+  /** Subjects longer than this (in code points) are shortened; folding keeps the header lines short. */
+  static final int MAX_SUBJECT = 200;
+
+  private final MailTemplates templates;
+  private final Clock clock;
+
+  MessageComposer(MailTemplates templates, Clock clock) {
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /**
+   * The content the template makes for a notification.
+   *
+   * @throws TemplateFailure if the template throws or returns null
+   */
+  MailContent content(Notification n) {
+    MailContent content;
+    try {
+      if (n instanceof AlertNotification a) {
+        content = templates.alert(a);
+      } else if (n instanceof DigestNotification d) {
+        content = templates.digest(d);
+      } else {
+        content = templates.subscriptionNotice((SubscriptionNotice) n);
+      }
+    } catch (RuntimeException e) {
+      throw new TemplateFailure(e);
+    }
+    if (content == null) {
+      throw new TemplateFailure(new IllegalStateException("the template returned no content"));
+    }
+    return content;
+  }
+
+  MimeMessage compose(Session session, Notification n, MailContent content) throws MessagingException {
+    MimeMessage message = new DeterministicMimeMessage(session, messageId(n));
+    SenderIdentity sender = n.sender();
+    message.setFrom(address(sender.address(), sender.displayName()));
+    if (sender.replyTo() != null) {
+      message.setReplyTo(new InternetAddress[] {address(sender.replyTo(), null)});
+    }
+    message.setRecipient(Message.RecipientType.TO, recipientAddress(n));
+    message.setSubject(subject(content.subject()), "UTF-8");
+    message.setSentDate(Date.from(clock.instant()));
+    message.setHeader("Auto-Submitted", "auto-generated");
+    message.setHeader("X-Auto-Response-Suppress", "All");
+
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(content.text(), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(content.html().markup(), "UTF-8", "html");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    message.setContent(alternative);
+    message.saveChanges();
+    return message;
+  }
+
+  /** The envelope recipient: the notification's address and nothing else. */
+  static InternetAddress envelopeRecipient(Notification n) throws MessagingException {
+    return new InternetAddress(n.recipient().email().toString(), true);
+  }
+
+  static String subject(String raw) {
+    String line = UntrustedText.singleLine(raw);
+    return UntrustedText.truncate(line.isEmpty() ? "(no subject)" : line, MAX_SUBJECT);
+  }
+
+  /**
+   * {@code <sha256-hex@sender-domain>} of the tenant and the message key: the same on every retry of
+   * one delivery, different for every other delivery.
+   */
+  static String messageId(Notification n) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] hash = sha256.digest(
+          (n.tenantId() + "\n" + n.messageKey()).getBytes(StandardCharsets.UTF_8));
+      return "<" + HexFormat.of().formatHex(hash) + "@" + n.sender().address().domain() + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  private static InternetAddress recipientAddress(Notification n) throws MessagingException {
+    return address(n.recipient().email(), n.recipient().name());
+  }
+
+  private static InternetAddress address(EmailAddress email, String displayName) throws MessagingException {
+    String name = UntrustedText.truncate(UntrustedText.singleLine(displayName), MAX_SUBJECT);
+    try {
+      InternetAddress address = new InternetAddress(email.toString(), true);
+      if (!name.isEmpty()) {
+        address.setPersonal(name, "UTF-8");
+      }
+      return address;
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every Java platform has UTF-8", e);
+    }
+  }
+
+  /** A template threw or returned nothing. */
+  static final class TemplateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TemplateFailure(Throwable cause) {
+      super(cause.toString(), cause);
+    }
+  }
+}

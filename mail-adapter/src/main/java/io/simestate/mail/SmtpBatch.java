@@ -1,0 +1,98 @@
+package io.simestate.mail;
+
+import io.simestate.core.alert.SendResult;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * One SMTP connection used for a batch of messages. It connects on the first message, checks the
+ * connection (NOOP) before each further message and reconnects if the server closed it. Once
+ * connecting fails, the rest of the batch is not attempted and is reported as a transient failure,
+ * so a server that is down or stalls costs the batch one time-out, not one per message. Not
+ * thread-safe: one batch, one thread.
+ */
+final class SmtpBatch implements AutoCloseable {
+
+  private final Session session;
+  private final SmtpEndpoint endpoint;
+  private Transport transport;
+  private boolean usedSinceConnect;
+  private SendResult connectFailure;
+
+  SmtpBatch(Session session, SmtpEndpoint endpoint) {
+    this.session = session;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Sends one message to exactly the given envelope recipients.
+   *
+   * @return sent, or the classified failure; never throws
+   */
+  SendResult deliver(MimeMessage message, Address[] envelopeRecipients) {
+    if (connectFailure != null) {
+      return SendResult.transientFailure("not attempted after a failed connection: " + connectFailure.detail());
+    }
+    try {
+      ensureConnected();
+    } catch (MessagingException | RuntimeException e) {
+      closeQuietly();
+      connectFailure = SendResult.transientFailure(
+          "could not connect to " + endpoint + ": " + FailureClassifier.detail(e));
+      return connectFailure;
+    }
+    try {
+      usedSinceConnect = true;
+      transport.sendMessage(message, envelopeRecipients);
+      return SendResult.sent();
+    } catch (MessagingException e) {
+      if (FailureClassifier.brokeConnection(e)) {
+        closeQuietly();
+      }
+      return FailureClassifier.classify(e);
+    } catch (RuntimeException e) {
+      closeQuietly();
+      return SendResult.transientFailure(FailureClassifier.detail(e));
+    }
+  }
+
+  private void ensureConnected() throws MessagingException {
+    if (transport != null && usedSinceConnect && !transport.isConnected()) {
+      closeQuietly();
+    }
+    if (transport == null) {
+      Transport fresh = session.getTransport(endpoint.security().protocol());
+      try {
+        fresh.connect(endpoint.host(), endpoint.port(), endpoint.username(), endpoint.password());
+      } catch (MessagingException | RuntimeException e) {
+        try {
+          fresh.close();
+        } catch (MessagingException ignored) {
+          // Closing a transport that never connected.
+        }
+        throw e;
+      }
+      transport = fresh;
+      usedSinceConnect = false;
+    }
+  }
+
+  private void closeQuietly() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException | RuntimeException ignored) {
+        // The connection is gone either way.
+      }
+      transport = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,91 @@
+package io.simestate.mail;
+
+import io.simestate.core.AlertKind;
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SubscriptionNotice;
+import io.simestate.core.alert.Usage;
+import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.sim.Iccid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Notifications and senders for the tests. */
+final class Fixtures {
+
+  static final TenantId TENANT = TenantId.of("acme");
+  static final Instant RAISED = Instant.parse("2026-11-25T14:03:00Z");
+  static final Instant NOW = Instant.parse("2026-11-25T14:05:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  static final SenderIdentity SENDER = new SenderIdentity(
+      EmailAddress.parse("alerts@portal.example"), "Portal Alerts", EmailAddress.parse("support@portal.example"));
+  static final String ICCID = "8944500102198304826";
+  static final Usage USAGE = new Usage(
+      new BigDecimal("950"), new BigDecimal("1000"), "MB", new BigDecimal("95.0"), "IoT 1 GB");
+
+  private Fixtures() {}
+
+  static Recipient contact(String name, String email) {
+    return new Recipient(ContactId.random(), name, EmailAddress.parse(email));
+  }
+
+  static UsageAlert usageAlert(String alertId, String iccid, AlertKind kind) {
+    return new UsageAlert(AlertId.of(alertId), Iccid.parse(iccid), kind, RAISED, "2026-11", USAGE);
+  }
+
+  static AlertNotification alert(String customer, Recipient to, AlertKind kind) {
+    UsageAlert alert = usageAlert("alert-1", ICCID, kind);
+    return new AlertNotification(TENANT, SENDER, to, customer, alert, alert.id() + "/" + to.key());
+  }
+
+  static AlertNotification alert(String customer, Recipient to) {
+    return alert(customer, to, AlertKind.WARNING);
+  }
+
+  static DigestNotification digest(String customer, Recipient to, List<String> iccids) {
+    List<UsageAlert> alerts = iccids.stream()
+        .map(i -> usageAlert("alert-" + i, i, AlertKind.CUT_OFF))
+        .toList();
+    return new DigestNotification(TENANT, SENDER, to, customer, AlertKind.CUT_OFF, alerts, "digest/" + to.key());
+  }
+
+  static SubscriptionNotice notice(String customer, Recipient to) {
+    return new SubscriptionNotice(TENANT, SENDER, to, customer, "notice/" + to.key());
+  }
+
+  /** A sender talking plain SMTP to 127.0.0.1 with short time-outs. */
+  static SmtpNotificationSender.Builder localSender(int port) {
+    return SmtpNotificationSender.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .security(SmtpSecurity.NONE)
+        .heloName("client.test")
+        .connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(2))
+        .writeTimeout(Duration.ofSeconds(2))
+        .clock(CLOCK);
+  }
+
+  /** A port on 127.0.0.1 that was free a moment ago. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

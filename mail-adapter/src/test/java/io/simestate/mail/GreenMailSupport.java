@@ -1,0 +1,57 @@
+package io.simestate.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** GreenMail on 127.0.0.1 and ways to look into what it received. */
+final class GreenMailSupport {
+
+  private GreenMailSupport() {}
+
+  /** A GreenMail SMTP server on 127.0.0.1, on a port fixed for the class so that it can restart. */
+  static GreenMailExtension smtpServer() {
+    return new GreenMailExtension(new ServerSetup(Fixtures.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  /** The one message received; fails if there is not exactly one. */
+  static MimeMessage onlyMessage(GreenMailExtension greenMail) {
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    return received[0];
+  }
+
+  /** The addresses the server delivered to, from the envelope (GreenMail makes a user per RCPT). */
+  static Set<String> envelopeRecipients(GreenMailExtension greenMail) {
+    return greenMail.getUserManager().listUser().stream().map(GreenMailUser::getEmail).collect(Collectors.toSet());
+  }
+
+  /** The decoded text of the first part with the given MIME type. */
+  static String part(MimeMessage message, String mimeType) throws MessagingException, IOException {
+    Multipart multipart = (Multipart) message.getContent();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.isMimeType(mimeType)) {
+        return (String) part.getContent();
+      }
+    }
+    throw new AssertionError("no " + mimeType + " part");
+  }
+
+  static String text(MimeMessage message) throws MessagingException, IOException {
+    return part(message, "text/plain");
+  }
+
+  static String html(MimeMessage message) throws MessagingException, IOException {
+    return part(message, "text/html");
+  }
+}
