@@ -34,6 +34,9 @@ public final class Alerts {
   /** How long a repeat of an alert with a usage period is suppressed: longer than any period. */
   static final Duration PERIOD_WINDOW = Duration.ofDays(400);
 
+  /** How many of a contact's latest deliveries are checked for an open digest window. */
+  private static final int OPEN_DIGEST_LOOKBACK = 50;
+
   private final RecipientDirectory directory;
   private final AlertDecisionLog decisions;
   private final AlertRepeatGuard repeatGuard;
@@ -200,18 +203,36 @@ public final class Alerts {
     return alert.iccid().digits() + "|" + alert.kind() + "|" + (alert.period() == null ? "-" : "p:" + alert.period());
   }
 
-  private static List<Delivery> deliveriesFor(AlertDecision decision, TenantAlertSettings settings, Instant now) {
+  private List<Delivery> deliveriesFor(AlertDecision decision, TenantAlertSettings settings, Instant now) {
     Duration window = settings.digestWindow();
     String digestKey = window.isZero() ? null
         : (decision.customerId() == null ? "catch-all" : decision.customerId().toString()) + "|" + decision.alert().kind();
-    Instant due = now.plus(window);
     List<Delivery> deliveries = new ArrayList<>(decision.chosen().size());
     for (Recipient recipient : decision.chosen()) {
+      Instant due = digestKey == null ? now : openDigestWindowEnd(decision.tenantId(), recipient, digestKey, now)
+          .orElse(now.plus(window));
       deliveries.add(new Delivery(DeliveryId.random(), decision.tenantId(), DeliveryKind.ALERT, decision.alert().id(),
           decision.alert(), decision.customerId(), decision.customerName(), recipient, digestKey,
           DeliveryStatus.PENDING, 0, now, due, null, null));
     }
     return deliveries;
+  }
+
+  /**
+   * When the digest window opened by an earlier alert for this contact and digest key ends, so that a
+   * later alert joins that digest instead of opening a window of its own (F13).
+   */
+  private Optional<Instant> openDigestWindowEnd(TenantId tenant, Recipient recipient, String digestKey, Instant now) {
+    if (recipient.contactId() == null) {
+      return Optional.empty();
+    }
+    for (Delivery earlier : outbox.byContact(tenant, recipient.contactId(), OPEN_DIGEST_LOOKBACK)) {
+      if (earlier.status() == DeliveryStatus.PENDING && earlier.attempts() == 0
+          && digestKey.equals(earlier.digestKey()) && earlier.nextAttemptAt().isAfter(now)) {
+        return Optional.of(earlier.nextAttemptAt());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String summary(AlertDecision d) {
