@@ -1,7 +1,6 @@
 package io.simestate.mail;
 
 import io.simestate.core.alert.SendResult;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -33,10 +32,6 @@ final class FailureClassifier {
   /** The result for a failure while talking to the server about one message. */
   static SendResult classify(Exception failure) {
     String detail = detail(failure);
-    if (failure instanceof AuthenticationFailedException) {
-      // The message is not at fault; once the credentials are fixed, it can be delivered.
-      return SendResult.transientFailure("authentication failed: " + detail);
-    }
     Integer code = replyCode(failure);
     if (code != null) {
       return code >= 500

@@ -2,6 +2,7 @@ package io.simestate.mail;
 
 import io.simestate.core.alert.SendResult;
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -11,7 +12,8 @@ import jakarta.mail.internet.MimeMessage;
  * One SMTP connection used for a batch of messages. It connects on the first message, checks the
  * connection (NOOP) before each further message and reconnects if the server closed it. Once
  * connecting fails, the rest of the batch is not attempted and is reported as a transient failure,
- * so a server that is down or stalls costs the batch one time-out, not one per message. Not
+ * so a server that is down or stalls costs the batch one time-out, not one per message. A failed
+ * connection or login is always transient: the message is not at fault. Not
  * thread-safe: one batch, one thread.
  */
 final class SmtpBatch implements AutoCloseable {
@@ -41,7 +43,8 @@ final class SmtpBatch implements AutoCloseable {
     } catch (MessagingException | RuntimeException e) {
       closeQuietly();
       connectFailure = SendResult.transientFailure(
-          "could not connect to " + endpoint + ": " + FailureClassifier.detail(e));
+          (e instanceof AuthenticationFailedException ? "authentication failed at " : "could not connect to ")
+              + endpoint + ": " + FailureClassifier.detail(e));
       return connectFailure;
     }
     try {
