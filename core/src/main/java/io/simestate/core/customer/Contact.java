@@ -37,7 +37,7 @@ public record Contact(
     if (alertKinds == null || alertKinds.isEmpty()) {
       throw InvalidInputException.of("alertKinds", "choose warning, cut-off or both");
     }
-    alertKinds = Set.copyOf(EnumSet.copyOf(alertKinds));
+    alertKinds = java.util.Collections.unmodifiableSet(EnumSet.copyOf(alertKinds));
   }
 
   /**

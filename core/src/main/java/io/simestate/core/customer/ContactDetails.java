@@ -31,7 +31,8 @@ public record ContactDetails(
   /** Copies the kinds. */
   public ContactDetails {
     alertKinds = alertKinds == null || alertKinds.isEmpty() || alertKinds.stream().anyMatch(java.util.Objects::isNull)
-        ? Set.copyOf(EnumSet.allOf(AlertKind.class)) : Set.copyOf(alertKinds);
+        ? java.util.Collections.unmodifiableSet(EnumSet.allOf(AlertKind.class))
+        : java.util.Collections.unmodifiableSet(EnumSet.copyOf(alertKinds));
   }
 
   /**
