@@ -45,12 +45,15 @@ final class FailureClassifier {
         && sfe.getInvalidAddresses().length > 0) {
       return SendResult.permanentFailure("recipient refused: " + detail);
     }
+    if (closedByServer(failure)) {
+      return SendResult.transientFailure("the server closed the connection: " + detail);
+    }
     return SendResult.transientFailure(detail);
   }
 
   /** Whether the failure left the connection unusable (I/O error, time-out, closed by the server). */
   static boolean brokeConnection(Exception failure) {
-    if (hasCause(failure, IOException.class)) {
+    if (hasCause(failure, IOException.class) || closedByServer(failure)) {
       return true;
     }
     Integer code = replyCode(failure);
@@ -104,6 +107,11 @@ final class FailureClassifier {
       }
     }
     return null;
+  }
+
+  /** Jakarta Mail reports a connection the server closed mid-reply as a bare "[EOF]". */
+  private static boolean closedByServer(Throwable failure) {
+    return chain(failure).stream().anyMatch(t -> t.getMessage() != null && t.getMessage().contains("[EOF]"));
   }
 
   private static Integer returnCodeMethod(Throwable t) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A tiny SMTP server on 127.0.0.1 for what GreenMail cannot easily do: reply to RCPT with a chosen
@@ -36,11 +37,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final Function<String, String> rcptReply;
   private final boolean stall;
   private final boolean closeAfterEachMessage;
+  private final IntFunction<String> dataReply;
+  private final AtomicInteger messages = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> accepted = new CopyOnWriteArrayList<>();
 
   private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage)
       throws IOException {
+    this(rcptReply, stall, closeAfterEachMessage, n -> "250 2.0.0 queued");
+  }
+
+  private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage,
+      IntFunction<String> dataReply) throws IOException {
+    this.dataReply = dataReply;
     this.rcptReply = rcptReply;
     this.stall = stall;
     this.closeAfterEachMessage = closeAfterEachMessage;
@@ -56,6 +65,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
   /** Replies to RCPT with the function's reply (e.g. {@code "550 5.1.1 user unknown"}). */
   static ScriptedSmtpServer replyingToRcpt(Function<String, String> reply) throws IOException {
     return new ScriptedSmtpServer(reply, false, false);
+  }
+
+  /**
+   * Replies to the end of the n-th message's DATA (counting from 1 across connections) with the
+   * function's reply; a null reply drops the connection instead.
+   */
+  static ScriptedSmtpServer replyingToData(IntFunction<String> reply) throws IOException {
+    return new ScriptedSmtpServer(address -> "250 2.1.5 OK", false, false, reply);
   }
 
   /** Accepts connections and never says a word. */
@@ -129,8 +146,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
           while ((line = in.readLine()) != null && !line.equals(".")) {
             // swallow the message
           }
-          accepted.addAll(recipients);
-          reply(out, "250 2.0.0 queued");
+          String answer = dataReply.apply(messages.incrementAndGet());
+          if (answer == null) {
+            return;
+          }
+          if (answer.startsWith("2")) {
+            accepted.addAll(recipients);
+          }
+          reply(out, answer);
           if (closeAfterEachMessage) {
             return;
           }

@@ -131,4 +131,39 @@ class SmtpFailuresTest {
     assertThat(results).hasSize(3).extracting(SendResult::status).containsOnly(Status.TRANSIENT_FAILURE);
     assertThat(results.get(0).detail()).contains("could not connect");
   }
+
+  @Test
+  void messageRejectedAfterDataWith554IsAPermanentFailure() throws Exception {
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.replyingToData(n -> "554 5.7.1 Message refused as spam")) {
+
+      SendResult result = Fixtures.localSender(server.port()).build().send(three.get(0));
+
+      assertThat(result.status()).isEqualTo(Status.PERMANENT_FAILURE);
+      assertThat(result.detail()).contains("554");
+    }
+  }
+
+  @Test
+  void messageDeferredAfterDataWith452IsATransientFailure() throws Exception {
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.replyingToData(n -> "452 4.3.1 Insufficient storage")) {
+
+      SendResult result = Fixtures.localSender(server.port()).build().send(three.get(0));
+
+      assertThat(result.status()).isEqualTo(Status.TRANSIENT_FAILURE);
+      assertThat(result.detail()).contains("452");
+    }
+  }
+
+  @Test
+  void connectionDroppedDuringAMessageIsTransientAndTheNextMessageReconnects() throws Exception {
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.replyingToData(n -> n == 1 ? null : "250 2.0.0 queued")) {
+
+      List<SendResult> results = Fixtures.localSender(server.port()).build().sendAll(three);
+
+      assertThat(results).extracting(SendResult::status)
+          .containsExactly(Status.TRANSIENT_FAILURE, Status.SENT, Status.SENT);
+      assertThat(server.acceptedRecipients()).containsExactly("bo@northwind.example", "cy@northwind.example");
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
 }
