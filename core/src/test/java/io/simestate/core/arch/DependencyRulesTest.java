@@ -1,0 +1,52 @@
+package io.simestate.core.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * Keeps core a pure domain (DESIGN §2): the JDK, Jakarta Validation and SLF4J only; no JUL, no
+ * console output. Only main classes are imported.
+ */
+@AnalyzeClasses(packages = "io.simestate.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRulesTest {
+
+  @ArchTest
+  static final ArchRule coreDependsOnlyOnTheJdkJakartaValidationAndSlf4j = classes()
+      .that().resideInAPackage("io.simestate.core..")
+      .should().onlyDependOnClassesThat()
+      .resideInAnyPackage("java..", "jakarta.validation..", "org.slf4j..", "io.simestate.core..")
+      .because("core must be embeddable without JPA, mail or framework types");
+
+  @ArchTest
+  static final ArchRule coreDoesNotUseJavaUtilLogging = noClasses()
+      .that().resideInAPackage("io.simestate.core..")
+      .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+      .because("logging goes through SLF4J");
+
+  @ArchTest
+  static final ArchRule coreDoesNotWriteToTheConsole = noClasses()
+      .that().resideInAPackage("io.simestate.core..")
+      .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+      .because("a library logs through SLF4J and never prints");
+
+  @ArchTest
+  static final ArchRule theDomainIsFreeOfPersistenceAndMail = noClasses()
+      .that().resideInAPackage("io.simestate.core..")
+      .should().dependOnClassesThat()
+      .resideInAnyPackage("jakarta.persistence..", "javax.persistence..", "jakarta.mail..", "javax.mail..",
+          "org.hibernate..", "org.springframework..")
+      .because("domain types carry no persistence annotations and core knows no adapter");
+
+  @ArchTest
+  static final ArchRule coreImportsNoAdapter = noClasses()
+      .that().resideInAPackage("io.simestate.core..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.simestate.jpa..", "io.simestate.mail..",
+          "io.simestate.examples..")
+      .because("adapters depend on core, never the other way round");
+}
