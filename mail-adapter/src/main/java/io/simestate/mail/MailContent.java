@@ -16,7 +16,14 @@ import io.simestate.core.Require;
  */
 public record MailContent(String subject, String text, SafeHtml html) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param subject the subject
+   * @param text the plain-text body
+   * @param html the HTML body
+   * @throws io.simestate.core.InvalidInputException if a part is null
+   */
   public MailContent {
     Require.present(subject, "subject");
     Require.present(text, "text");

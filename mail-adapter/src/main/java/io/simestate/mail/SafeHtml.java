@@ -52,8 +52,8 @@ public final class SafeHtml {
   /**
    * Fills the placeholders {@code {0}}, {@code {1}}, … of fixed markup with values: a
    * {@code SafeHtml} value goes in as it is, any other value (a String, a number, an ICCID) is
-   * escaped. A placeholder without a value stays as it is; {@code '} and {@code {} have no special
-   * meaning otherwise.
+   * escaped. A placeholder without a value stays as it is; apostrophes and other braces have no
+   * special meaning.
    *
    * @param trustedMarkup fixed HTML written by the host's developers
    * @param values the values; null values give empty text
