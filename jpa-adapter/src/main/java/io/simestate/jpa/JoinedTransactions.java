@@ -1,0 +1,39 @@
+package io.simestate.jpa;
+
+import jakarta.persistence.EntityManager;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Joined mode: the host owns the transaction. Every unit of work runs with the host's
+ * transaction-bound EntityManager and commits or rolls back with the host's own changes.
+ */
+final class JoinedTransactions implements JpaTransactions {
+
+  private final Supplier<EntityManager> entityManagers;
+
+  JoinedTransactions(Supplier<EntityManager> entityManagers) {
+    this.entityManagers = entityManagers;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    return work.get();
+  }
+
+  @Override
+  public <T> T callCommitted(Function<EntityManager, T> work) {
+    return call(work);
+  }
+
+  @Override
+  public EntityManager entityManager() {
+    return Objects.requireNonNull(entityManagers.get(), "the host's EntityManager supplier returned null");
+  }
+
+  @Override
+  public boolean joined() {
+    return true;
+  }
+}

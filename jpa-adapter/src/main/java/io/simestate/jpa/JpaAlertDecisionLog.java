@@ -1,0 +1,144 @@
+package io.simestate.jpa;
+
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertDecision;
+import io.simestate.core.alert.AlertDecisionLog;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.RoutingOutcome;
+import io.simestate.core.alert.SkipReason;
+import io.simestate.core.alert.SkippedContact;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.Iccid;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Routing decisions. The header row is inserted only if its (tenant, alert id) is new, in one
+ * statement, so that of concurrent callers exactly one records; its entries follow in one batch.
+ */
+final class JpaAlertDecisionLog implements AlertDecisionLog {
+
+  private final JpaTransactions tx;
+  private final VendorDetector vendors;
+
+  JpaAlertDecisionLog(JpaTransactions tx, VendorDetector vendors) {
+    this.tx = tx;
+    this.vendors = vendors;
+  }
+
+  @Override
+  public boolean record(AlertDecision decision) {
+    return tx.call(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      String id = UUID.randomUUID().toString();
+      String sql = vendor.insertIfAbsent("simestate_alert_decision", AlertDecisionEntity.COLUMNS, 16);
+      return Jdbc.on(em, c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          int i = 1;
+          ps.setString(i++, id);
+          ps.setString(i++, decision.tenantId().value());
+          ps.setString(i++, decision.alert().id().value());
+          i = AlertMapping.bindAlert(ps, i, decision.alert(), vendor);
+          ps.setString(i++, decision.outcome().name());
+          Jdbc.setString(ps, i++, decision.customerId() == null ? null : decision.customerId().toString());
+          Jdbc.setString(ps, i++, Limits.fit(decision.customerName(), 400, "customerName"));
+          Jdbc.setInstant(ps, i, decision.decidedAt(), vendor);
+          if (!Jdbc.insertIfAbsent(ps, vendor)) {
+            return false;
+          }
+        }
+        if (decision.chosen().isEmpty() && decision.skipped().isEmpty()) {
+          return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into simestate_decision_entry "
+            + "(decision_id, ordinal, chosen, contact_id, name, email, skip_reason) values (?, ?, ?, ?, ?, ?, ?)")) {
+          int ordinal = 0;
+          for (Recipient r : decision.chosen()) {
+            entry(ps, id, ordinal++, true, r.contactId(), r.name(), r.email().toString(), null);
+          }
+          for (SkippedContact s : decision.skipped()) {
+            entry(ps, id, ordinal++, false, s.contactId(), s.contactName(), null, s.reason().name());
+          }
+          ps.executeBatch();
+        }
+        return true;
+      });
+    });
+  }
+
+  private static void entry(PreparedStatement ps, String decisionId, int ordinal, boolean chosen, ContactId contact,
+      String name, String email, String reason) throws java.sql.SQLException {
+    ps.setString(1, decisionId);
+    ps.setInt(2, ordinal);
+    ps.setBoolean(3, chosen);
+    Jdbc.setString(ps, 4, contact == null ? null : contact.toString());
+    Jdbc.setString(ps, 5, Limits.fit(name, 400, "name"));
+    Jdbc.setString(ps, 6, email);
+    Jdbc.setString(ps, 7, reason);
+    ps.addBatch();
+  }
+
+  @Override
+  public Optional<AlertDecision> find(TenantId tenant, AlertId alertId) {
+    return tx.call(em -> toDomain(em, em.createQuery(
+            "select d from SimEstateAlertDecision d where d.tenantId = :tenant and d.alertId = :alert",
+            AlertDecisionEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("alert", alertId.value())
+        .getResultList()).stream().findFirst());
+  }
+
+  @Override
+  public List<AlertDecision> bySim(TenantId tenant, Iccid sim, int limit) {
+    return tx.call(em -> toDomain(em, em.createQuery("""
+            select d from SimEstateAlertDecision d where d.tenantId = :tenant and d.iccid = :iccid
+            order by d.seq desc""", AlertDecisionEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("iccid", sim.digits())
+        .setMaxResults(Math.max(limit, 0))
+        .getResultList()));
+  }
+
+  /** Maps headers with their entries, read in one query for all of them. */
+  private static List<AlertDecision> toDomain(EntityManager em, List<AlertDecisionEntity> headers) {
+    if (headers.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<DecisionEntryEntity>> entries = new HashMap<>();
+    for (DecisionEntryEntity e : em.createQuery(
+            "select e from SimEstateDecisionEntry e where e.decisionId in :ids order by e.decisionId, e.ordinal",
+            DecisionEntryEntity.class)
+        .setParameter("ids", headers.stream().map(h -> h.id).toList())
+        .getResultList()) {
+      entries.computeIfAbsent(e.decisionId, k -> new ArrayList<>()).add(e);
+    }
+    List<AlertDecision> out = new ArrayList<>(headers.size());
+    for (AlertDecisionEntity h : headers) {
+      List<Recipient> chosen = new ArrayList<>();
+      List<SkippedContact> skipped = new ArrayList<>();
+      for (DecisionEntryEntity e : entries.getOrDefault(h.id, List.of())) {
+        ContactId contact = e.contactId == null ? null : new ContactId(UUID.fromString(e.contactId));
+        if (e.chosen) {
+          chosen.add(new Recipient(contact, e.name, CustomerMapping.email(e.email)));
+        } else {
+          skipped.add(new SkippedContact(contact, e.name, SkipReason.valueOf(e.skipReason)));
+        }
+      }
+      out.add(new AlertDecision(TenantId.of(h.tenantId),
+          AlertMapping.alert(h.alertId, h.iccid, h.alertKind, h.raisedAt, h.period, h.used, h.limit, h.unit,
+              h.percent, h.plan),
+          RoutingOutcome.valueOf(h.outcome),
+          h.customerId == null ? null : new CustomerId(UUID.fromString(h.customerId)), h.customerName, chosen,
+          skipped, h.decidedAt));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,180 @@
+package io.simestate.jpa;
+
+import io.simestate.core.Actor;
+import io.simestate.core.TenantId;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.AuditTrail;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.IccidRange;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The administrative record. An event's SIMs are kept as the two ends of an {@link IccidRange} (a
+ * million SIMs cost two columns) or, for a list, as rows written in JDBC batches.
+ */
+final class JpaAuditTrail implements AuditTrail {
+
+  private static final int MAX_SUMMARY = 4000;
+  private static final String EVENT_COLUMNS =
+      "id, tenant_id, event_type, actor, occurred_at, customer_id, summary, sim_count, range_first, range_last, "
+          + "range_length";
+
+  private final JpaTransactions tx;
+  private final VendorDetector vendors;
+
+  JpaAuditTrail(JpaTransactions tx, VendorDetector vendors) {
+    this.tx = tx;
+    this.vendors = vendors;
+  }
+
+  @Override
+  public void publish(AuditEvent event) {
+    tx.execute(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      Collection<Iccid> sims = event.sims();
+      IccidRange range = sims instanceof IccidRange r ? r : null;
+      Jdbc.on(em, c -> {
+        try (PreparedStatement ps = c.prepareStatement("insert into simestate_audit_event (" + EVENT_COLUMNS
+            + ") values (" + Jdbc.marks(11) + ")")) {
+          ps.setString(1, event.id().toString());
+          ps.setString(2, event.tenantId().value());
+          ps.setString(3, event.type().name());
+          ps.setString(4, event.actor().name());
+          Jdbc.setInstant(ps, 5, event.at(), vendor);
+          Jdbc.setString(ps, 6, event.customerId() == null ? null : event.customerId().toString());
+          ps.setString(7, Limits.cut(event.summary(), MAX_SUMMARY));
+          ps.setLong(8, sims.size());
+          Jdbc.setString(ps, 9, range == null ? null : range.first().digits());
+          Jdbc.setString(ps, 10, range == null ? null : range.last().digits());
+          if (range == null) {
+            ps.setNull(11, java.sql.Types.INTEGER);
+          } else {
+            ps.setInt(11, range.first().length());
+          }
+          ps.executeUpdate();
+        }
+        if (range == null && !sims.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement(
+              "insert into simestate_audit_sim (event_id, ordinal, iccid) values (?, ?, ?)")) {
+            int ordinal = 0;
+            for (Iccid sim : sims) {
+              ps.setString(1, event.id().toString());
+              ps.setInt(2, ordinal++);
+              ps.setString(3, sim.digits());
+              ps.addBatch();
+              if (ordinal % Jdbc.CHUNK == 0) {
+                ps.executeBatch();
+              }
+            }
+            if (ordinal % Jdbc.CHUNK != 0) {
+              ps.executeBatch();
+            }
+          }
+        }
+        return null;
+      });
+    });
+  }
+
+  @Override
+  public List<AuditEvent> forCustomer(TenantId tenant, CustomerId customer, int limit) {
+    return tx.call(em -> toDomain(em, em.createQuery("""
+            select e from SimEstateAuditEvent e where e.tenantId = :tenant and e.customerId = :customer
+            order by e.seq desc""", AuditEventEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("customer", customer.toString())
+        .setMaxResults(Math.max(limit, 0))
+        .getResultList()));
+  }
+
+  @Override
+  public List<AuditEvent> forSim(TenantId tenant, Iccid sim, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return tx.call(em -> {
+      // Candidates: events that list the SIM, and ranges whose ends enclose it. A range that walks
+      // the check digits holds only members with a valid one, so candidates are checked in Java.
+      List<AuditEventEntity> found = new ArrayList<>();
+      int offset = 0;
+      int pageSize = Math.max(limit, 50);
+      while (found.size() < limit) {
+        List<AuditEventEntity> page = em.createQuery("""
+                select e from SimEstateAuditEvent e
+                where e.tenantId = :tenant
+                  and (e.id in (select s.eventId from SimEstateAuditSim s where s.iccid = :iccid)
+                       or (e.rangeLength = :length and e.rangeFirst <= :iccid and e.rangeLast >= :iccid))
+                order by e.seq desc""", AuditEventEntity.class)
+            .setParameter("tenant", tenant.value())
+            .setParameter("iccid", sim.digits())
+            .setParameter("length", sim.length())
+            .setFirstResult(offset)
+            .setMaxResults(pageSize)
+            .getResultList();
+        for (AuditEventEntity e : page) {
+          if (e.rangeFirst == null || range(e).contains(sim)) {
+            found.add(e);
+            if (found.size() == limit) {
+              break;
+            }
+          }
+        }
+        if (page.size() < pageSize) {
+          break;
+        }
+        offset += pageSize;
+      }
+      return toDomain(em, found);
+    });
+  }
+
+  @Override
+  public List<AuditEvent> recent(TenantId tenant, int limit) {
+    return tx.call(em -> toDomain(em, em.createQuery(
+            "select e from SimEstateAuditEvent e where e.tenantId = :tenant order by e.seq desc",
+            AuditEventEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setMaxResults(Math.max(limit, 0))
+        .getResultList()));
+  }
+
+  private static IccidRange range(AuditEventEntity e) {
+    return IccidRange.of(Iccid.parse(e.rangeFirst), Iccid.parse(e.rangeLast));
+  }
+
+  /** Maps events, reading the SIM lists of all of them in one query. */
+  private static List<AuditEvent> toDomain(EntityManager em, List<AuditEventEntity> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<String> listed = events.stream().filter(e -> e.rangeFirst == null && e.simCount > 0).map(e -> e.id).toList();
+    Map<String, List<Iccid>> sims = new HashMap<>();
+    if (!listed.isEmpty()) {
+      List<Object[]> rows = em.createQuery("""
+              select s.eventId, s.iccid from SimEstateAuditSim s where s.eventId in :ids
+              order by s.eventId, s.ordinal""", Object[].class)
+          .setParameter("ids", listed)
+          .getResultList();
+      for (Object[] row : rows) {
+        sims.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(Iccid.parse((String) row[1]));
+      }
+    }
+    List<AuditEvent> out = new ArrayList<>(events.size());
+    for (AuditEventEntity e : events) {
+      Collection<Iccid> eventSims = e.rangeFirst != null ? range(e) : sims.getOrDefault(e.id, List.of());
+      out.add(new AuditEvent(UUID.fromString(e.id), TenantId.of(e.tenantId), AuditEventType.valueOf(e.type),
+          Actor.of(e.actor), e.at, e.customerId == null ? null : new CustomerId(UUID.fromString(e.customerId)),
+          eventSims, e.summary));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,201 @@
+package io.simestate.jpa;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.NotFoundException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.customer.CustomerName;
+import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.customer.CustomerSummary;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Customers with their contacts, as entities (a customer is small); deletion is set-based. */
+final class JpaCustomerStore implements CustomerStore {
+
+  private static final String FIND = """
+      select distinct c from SimEstateCustomer c left join fetch c.contacts
+      where c.tenantId = :tenant and c.id = :id""";
+  private static final String FIND_BY_NAME = """
+      select distinct c from SimEstateCustomer c left join fetch c.contacts
+      where c.tenantId = :tenant and c.nameKey = :key""";
+  private static final String NAME_TAKEN = """
+      select count(c) from SimEstateCustomer c
+      where c.tenantId = :tenant and c.nameKey = :key and c.id <> :id""";
+  private static final String LIST = """
+      select c.id, c.name from SimEstateCustomer c
+      where c.tenantId = :tenant and c.nameKey like :pattern escape '!'
+      order by c.nameKey, c.id""";
+  private static final String COUNT = """
+      select count(c) from SimEstateCustomer c
+      where c.tenantId = :tenant and c.nameKey like :pattern escape '!'""";
+
+  private final JpaTransactions tx;
+
+  JpaCustomerStore(JpaTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Customer insert(Customer customer) {
+    return tx.call(em -> {
+      if (customer.version() != 0) {
+        throw InvalidInputException.of("version", "a new customer has version 0");
+      }
+      requireNameFree(em, customer);
+      CustomerEntity e = new CustomerEntity();
+      e.id = customer.id().toString();
+      CustomerMapping.apply(customer, e);
+      CustomerMapping.applyContacts(customer, e);
+      em.persist(e);
+      flush(em, customer);
+      return CustomerMapping.toDomain(e);
+    });
+  }
+
+  @Override
+  public Customer update(Customer customer) {
+    return tx.call(em -> {
+      CustomerEntity e = load(em, customer.tenantId(), customer.id())
+          .orElseThrow(() -> notFound(customer.id()));
+      if (e.version != customer.version()) {
+        throw stale(customer.id());
+      }
+      requireNameFree(em, customer);
+      boolean changed = CustomerMapping.apply(customer, e);
+      CustomerMapping.applyContacts(customer, e);
+      if (!changed) {
+        // The version must advance even if only contacts (or nothing) changed.
+        em.lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+      }
+      flush(em, customer);
+      return CustomerMapping.toDomain(e);
+    });
+  }
+
+  @Override
+  public Optional<Customer> find(TenantId tenant, CustomerId id) {
+    return tx.call(em -> load(em, tenant, id).map(CustomerMapping::toDomain));
+  }
+
+  @Override
+  public Optional<Customer> findByName(TenantId tenant, CustomerName name) {
+    return tx.call(em -> em.createQuery(FIND_BY_NAME, CustomerEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("key", name.key())
+        .getResultStream().findFirst().map(CustomerMapping::toDomain));
+  }
+
+  @Override
+  public void delete(TenantId tenant, CustomerId id, long expectedVersion) {
+    tx.execute(em -> {
+      em.flush();
+      CustomerEntity e = em.createQuery(
+              "select c from SimEstateCustomer c where c.tenantId = :tenant and c.id = :id", CustomerEntity.class)
+          .setParameter("tenant", tenant.value())
+          .setParameter("id", id.toString())
+          .getResultStream().findFirst().orElseThrow(() -> notFound(id));
+      if (e.version != expectedVersion) {
+        throw stale(id);
+      }
+      em.detach(e);
+      em.createQuery("delete from SimEstateSimAssignment a where a.customerId = :id")
+          .setParameter("id", id.toString()).executeUpdate();
+      em.createQuery("delete from SimEstateContact k where k.customer.id = :id")
+          .setParameter("id", id.toString()).executeUpdate();
+      int deleted = em.createQuery(
+              "delete from SimEstateCustomer c where c.id = :id and c.tenantId = :tenant and c.version = :version")
+          .setParameter("id", id.toString())
+          .setParameter("tenant", tenant.value())
+          .setParameter("version", expectedVersion)
+          .executeUpdate();
+      if (deleted == 0) {
+        throw stale(id);
+      }
+    });
+  }
+
+  @Override
+  public Page<CustomerSummary> list(TenantId tenant, Optional<String> nameContains, PageRequest page) {
+    String pattern = "%" + escapeLike(nameContains.map(s -> s.toLowerCase(Locale.ROOT)).orElse("")) + "%";
+    return tx.call(em -> {
+      List<Object[]> rows = em.createQuery(LIST, Object[].class)
+          .setParameter("tenant", tenant.value())
+          .setParameter("pattern", pattern)
+          .setFirstResult(page.offset())
+          .setMaxResults(page.limit())
+          .getResultList();
+      long total = em.createQuery(COUNT, Long.class)
+          .setParameter("tenant", tenant.value())
+          .setParameter("pattern", pattern)
+          .getSingleResult();
+      List<CustomerSummary> items = rows.stream()
+          .map(r -> new CustomerSummary(new CustomerId(UUID.fromString((String) r[0])), (String) r[1]))
+          .toList();
+      return new Page<>(items, total, page);
+    });
+  }
+
+  private static Optional<CustomerEntity> load(EntityManager em, TenantId tenant, CustomerId id) {
+    TypedQuery<CustomerEntity> q = em.createQuery(FIND, CustomerEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("id", id.toString());
+    return q.getResultStream().findFirst();
+  }
+
+  private static void requireNameFree(EntityManager em, Customer customer) {
+    long taken = em.createQuery(NAME_TAKEN, Long.class)
+        .setParameter("tenant", customer.tenantId().value())
+        .setParameter("key", customer.name().key())
+        .setParameter("id", customer.id().toString())
+        .getSingleResult();
+    if (taken > 0) {
+      throw duplicate();
+    }
+  }
+
+  /** Flushes now so that a concurrent duplicate name or edit surfaces as a conflict here. */
+  private static void flush(EntityManager em, Customer customer) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      RuntimeException translated = Errors.translate(e);
+      if (translated instanceof ConflictException) {
+        throw translated;
+      }
+      if (Errors.isConstraintViolation(e)) {
+        throw new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+            "Another customer of this account is already called \"" + customer.name() + "\"", e);
+      }
+      throw translated;
+    }
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static NotFoundException notFound(CustomerId id) {
+    return new NotFoundException("Customer " + id + " not found");
+  }
+
+  private static ConflictException stale(CustomerId id) {
+    return new ConflictException(ConflictException.Reason.STALE_VERSION,
+        "Customer " + id + " was changed by someone else in the meantime; reload it and try again");
+  }
+
+  private static ConflictException duplicate() {
+    return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+        "Another customer of this account already has this name (names are compared ignoring case)");
+  }
+}

@@ -1,0 +1,227 @@
+package io.simestate.jpa;
+
+import io.simestate.core.NotFoundException;
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryId;
+import io.simestate.core.alert.DeliveryKind;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.Iccid;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The outbox. New deliveries are inserted unless their (tenant, alert id, recipient key) exists;
+ * due deliveries are claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} in a transaction that
+ * commits before {@link #claimDue} returns, so concurrent dispatchers never share a delivery.
+ */
+final class JpaDeliveryOutbox implements DeliveryOutbox {
+
+  private static final int MAX_ERROR = 2000;
+
+  private final JpaTransactions tx;
+  private final VendorDetector vendors;
+
+  JpaDeliveryOutbox(JpaTransactions tx, VendorDetector vendors) {
+    this.tx = tx;
+    this.vendors = vendors;
+  }
+
+  @Override
+  public List<Delivery> enqueue(List<Delivery> deliveries) {
+    if (deliveries.isEmpty()) {
+      return List.of();
+    }
+    return tx.call(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      String sql = vendor.insertIfAbsent("simestate_delivery", DeliveryEntity.COLUMNS, 26);
+      return Jdbc.on(em, c -> {
+        List<Delivery> recorded = new ArrayList<>(deliveries.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          for (Delivery d : deliveries) {
+            bind(ps, d, vendor);
+            if (Jdbc.insertIfAbsent(ps, vendor)) {
+              recorded.add(d);
+            }
+          }
+        }
+        return recorded;
+      });
+    });
+  }
+
+  private static void bind(PreparedStatement ps, Delivery d, DatabaseVendor vendor) throws java.sql.SQLException {
+    Recipient r = d.recipient();
+    int i = 1;
+    ps.setString(i++, d.id().toString());
+    ps.setString(i++, d.tenantId().value());
+    ps.setString(i++, d.kind().name());
+    ps.setString(i++, d.alertId().value());
+    i = AlertMapping.bindAlert(ps, i, d.alert(), vendor);
+    Jdbc.setString(ps, i++, d.customerId() == null ? null : d.customerId().toString());
+    Jdbc.setString(ps, i++, Limits.fit(d.customerName(), 400, "customerName"));
+    Jdbc.setString(ps, i++, r.contactId() == null ? null : r.contactId().toString());
+    ps.setString(i++, Limits.fit(r.name(), 400, "recipient.name"));
+    ps.setString(i++, r.email().toString());
+    ps.setString(i++, Limits.fit(d.recipientKey(), 300, "recipient"));
+    Jdbc.setString(ps, i++, Limits.fit(d.digestKey(), 400, "digestKey"));
+    ps.setString(i++, d.status().name());
+    ps.setInt(i++, d.attempts());
+    Jdbc.setInstant(ps, i++, d.createdAt(), vendor);
+    Jdbc.setInstant(ps, i++, d.nextAttemptAt(), vendor);
+    Jdbc.setInstant(ps, i++, d.sentAt(), vendor);
+    Jdbc.setString(ps, i, Limits.cut(d.lastError(), MAX_ERROR));
+  }
+
+  @Override
+  public List<Delivery> claimDue(Instant now, int max, Duration lease) {
+    if (max < 1) {
+      throw io.simestate.core.InvalidInputException.of("max", "must be at least 1");
+    }
+    return tx.callCommitted(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      // One locking query per status keeps each to an index range (status, next_attempt_at) read in
+      // order, so it locks only the rows it returns.
+      List<DeliveryEntity> due = new ArrayList<>(lockDue(em, vendor, DeliveryStatus.PENDING, now, max));
+      due.addAll(lockDue(em, vendor, DeliveryStatus.IN_FLIGHT, now, max));
+      due.sort(Comparator.comparing((DeliveryEntity e) -> e.nextAttemptAt).thenComparing(e -> e.seq));
+      Instant leaseUntil = now.plus(lease);
+      List<Delivery> claimed = new ArrayList<>(Math.min(max, due.size()));
+      for (DeliveryEntity e : due.subList(0, Math.min(max, due.size()))) {
+        e.status = DeliveryStatus.IN_FLIGHT.name();
+        e.attempts++;
+        e.nextAttemptAt = leaseUntil;
+        claimed.add(toDomain(e));
+      }
+      em.flush();
+      return claimed;
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<DeliveryEntity> lockDue(EntityManager em, DatabaseVendor vendor, DeliveryStatus status,
+      Instant now, int max) {
+    String sql = "select * from simestate_delivery where status = ?1 and next_attempt_at <= ?2 "
+        + "order by next_attempt_at, seq" + vendor.limitForUpdateSkipLocked().replace("?", "?3");
+    return em.createNativeQuery(sql, DeliveryEntity.class)
+        .setParameter(1, status.name())
+        .setParameter(2, now)
+        .setParameter(3, max)
+        .getResultList();
+  }
+
+  @Override
+  public void markSent(DeliveryId id, Instant at) {
+    change(id, e -> {
+      e.status = DeliveryStatus.SENT.name();
+      e.sentAt = at;
+    });
+  }
+
+  @Override
+  public void markRetry(DeliveryId id, Instant nextAttemptAt, String error) {
+    change(id, e -> {
+      e.status = DeliveryStatus.PENDING.name();
+      e.nextAttemptAt = nextAttemptAt;
+      e.lastError = Limits.cut(error, MAX_ERROR);
+    });
+  }
+
+  @Override
+  public void markFailed(DeliveryId id, String error) {
+    change(id, e -> {
+      e.status = DeliveryStatus.FAILED.name();
+      e.lastError = Limits.cut(error, MAX_ERROR);
+    });
+  }
+
+  private void change(DeliveryId id, Consumer<DeliveryEntity> change) {
+    tx.execute(em -> {
+      DeliveryEntity e = em.find(DeliveryEntity.class, id.toString());
+      if (e == null) {
+        throw new NotFoundException("Delivery " + id + " not found");
+      }
+      change.accept(e);
+      em.flush();
+    });
+  }
+
+  @Override
+  public Optional<Delivery> find(DeliveryId id) {
+    return tx.call(em -> Optional.ofNullable(em.find(DeliveryEntity.class, id.toString())).map(JpaDeliveryOutbox::toDomain));
+  }
+
+  @Override
+  public List<Delivery> byAlert(TenantId tenant, AlertId alertId) {
+    return tx.call(em -> em.createQuery(
+            "select d from SimEstateDelivery d where d.tenantId = :tenant and d.alertId = :alert order by d.seq",
+            DeliveryEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("alert", alertId.value())
+        .getResultList().stream().map(JpaDeliveryOutbox::toDomain).toList());
+  }
+
+  @Override
+  public List<Delivery> byContact(TenantId tenant, ContactId contactId, int limit) {
+    return tx.call(em -> em.createQuery("""
+            select d from SimEstateDelivery d where d.tenantId = :tenant and d.recipientContactId = :contact
+            order by d.seq desc""", DeliveryEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("contact", contactId.toString())
+        .setMaxResults(Math.max(limit, 0))
+        .getResultList().stream().map(JpaDeliveryOutbox::toDomain).toList());
+  }
+
+  @Override
+  public List<Delivery> bySim(TenantId tenant, Iccid sim, int limit) {
+    return tx.call(em -> em.createQuery("""
+            select d from SimEstateDelivery d where d.tenantId = :tenant and d.iccid = :iccid
+            order by d.seq desc""", DeliveryEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("iccid", sim.digits())
+        .setMaxResults(Math.max(limit, 0))
+        .getResultList().stream().map(JpaDeliveryOutbox::toDomain).toList());
+  }
+
+  @Override
+  public Map<DeliveryStatus, Long> countByStatus() {
+    return tx.call(em -> {
+      Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+      for (DeliveryStatus s : DeliveryStatus.values()) {
+        counts.put(s, 0L);
+      }
+      for (Object[] row : em.createQuery("select d.status, count(d) from SimEstateDelivery d group by d.status",
+          Object[].class).getResultList()) {
+        counts.put(DeliveryStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+      }
+      return counts;
+    });
+  }
+
+  static Delivery toDomain(DeliveryEntity e) {
+    DeliveryKind kind = DeliveryKind.valueOf(e.kind);
+    return new Delivery(new DeliveryId(UUID.fromString(e.id)), TenantId.of(e.tenantId), kind, AlertId.of(e.alertId),
+        e.iccid == null ? null : AlertMapping.alert(e.alertId, e.iccid, e.alertKind, e.raisedAt, e.period, e.used,
+            e.limit, e.unit, e.percent, e.plan),
+        e.customerId == null ? null : new CustomerId(UUID.fromString(e.customerId)), e.customerName,
+        new Recipient(e.recipientContactId == null ? null : new ContactId(UUID.fromString(e.recipientContactId)),
+            e.recipientName, CustomerMapping.email(e.recipientEmail)),
+        e.digestKey, DeliveryStatus.valueOf(e.status), e.attempts, e.createdAt, e.nextAttemptAt, e.sentAt,
+        e.lastError);
+  }
+}

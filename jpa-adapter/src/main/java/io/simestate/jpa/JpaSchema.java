@@ -1,0 +1,119 @@
+package io.simestate.jpa;
+
+import io.simestate.core.UnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the SIM Estate schema scripts ({@code db/simestate/<vendor>/V1__simestate_schema.sql})
+ * without Flyway. A host that uses Flyway or Liquibase points it at {@link DatabaseVendor#scriptFolder()}
+ * instead; the file names follow Flyway's conventions.
+ *
+ * <p>{@code apply} creates the tables in the connection's current schema (database); it does not
+ * check whether they exist, so call it once on an empty schema.
+ */
+public final class JpaSchema {
+
+  /** The scripts in the order they are applied. */
+  static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql");
+
+  private static final Logger LOG = LoggerFactory.getLogger(JpaSchema.class);
+
+  private JpaSchema() {}
+
+  /**
+   * Applies every schema script on a connection from the data source.
+   *
+   * @param dataSource where to create the tables
+   * @param vendor which database it is
+   * @throws UnavailableException if a statement fails
+   */
+  public static void apply(DataSource dataSource, DatabaseVendor vendor) {
+    try (Connection connection = dataSource.getConnection()) {
+      apply(connection, vendor);
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not connect to apply the SIM Estate schema", e);
+    }
+  }
+
+  /**
+   * Applies every schema script on a connection, committing if the connection is not in auto-commit
+   * mode. The connection stays open.
+   *
+   * @param connection where to create the tables
+   * @param vendor which database it is
+   * @throws UnavailableException if a statement fails
+   */
+  public static void apply(Connection connection, DatabaseVendor vendor) {
+    for (String script : SCRIPTS) {
+      String location = vendor.scriptFolder() + "/" + script;
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : statements(read(location))) {
+          statement.execute(sql);
+        }
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        LOG.info("Applied SIM Estate schema script {}", location);
+      } catch (SQLException e) {
+        throw new UnavailableException("Could not apply the SIM Estate schema script " + location, e);
+      }
+    }
+  }
+
+  /**
+   * The statements of one vendor's schema script, for a host that runs them itself.
+   *
+   * @param vendor the database
+   * @return the SQL statements, in order, without trailing semicolons
+   */
+  public static List<String> statements(DatabaseVendor vendor) {
+    List<String> all = new ArrayList<>();
+    for (String script : SCRIPTS) {
+      all.addAll(statements(read(vendor.scriptFolder() + "/" + script)));
+    }
+    return all;
+  }
+
+  private static String read(String location) {
+    try (InputStream in = JpaSchema.class.getClassLoader().getResourceAsStream(location)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing schema script " + location + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UnavailableException("Could not read the SIM Estate schema script " + location, e);
+    }
+  }
+
+  /** Splits a script at semicolons that end a line; lines starting with "--" are comments. */
+  static List<String> statements(String script) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (trimmed.endsWith(";")) {
+        String sql = current.toString().strip();
+        out.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().strip());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,250 @@
+package io.simestate.jpa;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.sim.AssignmentChanges;
+import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.SimAssignmentStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIM assignments in set-based SQL: lists and ranges are walked in chunks of {@link Jdbc#CHUNK}, each
+ * chunk one look-up, at most one update and one insert batch, so memory stays flat for a million SIMs.
+ */
+final class JpaSimAssignmentStore implements SimAssignmentStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JpaSimAssignmentStore.class);
+  private static final int MAX_REPORTED = 5;
+
+  private final JpaTransactions tx;
+
+  JpaSimAssignmentStore(JpaTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public AssignmentChanges assign(TenantId tenant, CustomerId customer, Collection<Iccid> sims) {
+    return tx.call(em -> Jdbc.on(em, c -> {
+      refuseSimsOfOtherTenants(c, tenant, sims);
+      long added = 0;
+      long unchanged = 0;
+      Map<CustomerId, Long> movedFrom = new HashMap<>();
+      String target = customer.toString();
+      for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
+        List<String> chunk = nextChunk(it);
+        Map<String, String[]> holders = holders(c, chunk);
+        List<String> moved = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (String iccid : chunk) {
+          String[] holder = holders.get(iccid);
+          if (holder == null) {
+            fresh.add(iccid);
+          } else if (!holder[0].equals(tenant.value())) {
+            throw heldElsewhere(1, List.of(iccid), null);
+          } else if (holder[1].equals(target)) {
+            unchanged++;
+          } else {
+            moved.add(iccid);
+            movedFrom.merge(new CustomerId(UUID.fromString(holder[1])), 1L, Long::sum);
+          }
+        }
+        move(c, tenant, target, moved);
+        added += insert(c, tenant, target, fresh);
+      }
+      long movedCount = movedFrom.values().stream().mapToLong(Long::longValue).sum();
+      LOG.debug("Assigned {} SIM(s) to customer {} ({} moved, {} unchanged)", added + movedCount, customer,
+          movedCount, unchanged);
+      return new AssignmentChanges(added + movedCount, unchanged, movedFrom);
+    }));
+  }
+
+  @Override
+  public AssignmentChanges unassign(TenantId tenant, Collection<Iccid> sims) {
+    return tx.call(em -> Jdbc.on(em, c -> {
+      long unchanged = 0;
+      Map<CustomerId, Long> removedFrom = new HashMap<>();
+      for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
+        List<String> chunk = nextChunk(it);
+        Map<String, String[]> holders = holders(c, chunk);
+        List<String> held = new ArrayList<>();
+        for (String iccid : chunk) {
+          String[] holder = holders.get(iccid);
+          if (holder == null || !holder[0].equals(tenant.value())) {
+            unchanged++;
+          } else {
+            held.add(iccid);
+            removedFrom.merge(new CustomerId(UUID.fromString(holder[1])), 1L, Long::sum);
+          }
+        }
+        if (!held.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement("delete from simestate_sim_assignment where tenant_id = ? "
+              + "and iccid in (" + Jdbc.marks(held.size()) + ")")) {
+            ps.setString(1, tenant.value());
+            Jdbc.setStrings(ps, 2, held);
+            ps.executeUpdate();
+          }
+        }
+      }
+      long changed = removedFrom.values().stream().mapToLong(Long::longValue).sum();
+      return new AssignmentChanges(changed, unchanged, removedFrom);
+    }));
+  }
+
+  @Override
+  public long unassignAll(TenantId tenant, CustomerId customer) {
+    return tx.call(em -> (long) em.createQuery(
+            "delete from SimEstateSimAssignment a where a.tenantId = :tenant and a.customerId = :customer")
+        .setParameter("tenant", tenant.value())
+        .setParameter("customer", customer.toString())
+        .executeUpdate());
+  }
+
+  @Override
+  public Optional<CustomerId> customerOf(TenantId tenant, Iccid sim) {
+    return tx.call(em -> em.createQuery(
+            "select a.customerId from SimEstateSimAssignment a where a.iccid = :iccid and a.tenantId = :tenant",
+            String.class)
+        .setParameter("iccid", sim.digits())
+        .setParameter("tenant", tenant.value())
+        .getResultStream().findFirst().map(id -> new CustomerId(UUID.fromString(id))));
+  }
+
+  @Override
+  public long countOf(TenantId tenant, CustomerId customer) {
+    return tx.call(em -> em.createQuery(
+            "select count(a) from SimEstateSimAssignment a where a.customerId = :customer and a.tenantId = :tenant",
+            Long.class)
+        .setParameter("customer", customer.toString())
+        .setParameter("tenant", tenant.value())
+        .getSingleResult());
+  }
+
+  @Override
+  public Page<Iccid> simsOf(TenantId tenant, CustomerId customer, PageRequest page) {
+    return tx.call(em -> {
+      List<Iccid> items = em.createQuery("""
+              select a.iccid from SimEstateSimAssignment a
+              where a.customerId = :customer and a.tenantId = :tenant
+              order by a.iccidLength, a.iccid""", String.class)
+          .setParameter("customer", customer.toString())
+          .setParameter("tenant", tenant.value())
+          .setFirstResult(page.offset())
+          .setMaxResults(page.limit())
+          .getResultList().stream().map(Iccid::parse).toList();
+      long total = countOf(tenant, customer);
+      return new Page<>(items, total, page);
+    });
+  }
+
+  /** The first pass: nothing changes if any SIM is held in another tenant. */
+  private static void refuseSimsOfOtherTenants(Connection c, TenantId tenant, Collection<Iccid> sims)
+      throws SQLException {
+    long count = 0;
+    List<String> examples = new ArrayList<>();
+    for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
+      List<String> chunk = nextChunk(it);
+      try (PreparedStatement ps = c.prepareStatement("select iccid from simestate_sim_assignment "
+          + "where iccid in (" + Jdbc.marks(chunk.size()) + ") and tenant_id <> ?")) {
+        Jdbc.setStrings(ps, 1, chunk);
+        ps.setString(chunk.size() + 1, tenant.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            count++;
+            if (examples.size() < MAX_REPORTED) {
+              examples.add(rs.getString(1));
+            }
+          }
+        }
+      }
+    }
+    if (count > 0) {
+      throw heldElsewhere(count, examples, null);
+    }
+  }
+
+  /** Tenant and customer of each SIM of the chunk that is assigned. */
+  private static Map<String, String[]> holders(Connection c, List<String> chunk) throws SQLException {
+    Map<String, String[]> holders = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("select iccid, tenant_id, customer_id from simestate_sim_assignment "
+        + "where iccid in (" + Jdbc.marks(chunk.size()) + ")")) {
+      Jdbc.setStrings(ps, 1, chunk);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          holders.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        }
+      }
+    }
+    return holders;
+  }
+
+  private static void move(Connection c, TenantId tenant, String target, List<String> moved) throws SQLException {
+    if (moved.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("update simestate_sim_assignment set customer_id = ? "
+        + "where tenant_id = ? and iccid in (" + Jdbc.marks(moved.size()) + ")")) {
+      ps.setString(1, target);
+      ps.setString(2, tenant.value());
+      Jdbc.setStrings(ps, 3, moved);
+      ps.executeUpdate();
+    }
+  }
+
+  private static long insert(Connection c, TenantId tenant, String target, List<String> fresh) throws SQLException {
+    if (fresh.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into simestate_sim_assignment "
+        + "(iccid, iccid_length, tenant_id, customer_id) values (?, ?, ?, ?)")) {
+      for (String iccid : fresh) {
+        ps.setString(1, iccid);
+        ps.setInt(2, iccid.length());
+        ps.setString(3, tenant.value());
+        ps.setString(4, target);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      if (Errors.isConstraintViolation(e)) {
+        // Another transaction assigned one of these SIMs since the look-up: the unique ICCID decides.
+        throw heldElsewhere(1, List.of(), e);
+      }
+      throw e;
+    }
+    return fresh.size();
+  }
+
+  private static List<String> nextChunk(Iterator<Iccid> it) {
+    List<String> chunk = new ArrayList<>(Jdbc.CHUNK);
+    while (it.hasNext() && chunk.size() < Jdbc.CHUNK) {
+      chunk.add(it.next().digits());
+    }
+    return chunk;
+  }
+
+  private static ConflictException heldElsewhere(long count, List<String> examples, Throwable cause) {
+    String message = examples.isEmpty()
+        ? "A SIM of this request was assigned by someone else at the same time; nothing was changed, try again"
+        : count + " SIM(s) belong to another account and cannot be assigned here, e.g. "
+            + String.join(", ", examples) + "; remove them from the request";
+    return cause == null
+        ? new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE, message)
+        : new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE, message, cause);
+  }
+}

@@ -1,0 +1,47 @@
+package io.simestate.jpa;
+
+import io.simestate.core.Transactions;
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The transaction runner of one adapter instance, and the way its stores reach an EntityManager. */
+interface JpaTransactions extends Transactions {
+
+  /**
+   * Runs work with the EntityManager of the current transaction, starting one if none runs.
+   * Exceptions leave as core exceptions.
+   */
+  default <T> T call(Function<EntityManager, T> work) {
+    try {
+      return inTransaction(() -> work.apply(entityManager()));
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /**
+   * Runs work in a transaction that commits before this method returns (standalone mode), even when
+   * called inside another transaction; in joined mode, in the host's transaction.
+   */
+  <T> T callCommitted(Function<EntityManager, T> work);
+
+  /** The EntityManager of the transaction that runs on this thread. */
+  EntityManager entityManager();
+
+  /** Runs work without a result. */
+  default void execute(java.util.function.Consumer<EntityManager> work) {
+    call(em -> {
+      work.accept(em);
+      return null;
+    });
+  }
+
+  /** Whether the caller already runs inside a transaction of this runner (standalone) or the host. */
+  boolean joined();
+
+  /** A supplier-shaped variant of {@link #call}. */
+  default <T> T get(Supplier<T> work) {
+    return call(em -> work.get());
+  }
+}

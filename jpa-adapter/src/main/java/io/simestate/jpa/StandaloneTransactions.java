@@ -1,0 +1,102 @@
+package io.simestate.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Standalone mode: the adapter owns its transactions. Each outermost {@code inTransaction} opens an
+ * EntityManager, binds it to the thread, commits or rolls back, and closes it; nested calls join.
+ */
+final class StandaloneTransactions implements JpaTransactions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneTransactions.class);
+
+  private final EntityManagerFactory factory;
+  private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+  StandaloneTransactions(EntityManagerFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    return runOwn(em -> work.get());
+  }
+
+  @Override
+  public <T> T callCommitted(Function<EntityManager, T> work) {
+    EntityManager outer = current.get();
+    if (outer == null) {
+      return runOwn(work);
+    }
+    current.remove();
+    try {
+      return runOwn(work);
+    } finally {
+      current.set(outer);
+    }
+  }
+
+  private <T> T runOwn(Function<EntityManager, T> work) {
+    EntityManager em;
+    try {
+      em = factory.createEntityManager();
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+    current.set(em);
+    EntityTransaction tx = null;
+    try {
+      tx = em.getTransaction();
+      tx.begin();
+      T result = work.apply(em);
+      tx.commit();
+      return result;
+    } catch (RuntimeException e) {
+      rollbackQuietly(tx, e);
+      throw Errors.translate(e);
+    } catch (Error e) {
+      rollbackQuietly(tx, e);
+      throw e;
+    } finally {
+      current.remove();
+      try {
+        em.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not close an EntityManager", e);
+      }
+    }
+  }
+
+  private static void rollbackQuietly(EntityTransaction tx, Throwable cause) {
+    try {
+      if (tx != null && tx.isActive()) {
+        tx.rollback();
+      }
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public EntityManager entityManager() {
+    EntityManager em = current.get();
+    if (em == null) {
+      throw new IllegalStateException("No SIM Estate transaction runs on this thread");
+    }
+    return em;
+  }
+
+  @Override
+  public boolean joined() {
+    return false;
+  }
+}

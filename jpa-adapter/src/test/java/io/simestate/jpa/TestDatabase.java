@@ -1,0 +1,177 @@
+package io.simestate.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.SessionFactory;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One database the tests run on, with its own schema for this run (dropped when the JVM ends), the
+ * migrated SIM Estate tables, an EntityManagerFactory that validates its mapping against them, and a
+ * standalone adapter.
+ *
+ * <p>Which databases are enabled comes from the system property {@code simestate.test.databases}
+ * (the {@code databases} Maven profile enables all three). An enabled database that cannot be
+ * reached fails its tests. Connection settings come from system properties or environment variables:
+ * {@code simestate.test.postgresql.url} / {@code SIMESTATE_TEST_POSTGRESQL_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code .user} (postgres), {@code .password} (empty);
+ * the same for {@code mariadb} (default {@code jdbc:mariadb://127.0.0.1:3306/test}, root, empty).
+ */
+final class TestDatabase {
+
+  private static final Map<DatabaseVendor, TestDatabase> OPEN = new EnumMap<>(DatabaseVendor.class);
+
+  final DatabaseVendor vendor;
+  final String schema;
+  final CountingDataSource dataSource;
+  final EntityManagerFactory factory;
+  final JpaPersistence persistence;
+
+  private TestDatabase(DatabaseVendor vendor) {
+    this.vendor = vendor;
+    this.schema = "simestate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    this.dataSource = new CountingDataSource(createSchema());
+    JpaSchema.apply(dataSource, vendor);
+    this.factory = entityManagerFactory(dataSource, Map.of());
+    this.persistence = JpaPersistence.standalone(factory);
+  }
+
+  /** The database of this run for a vendor, created on first use. */
+  static synchronized TestDatabase of(DatabaseVendor vendor) {
+    return OPEN.computeIfAbsent(vendor, v -> {
+      TestDatabase db = new TestDatabase(v);
+      Runtime.getRuntime().addShutdownHook(new Thread(db::drop));
+      return db;
+    });
+  }
+
+  /** The vendors this run tests. */
+  static Set<DatabaseVendor> enabled() {
+    String list = System.getProperty("simestate.test.databases", "h2");
+    return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        .map(s -> DatabaseVendor.valueOf(s.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
+  }
+
+  static boolean enabled(DatabaseVendor vendor) {
+    return enabled().contains(vendor);
+  }
+
+  /** A new factory on the same schema, validating the mapping; extra Hibernate properties on top. */
+  EntityManagerFactory entityManagerFactory(DataSource source, Map<String, Object> extra) {
+    var configuration = JpaPersistence.persistenceConfiguration("simestate-test-" + vendor)
+        .property("hibernate.connection.datasource", source)
+        .property("hibernate.hbm2ddl.auto", "validate")
+        .property("hibernate.generate_statistics", "true")
+        .property("hibernate.jdbc.batch_size", "50")
+        .property("hibernate.order_inserts", "true");
+    extra.forEach(configuration::property);
+    return configuration.createEntityManagerFactory();
+  }
+
+  /** Statements prepared on this database so far. */
+  long statements() {
+    return dataSource.statements();
+  }
+
+  /** Hibernate's count of prepared statements for the shared factory. */
+  long hibernateStatements() {
+    return factory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
+  }
+
+  /** A plain JDBC connection to this run's schema, for checks that bypass the adapter. */
+  Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  private DataSource createSchema() {
+    try {
+      switch (vendor) {
+        case H2 -> {
+          JdbcDataSource ds = new JdbcDataSource();
+          ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+          return ds;
+        }
+        case POSTGRESQL -> {
+          String url = setting("postgresql", "url", "jdbc:postgresql://127.0.0.1:5432/test");
+          String user = setting("postgresql", "user", "postgres");
+          String password = setting("postgresql", "password", "");
+          try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+          }
+          PGSimpleDataSource ds = new PGSimpleDataSource();
+          ds.setURL(url);
+          ds.setUser(user);
+          ds.setPassword(password);
+          ds.setCurrentSchema(schema);
+          ds.setReWriteBatchedInserts(true);
+          return ds;
+        }
+        case MARIADB -> {
+          String url = setting("mariadb", "url", "jdbc:mariadb://127.0.0.1:3306/test");
+          String user = setting("mariadb", "user", "root");
+          String password = setting("mariadb", "password", "");
+          try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("create database " + schema + " character set utf8mb4 collate utf8mb4_bin");
+          }
+          MariaDbDataSource ds = new MariaDbDataSource(url.replaceFirst("/[^/?]*(\\?|$)", "/" + schema + "$1"));
+          ds.setUser(user);
+          ds.setPassword(password);
+          return ds;
+        }
+        default -> throw new IllegalStateException();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the " + vendor + " test database: " + e.getMessage(), e);
+    }
+  }
+
+  private void drop() {
+    try {
+      factory.close();
+    } catch (RuntimeException e) {
+      // the JVM is ending
+    }
+    dataSource.closeAll();
+    try {
+      switch (vendor) {
+        case POSTGRESQL -> {
+          try (Connection c = DriverManager.getConnection(setting("postgresql", "url",
+                  "jdbc:postgresql://127.0.0.1:5432/test"), setting("postgresql", "user", "postgres"),
+              setting("postgresql", "password", "")); Statement s = c.createStatement()) {
+            s.execute("drop schema " + schema + " cascade");
+          }
+        }
+        case MARIADB -> {
+          try (Connection c = DriverManager.getConnection(setting("mariadb", "url", "jdbc:mariadb://127.0.0.1:3306/test"),
+              setting("mariadb", "user", "root"), setting("mariadb", "password", "")); Statement s = c.createStatement()) {
+            s.execute("drop database " + schema);
+          }
+        }
+        default -> { }
+      }
+    } catch (SQLException e) {
+      System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
+    }
+  }
+
+  private static String setting(String db, String key, String fallback) {
+    String value = System.getProperty("simestate.test." + db + "." + key);
+    if (value == null) {
+      value = System.getenv(("SIMESTATE_TEST_" + db + "_" + key).toUpperCase(Locale.ROOT));
+    }
+    return value != null ? value : fallback;
+  }
+}
