@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -102,13 +103,23 @@ public final class SmtpNotificationSender implements NotificationSender {
     }
     try (SmtpBatch smtp = new SmtpBatch(session, endpoint)) {
       for (Notification notification : batch) {
-        results.add(sendOne(smtp, notification));
+        try {
+          results.add(sendOne(smtp, notification));
+        } catch (RuntimeException e) {
+          // Only a notification that breaks its own contract (a null part) gets here.
+          log.error("Could not send an incomplete notification", e);
+          results.add(SendResult.permanentFailure("the notification is incomplete: " + FailureClassifier.detail(e)));
+        }
       }
     }
     return results;
   }
 
   private SendResult sendOne(SmtpBatch smtp, Notification n) {
+    Require.present(n.tenantId(), "tenantId");
+    Require.present(n.sender(), "sender");
+    Require.present(n.recipient(), "recipient");
+    Require.present(n.messageKey(), "messageKey");
     String what = describe(n);
     MimeMessage message;
     Address[] envelope;
@@ -138,10 +149,10 @@ public final class SmtpNotificationSender implements NotificationSender {
 
   private static String describe(Notification n) {
     if (n instanceof AlertNotification a) {
-      return a.alert().kind().label().toLowerCase(java.util.Locale.ROOT) + " alert";
+      return a.alert().kind().label().toLowerCase(Locale.ROOT) + " alert";
     }
     if (n instanceof DigestNotification d) {
-      return d.kind().label().toLowerCase(java.util.Locale.ROOT) + " digest of " + d.alerts().size() + " alerts";
+      return d.kind().label().toLowerCase(Locale.ROOT) + " digest of " + d.alerts().size() + " alerts";
     }
     return "subscription notice";
   }

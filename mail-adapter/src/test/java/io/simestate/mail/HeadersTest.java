@@ -161,4 +161,17 @@ class HeadersTest {
         .anyMatch(m -> m.contains("g***@northwind.example"))
         .noneMatch(m -> m.contains("ana@northwind.example") || m.contains("gone@northwind.example"));
   }
+
+  @Test
+  void notificationWithoutSenderIsReportedNotThrownAndTheRestOfTheBatchIsSent() {
+    AlertNotification broken = alert("Northwind", ana);
+    broken = new AlertNotification(broken.tenantId(), null, broken.recipient(), broken.customerName(),
+        broken.alert(), broken.messageKey());
+
+    List<SendResult> results = sender().sendAll(List.of(broken, alert("Northwind", contact("Bo", "bo@northwind.example"))));
+
+    assertThat(results).extracting(SendResult::status)
+        .containsExactly(SendResult.Status.PERMANENT_FAILURE, SendResult.Status.SENT);
+    assertThat(envelopeRecipients(greenMail)).containsExactly("bo@northwind.example");
+  }
 }
