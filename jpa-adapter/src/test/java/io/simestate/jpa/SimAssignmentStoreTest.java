@@ -1,0 +1,252 @@
+package io.simestate.jpa;
+
+import static io.simestate.jpa.Fixtures.customer;
+import static io.simestate.jpa.Fixtures.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.PageRequest;
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.sim.AssignmentChanges;
+import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.IccidRange;
+import io.simestate.core.sim.SimAssignmentStore;
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Bulk assignment in set-based SQL, conflicts across tenants, and the statements it takes. */
+class SimAssignmentStoreTest {
+
+  abstract static class Scenarios {
+
+    final TestDatabase db = Db.Of.database(this);
+    final CustomerStore customers = db.persistence.customers();
+    final SimAssignmentStore store = db.persistence.simAssignments();
+    final TenantId tenant = tenant();
+
+    Customer newCustomer(TenantId t) {
+      return customers.insert(customer(t, "Customer " + java.util.UUID.randomUUID()));
+    }
+
+    @Test
+    void assigningARangeAssignsEverySimAndReportsMovesFromOtherCustomers() {
+      Customer a = newCustomer(tenant);
+      Customer b = newCustomer(tenant);
+      IccidRange range = Fixtures.range(2_500);
+      List<Iccid> firstTen = new ArrayList<>(range).subList(0, 10);
+      store.assign(tenant, a.id(), firstTen);
+
+      AssignmentChanges changes = store.assign(tenant, b.id(), range);
+
+      assertThat(changes.changed()).isEqualTo(2_500);
+      assertThat(changes.unchanged()).isZero();
+      assertThat(changes.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 10L));
+      assertThat(store.countOf(tenant, b.id())).isEqualTo(2_500);
+      assertThat(store.countOf(tenant, a.id())).isZero();
+    }
+
+    @Test
+    void assigningSimsAlreadyHeldByTheCustomerLeavesThemUnchanged() {
+      Customer a = newCustomer(tenant);
+      IccidRange range = Fixtures.range(30);
+      store.assign(tenant, a.id(), range);
+
+      AssignmentChanges again = store.assign(tenant, a.id(), range);
+
+      assertThat(again.changed()).isZero();
+      assertThat(again.unchanged()).isEqualTo(30);
+    }
+
+    @Test
+    void aSimOfAnotherTenantMakesTheWholeAssignmentFailAndChangesNothing() {
+      TenantId other = tenant();
+      Customer theirs = newCustomer(other);
+      Customer mine = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(3_000));
+      store.assign(other, theirs.id(), sims.subList(2_990, 2_991));
+
+      assertThatThrownBy(() -> store.assign(tenant, mine.id(), sims))
+          .isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.SIM_HELD_ELSEWHERE);
+            assertThat(e.getMessage()).contains(sims.get(2_990).digits());
+          });
+      assertThat(store.countOf(tenant, mine.id())).isZero();
+      assertThat(store.customerOf(other, sims.get(2_990))).contains(theirs.id());
+    }
+
+    @Test
+    void aFailedAssignmentInsideATransactionRollsBackWithIt() {
+      Customer mine = newCustomer(tenant);
+      IccidRange range = Fixtures.range(10);
+
+      assertThatThrownBy(() -> db.persistence.transactions().run(() -> {
+        store.assign(tenant, mine.id(), range);
+        throw new IllegalStateException("the use case fails later");
+      })).isInstanceOf(IllegalStateException.class);
+
+      assertThat(store.countOf(tenant, mine.id())).isZero();
+    }
+
+    @Test
+    void twoTenantsAssigningTheSameSimsConcurrentlyGetOneSuccessAndOneConflict() throws Exception {
+      TenantId other = tenant();
+      Customer mine = newCustomer(tenant);
+      Customer theirs = newCustomer(other);
+      IccidRange range = Fixtures.range(2_000);
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Callable<Boolean> assignMine = () -> attempt(start, () -> store.assign(tenant, mine.id(), range));
+        Callable<Boolean> assignTheirs = () -> attempt(start, () -> store.assign(other, theirs.id(), range));
+        Future<Boolean> a = pool.submit(assignMine);
+        Future<Boolean> b = pool.submit(assignTheirs);
+        start.countDown();
+
+        assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
+        assertThat(store.countOf(tenant, mine.id()) + store.countOf(other, theirs.id())).isEqualTo(2_000);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private static boolean attempt(CountDownLatch start, Runnable assign) throws InterruptedException {
+      start.await();
+      try {
+        assign.run();
+        return true;
+      } catch (ConflictException e) {
+        assertThat(e.reason()).isEqualTo(ConflictException.Reason.SIM_HELD_ELSEWHERE);
+        return false;
+      }
+    }
+
+    @Test
+    void unassigningReleasesOnlyTheTenantsOwnSimsAndCountsPerCustomer() {
+      TenantId other = tenant();
+      Customer a = newCustomer(tenant);
+      Customer theirs = newCustomer(other);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(6));
+      store.assign(tenant, a.id(), sims.subList(0, 4));
+      store.assign(other, theirs.id(), sims.subList(4, 5));
+
+      AssignmentChanges changes = store.unassign(tenant, sims);
+
+      assertThat(changes.changed()).isEqualTo(4);
+      assertThat(changes.unchanged()).isEqualTo(2);
+      assertThat(changes.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 4L));
+      assertThat(store.customerOf(other, sims.get(4))).contains(theirs.id());
+    }
+
+    @Test
+    void unassignAllReleasesEveryoneOfOneCustomerOnly() {
+      Customer a = newCustomer(tenant);
+      Customer b = newCustomer(tenant);
+      store.assign(tenant, a.id(), Fixtures.range(1_500));
+      store.assign(tenant, b.id(), Fixtures.range(5));
+
+      long released = store.unassignAll(tenant, a.id());
+
+      assertThat(released).isEqualTo(1_500);
+      assertThat(store.countOf(tenant, b.id())).isEqualTo(5);
+    }
+
+    @Test
+    void simsAreListedByLengthThenDigits() {
+      Customer a = newCustomer(tenant);
+      Iccid longer = Iccid.parse("8900000000000000000001");
+      Iccid shorter = Iccid.parse("899999999999999999");
+      Iccid middle = Iccid.parse("8912345678901234567");
+      store.assign(tenant, a.id(), List.of(longer, middle, shorter));
+
+      var page = store.simsOf(tenant, a.id(), PageRequest.first(2));
+
+      assertThat(page.items()).containsExactly(shorter, middle);
+      assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void aLazyRangeIsWalkedAtMostTwice() {
+      Customer a = newCustomer(tenant);
+      CountingCollection sims = new CountingCollection(Fixtures.range(3_000));
+
+      store.assign(tenant, a.id(), sims);
+
+      assertThat(sims.iterations.get()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void assigningTenThousandSimsTakesAStatementPerThousandAndPass() {
+      Customer a = newCustomer(tenant);
+      IccidRange range = Fixtures.range(10_000);
+      long before = db.statements();
+
+      store.assign(tenant, a.id(), range);
+
+      long statements = db.statements() - before;
+      System.out.printf("[%s] assign 10,000 SIMs: %d statements%n", db.vendor, statements);
+      // Per 1,000 SIMs: a conflict look-up, a holder look-up and one insert batch.
+      assertThat(statements).isLessThanOrEqualTo(3 * 10 + 2);
+    }
+
+    @Test
+    void deletingACustomerWithThousandsOfSimsTakesAHandfulOfStatements() {
+      Customer a = newCustomer(tenant);
+      store.assign(tenant, a.id(), Fixtures.range(5_000));
+      long before = db.statements();
+
+      customers.delete(tenant, a.id(), a.version());
+
+      long statements = db.statements() - before;
+      System.out.printf("[%s] delete customer with 5,000 SIMs: %d statements%n", db.vendor, statements);
+      assertThat(statements).isLessThanOrEqualTo(5);
+      assertThat(store.countOf(tenant, a.id())).isZero();
+    }
+  }
+
+  /** A collection that counts how often it is iterated. */
+  static final class CountingCollection extends AbstractCollection<Iccid> {
+    final Collection<Iccid> target;
+    final AtomicInteger iterations = new AtomicInteger();
+
+    CountingCollection(Collection<Iccid> target) {
+      this.target = target;
+    }
+
+    @Override
+    public Iterator<Iccid> iterator() {
+      iterations.incrementAndGet();
+      return target.iterator();
+    }
+
+    @Override
+    public int size() {
+      return target.size();
+    }
+  }
+
+  @Nested
+  @Db(DatabaseVendor.H2)
+  class OnH2 extends Scenarios {}
+
+  @Nested
+  @Db(DatabaseVendor.POSTGRESQL)
+  class OnPostgreSql extends Scenarios {}
+
+  @Nested
+  @Db(DatabaseVendor.MARIADB)
+  class OnMariaDb extends Scenarios {}
+}
