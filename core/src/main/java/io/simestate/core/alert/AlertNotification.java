@@ -14,4 +14,14 @@ import io.simestate.core.TenantId;
  */
 public record AlertNotification(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, UsageAlert alert,
-    String messageKey) implements Notification {}
+    String messageKey) implements Notification {
+
+  /** Checks presence. */
+  public AlertNotification {
+    io.simestate.core.Require.present(tenantId, "tenantId");
+    io.simestate.core.Require.present(sender, "sender");
+    io.simestate.core.Require.present(recipient, "recipient");
+    io.simestate.core.Require.present(alert, "alert");
+    io.simestate.core.Require.present(messageKey, "messageKey");
+  }
+}

@@ -14,4 +14,13 @@ import io.simestate.core.TenantId;
  */
 public record SubscriptionNotice(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, String messageKey)
-    implements Notification {}
+    implements Notification {
+
+  /** Checks presence. */
+  public SubscriptionNotice {
+    io.simestate.core.Require.present(tenantId, "tenantId");
+    io.simestate.core.Require.present(sender, "sender");
+    io.simestate.core.Require.present(recipient, "recipient");
+    io.simestate.core.Require.present(messageKey, "messageKey");
+  }
+}
