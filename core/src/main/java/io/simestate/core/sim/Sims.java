@@ -158,6 +158,9 @@ public final class Sims {
       long number = 0;
       while ((line = in.readLine()) != null) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // a UTF-8 byte order mark, as spreadsheet programs write it
+        }
         if (line.isBlank() || (number == 1 && isHeader(line))) {
           continue;
         }
