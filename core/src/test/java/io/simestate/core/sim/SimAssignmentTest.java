@@ -1,0 +1,299 @@
+package io.simestate.core.sim;
+
+import static io.simestate.core.Scenarios.ACME;
+import static io.simestate.core.Scenarios.ALICE;
+import static io.simestate.core.Scenarios.BOB;
+import static io.simestate.core.Scenarios.GLOBEX;
+import static io.simestate.core.Scenarios.customer;
+import static io.simestate.core.Scenarios.holder;
+import static io.simestate.core.Scenarios.iccid;
+import static io.simestate.core.Scenarios.iccids;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simestate.core.ConflictException;
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.NotFoundException;
+import io.simestate.core.PageRequest;
+import io.simestate.core.Scenarios;
+import io.simestate.core.SimEstate;
+import io.simestate.core.Violation;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** F8: assign and unassign SIMs one by one, as a list or as a range. */
+class SimAssignmentTest {
+
+  private final SimEstate estate = Scenarios.estate();
+  private final Sims sims = estate.sims();
+  private final Customer northwind = customer(estate, ACME, "Northwind");
+  private final Customer contoso = customer(estate, ACME, "Contoso");
+
+  private long countOf(Customer c) {
+    return estate.customers().report(ACME, c.id(), PageRequest.first(1)).simCount();
+  }
+
+  @Test
+  void assigningAListGivesEverySimTheCustomer() {
+    AssignmentChanges changes = sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
+    assertThat(changes.changed()).isEqualTo(3);
+    assertThat(changes.unchanged()).isZero();
+    assertThat(changes.movedFrom()).isEmpty();
+    iccids(0, 3).forEach(i -> assertThat(holder(estate, ACME, i)).isEqualTo(northwind.id()));
+    assertThat(countOf(northwind)).isEqualTo(3);
+  }
+
+  @Test
+  void assigningOneSimIsAListOfOne() {
+    sims.assign(ACME, ALICE, northwind.id(), List.of("8944 5001 0219 8304 826"));
+    assertThat(holder(estate, ACME, "8944500102198304826")).isEqualTo(northwind.id());
+  }
+
+  @Test
+  void iccidsAreMatchedInCanonicalForm() {
+    sims.assign(ACME, ALICE, northwind.id(), List.of("8944-5001-0219-8304-826FF"));
+    assertThat(sims.customerOf(ACME, "8944500102198304826")).contains(northwind.id());
+    assertThat(sims.customerOf(ACME, " 8944 5001 0219 8304 826 ")).contains(northwind.id());
+  }
+
+  @Test
+  void duplicatesInAListCountOnce() {
+    AssignmentChanges changes = sims.assign(ACME, ALICE, northwind.id(),
+        List.of(iccid(0), iccid(0), "8944 5001 0200 0000 00" + iccid(0).charAt(18)));
+    assertThat(changes.changed() + changes.unchanged()).isEqualTo(1);
+    assertThat(countOf(northwind)).isEqualTo(1);
+  }
+
+  @Test
+  void assigningASimAlreadyHeldByTheCustomerChangesNothing() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 2));
+    AssignmentChanges again = sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
+    assertThat(again.changed()).isEqualTo(1);
+    assertThat(again.unchanged()).isEqualTo(2);
+    assertThat(again.movedFrom()).isEmpty();
+  }
+
+  @Test
+  void assigningElsewhereMovesTheSimAndSaysFromWhere() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
+    AssignmentChanges changes = sims.assign(ACME, BOB, contoso.id(), List.of(iccid(0), iccid(1), iccid(10)));
+    assertThat(changes.movedFrom()).isEqualTo(Map.of(northwind.id(), 2L));
+    assertThat(changes.moved()).isEqualTo(2);
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
+    assertThat(holder(estate, ACME, iccid(2))).isEqualTo(northwind.id());
+    assertThat(countOf(northwind)).isEqualTo(1);
+    assertThat(countOf(contoso)).isEqualTo(3);
+  }
+
+  @Test
+  void movesFromSeveralCustomersAreReportedPerCustomer() {
+    Customer fabrikam = customer(estate, ACME, "Fabrikam");
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 2));
+    sims.assign(ACME, ALICE, contoso.id(), iccids(2, 3));
+    AssignmentChanges changes = sims.assign(ACME, ALICE, fabrikam.id(), iccids(0, 5));
+    assertThat(changes.movedFrom()).isEqualTo(Map.of(northwind.id(), 2L, contoso.id(), 3L));
+  }
+
+  @Test
+  void everyBadIccidIsReportedByPositionAndNothingIsAssigned() {
+    List<String> list = List.of(iccid(0), "12345", iccid(1), "89abc", "");
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), list))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field)
+                .containsExactly("iccids[1]", "iccids[3]", "iccids[4]"));
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+    assertThat(countOf(northwind)).isZero();
+  }
+
+  @Test
+  void aNullEntryIsReportedNotThrownAsANullPointer() {
+    List<String> list = new ArrayList<>();
+    list.add(iccid(0));
+    list.add(null);
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), list))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+  }
+
+  @Test
+  void anEmptyListIsRefused() {
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), List.of()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void assigningToAnUnknownCustomerIsNotFoundAndAssignsNothing() {
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, CustomerId.random(), iccids(0, 2)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void unassigningRemovesTheCustomerAndSaysFromWhom() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
+    sims.assign(ACME, ALICE, contoso.id(), iccids(3, 1));
+    AssignmentChanges changes = sims.unassign(ACME, BOB, List.of(iccid(0), iccid(1), iccid(3), iccid(99)));
+    assertThat(changes.movedFrom()).isEqualTo(Map.of(northwind.id(), 2L, contoso.id(), 1L));
+    assertThat(changes.changed()).isEqualTo(3);
+    assertThat(changes.unchanged()).isEqualTo(1);
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+    assertThat(holder(estate, ACME, iccid(2))).isEqualTo(northwind.id());
+  }
+
+  @Test
+  void unassigningAnUnassignedSimChangesNothing() {
+    AssignmentChanges changes = sims.unassign(ACME, ALICE, List.of(iccid(5)));
+    assertThat(changes.changed()).isZero();
+    assertThat(changes.unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void assigningARangeAssignsEveryMember() {
+    IccidRange range = IccidRange.parse(iccid(10) + ".." + iccid(29));
+    AssignmentChanges changes = sims.assign(ACME, ALICE, northwind.id(), range);
+    assertThat(changes.changed()).isEqualTo(20);
+    assertThat(countOf(northwind)).isEqualTo(20);
+    assertThat(holder(estate, ACME, iccid(9))).isNull();
+    assertThat(holder(estate, ACME, iccid(10))).isEqualTo(northwind.id());
+    assertThat(holder(estate, ACME, iccid(29))).isEqualTo(northwind.id());
+    assertThat(holder(estate, ACME, iccid(30))).isNull();
+  }
+
+  @Test
+  void aRangeMovesSimsFromOtherCustomersToo() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 5));
+    AssignmentChanges changes = sims.assign(ACME, ALICE, contoso.id(), IccidRange.parse(iccid(3) + ".." + iccid(7)));
+    assertThat(changes.movedFrom()).isEqualTo(Map.of(northwind.id(), 2L));
+    assertThat(countOf(northwind)).isEqualTo(3);
+    assertThat(countOf(contoso)).isEqualTo(5);
+  }
+
+  @Test
+  void unassigningARangeReleasesItsMembers() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 10));
+    AssignmentChanges changes = sims.unassign(ACME, ALICE, IccidRange.parse(iccid(2) + ".." + iccid(4)));
+    assertThat(changes.changed()).isEqualTo(3);
+    assertThat(countOf(northwind)).isEqualTo(7);
+    assertThat(holder(estate, ACME, iccid(3))).isNull();
+  }
+
+  @Test
+  void aSimOfAnotherTenantIsNeverTakenOverAndNothingChanges() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    sims.assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3)))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.SIM_HELD_ELSEWHERE));
+    assertThat(holder(estate, GLOBEX, iccid(1))).isEqualTo(globexCustomer.id());
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+    assertThat(holder(estate, ACME, iccid(2))).isNull();
+    assertThat(countOf(northwind)).isZero();
+  }
+
+  @Test
+  void aRangeOverlappingAnotherTenantsSimIsRefusedWhole() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    sims.assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(15)));
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), IccidRange.parse(iccid(10) + ".." + iccid(19))))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.SIM_HELD_ELSEWHERE));
+    assertThat(countOf(northwind)).isZero();
+    assertThat(holder(estate, GLOBEX, iccid(15))).isEqualTo(globexCustomer.id());
+  }
+
+  @Test
+  void unassigningAnotherTenantsSimLeavesItAlone() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    sims.assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+    AssignmentChanges changes = sims.unassign(ACME, ALICE, List.of(iccid(1)));
+    assertThat(changes.changed()).isZero();
+    assertThat(holder(estate, GLOBEX, iccid(1))).isEqualTo(globexCustomer.id());
+  }
+
+  @Test
+  void aSimIsFreeForAnotherTenantOnceReleased() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    sims.assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+    sims.unassign(GLOBEX, BOB, List.of(iccid(1)));
+    sims.assign(ACME, ALICE, northwind.id(), List.of(iccid(1)));
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(northwind.id());
+    assertThat(holder(estate, GLOBEX, iccid(1))).isNull();
+  }
+
+  @Test
+  void aSimWithoutACustomerAnswersEmpty() {
+    assertThat(sims.customerOf(ACME, iccid(7))).isEmpty();
+  }
+
+  @Test
+  void customerOfRefusesAnInvalidIccidWithItsField() {
+    assertThatThrownBy(() -> sims.customerOf(ACME, "not an iccid"))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccid"));
+  }
+
+  @Test
+  void assignmentsAreRecordedWithTheActorAndTheSims() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 2));
+    sims.assign(ACME, BOB, contoso.id(), List.of(iccid(0)));
+    List<AuditEvent> forSim = estate.auditTrail().forSim(ACME, Scenarios.sim(0), 10);
+    assertThat(forSim).extracting(AuditEvent::type).contains(AuditEventType.SIMS_ASSIGNED);
+    assertThat(forSim.get(0).actor()).isEqualTo(BOB);
+    assertThat(forSim.get(0).customerId()).isEqualTo(contoso.id());
+    assertThat(estate.auditTrail().forCustomer(ACME, northwind.id(), 1)).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo(AuditEventType.SIMS_UNASSIGNED));
+  }
+
+  @Test
+  void theStrictPolicyRefusesIccidsWithoutAValidCheckDigit() {
+    SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
+    Customer c = customer(strict, ACME, "Northwind");
+    String wrongCheck = iccid(0).substring(0, 18) + ((iccid(0).charAt(18) - '0' + 1) % 10);
+    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), List.of(iccid(1), wrongCheck)))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+    assertThat(holder(strict, ACME, iccid(1))).isNull();
+    strict.sims().assign(ACME, ALICE, c.id(), List.of(iccid(1)));
+    assertThat(holder(strict, ACME, iccid(1))).isEqualTo(c.id());
+    // the same list is fine under the default lenient policy
+    sims.assign(ACME, ALICE, northwind.id(), List.of(wrongCheck));
+    assertThat(holder(estate, ACME, wrongCheck)).isEqualTo(northwind.id());
+  }
+
+  @Test
+  void theStrictPolicyRefusesEighteenDigitIccids() {
+    SimEstate strict = SimEstate.builder().iccidPolicy(IccidPolicy.STRICT).build();
+    Customer c = customer(strict, ACME, "Northwind");
+    String eighteen = Iccid.withCheckDigit("89445001020000001").digits();
+    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), List.of(eighteen)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> strict.sims().customerOf(ACME, eighteen)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void theStrictPolicyRefusesACountedRange() {
+    SimEstate strict = SimEstate.builder().iccidPolicy(IccidPolicy.STRICT).build();
+    Customer c = customer(strict, ACME, "Northwind");
+    IccidRange counted = IccidRange.parse("8944500102198304820..8944500102198304829");
+    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), counted)).isInstanceOf(InvalidInputException.class);
+    assertThat(holder(strict, ACME, "8944500102198304826")).isNull();
+    strict.sims().assign(ACME, ALICE, c.id(), IccidRange.parse(iccid(0) + ".." + iccid(9)));
+    assertThat(strict.customers().report(ACME, c.id(), PageRequest.first(1)).simCount()).isEqualTo(10);
+  }
+
+  @Test
+  void aHostInventoryCatchesUnknownSims() {
+    SimEstate checked = SimEstate.builder().simInventory((tenant, sim) -> !sim.digits().equals(iccid(1))).build();
+    Customer c = customer(checked, ACME, "Northwind");
+    assertThatThrownBy(() -> checked.sims().assign(ACME, ALICE, c.id(), iccids(0, 3)))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+    assertThat(holder(checked, ACME, iccid(0))).isNull();
+  }
+}
