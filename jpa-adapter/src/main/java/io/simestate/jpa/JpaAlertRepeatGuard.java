@@ -3,12 +3,15 @@ package io.simestate.jpa;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertRepeatGuard;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Alert de-duplication with two conditional statements: move the key's time forward if the window
- * has passed, else insert the key if it is new. Row locks let one of concurrent callers through.
+ * Alert de-duplication: a key seen before moves its time forward in one conditional update (the row
+ * lock lets one of concurrent callers through); a new key is inserted unless a concurrent caller
+ * inserted it first. The key is looked up without a lock first, so that no statement takes a gap
+ * lock on a missing key (which deadlocks concurrent first alerts on MariaDB).
  */
 final class JpaAlertRepeatGuard implements AlertRepeatGuard {
 
@@ -26,22 +29,33 @@ final class JpaAlertRepeatGuard implements AlertRepeatGuard {
     return tx.call(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       return Jdbc.on(em, c -> {
+        boolean exists;
+        try (PreparedStatement ps = c.prepareStatement(
+            "select count(*) from simestate_alert_repeat where tenant_id = ? and repeat_key = ?")) {
+          ps.setString(1, tenant.value());
+          ps.setString(2, repeatKey);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            exists = rs.getLong(1) > 0;
+          }
+        }
+        if (!exists) {
+          try (PreparedStatement ps = c.prepareStatement(
+              vendor.insertIfAbsent("simestate_alert_repeat", "tenant_id, repeat_key, last_at", 3))) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, repeatKey);
+            Jdbc.setInstant(ps, 3, at, vendor);
+            // Not inserted: a concurrent caller just let the first alert for this key through.
+            return Jdbc.insertIfAbsent(ps, vendor);
+          }
+        }
         try (PreparedStatement ps = c.prepareStatement("update simestate_alert_repeat set last_at = ? "
             + "where tenant_id = ? and repeat_key = ? and last_at <= ?")) {
           Jdbc.setInstant(ps, 1, at, vendor);
           ps.setString(2, tenant.value());
           ps.setString(3, repeatKey);
           Jdbc.setInstant(ps, 4, at.minus(window), vendor);
-          if (ps.executeUpdate() == 1) {
-            return true;
-          }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            vendor.insertIfAbsent("simestate_alert_repeat", "tenant_id, repeat_key, last_at", 3))) {
-          ps.setString(1, tenant.value());
-          ps.setString(2, repeatKey);
-          Jdbc.setInstant(ps, 3, at, vendor);
-          return Jdbc.insertIfAbsent(ps, vendor);
+          return ps.executeUpdate() == 1;
         }
       });
     });

@@ -96,6 +96,13 @@ final class TestDatabase {
     return dataSource.getConnection();
   }
 
+  /** Deletes every delivery, for tests that claim across all tenants. */
+  void clearOutbox() throws SQLException {
+    try (Connection c = connection(); Statement s = c.createStatement()) {
+      s.executeUpdate("delete from simestate_delivery");
+    }
+  }
+
   private DataSource createSchema() {
     try {
       switch (vendor) {
