@@ -22,7 +22,9 @@ public interface NotificationSender {
   SendResult send(Notification notification);
 
   /**
-   * Sends a batch of messages; the default sends them one by one.
+   * Sends a batch of messages; the default sends them one by one. If {@link #send} throws despite
+   * its contract, that message counts as a transient failure and the rest of the batch is still
+   * sent, so that messages already accepted are never reported as failed (and sent again).
    *
    * @param batch the messages
    * @return one result per message, in the same order
@@ -30,7 +32,13 @@ public interface NotificationSender {
   default List<SendResult> sendAll(List<? extends Notification> batch) {
     List<SendResult> results = new ArrayList<>(batch.size());
     for (Notification n : batch) {
-      results.add(send(n));
+      SendResult result;
+      try {
+        result = send(n);
+      } catch (RuntimeException e) {
+        result = SendResult.transientFailure("notification sender failed: " + e.getClass().getSimpleName());
+      }
+      results.add(result);
     }
     return results;
   }
