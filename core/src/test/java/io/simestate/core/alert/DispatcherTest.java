@@ -228,6 +228,27 @@ class DispatcherTest {
   }
 
   @Test
+  void senderThatThrowsForOneMessageDoesNotResendTheOthersOfTheBatch() {
+    AlertId alert = routeToTwoContacts();
+    AtomicInteger calls = new AtomicInteger();
+    f.sender.answer(n -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new IllegalStateException("connection reset");
+      }
+      return SendResult.sent();
+    });
+
+    f.estate.dispatcher().dispatchDue();
+    f.clock.advance(Duration.ofMinutes(1));
+    f.estate.dispatcher().dispatchDue();
+
+    assertThat(f.sender.accepted()).extracting(n -> n.recipient().contactId())
+        .containsExactlyInAnyOrder(ana.id(), bo.id());
+    assertThat(f.estate.alerts().deliveriesOf(ACME, alert)).extracting(Delivery::attempts)
+        .containsExactlyInAnyOrder(1, 2);
+  }
+
+  @Test
   void senderReturningTooFewResultsIsTreatedAsTransientFailure() {
     AlertFixture g = new AlertFixture(b -> b.notificationSender(new NotificationSender() {
       @Override
