@@ -1,0 +1,165 @@
+package io.simestate.examples;
+
+import io.simestate.core.AlertKind;
+import io.simestate.core.SimEstate;
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.RoutingOutcome;
+import io.simestate.core.alert.RoutingResult;
+import io.simestate.core.alert.SkipReason;
+import io.simestate.core.alert.SkippedContact;
+import io.simestate.core.alert.Usage;
+import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.sim.Iccid;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Plans and replays the usage alerts of the demo: ordinary warnings and cut-offs, a storm of one
+ * customer's SIMs crossing a threshold together, alerts re-sent with the same id, repeats of an
+ * alert within its usage period, and alerts for SIMs that have no customer (also SIMs of the other
+ * tenant). Counts what routing decided.
+ */
+final class AlertReplay {
+
+  /** Why an alert is in the replay. */
+  enum Category {
+    ORDINARY, STORM, SAME_ID_AGAIN, REPEAT_IN_PERIOD, STOCK_SIM, OTHER_TENANTS_SIM
+  }
+
+  /**
+   * One alert to replay.
+   *
+   * @param tenant the tenant whose SIM platform raised it
+   * @param alert the alert
+   * @param category why it is in the replay
+   */
+  record Planned(TenantId tenant, UsageAlert alert, Category category) {}
+
+  /** The usage period all alerts of the demo concern. */
+  static final String PERIOD = "2026-11";
+
+  final Map<RoutingOutcome, Long> outcomes = new EnumMap<>(RoutingOutcome.class);
+  final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+  final Map<Category, Long> planned = new EnumMap<>(Category.class);
+  long routed;
+  long duplicateIds;
+  long deliveriesRecorded;
+  long stormSize;
+
+  /**
+   * Plans the alerts: deterministic for a given estate and count.
+   *
+   * @param model the estate
+   * @param count how many alerts
+   * @param clock for the raised-at times
+   * @return the alerts in replay order
+   */
+  List<Planned> plan(DemoEstate model, int count, Clock clock) {
+    Random random = new Random(20261125L);
+    DemoEstate.CustomerPlan storm = model.stormCustomer;
+    stormSize = Math.min(500, storm.sims());
+    int stormAt = (int) (count * 0.3);
+    List<Planned> alerts = new ArrayList<>(count);
+    List<Planned> ordinary = new ArrayList<>();
+    List<DemoEstate.CustomerPlan> customers = model.customers.stream().filter(c -> c.sims() > 0).toList();
+    int seq = 0;
+    while (alerts.size() < count) {
+      if (alerts.size() == stormAt) {
+        for (int k = 0; k < stormSize && alerts.size() < count; k++) {
+          UsageAlert a = UsageAlert.of(AlertId.of("storm-" + storm.tenant().id() + "-" + k), storm.sim(k),
+              AlertKind.WARNING, clock.instant()).withPeriod(PERIOD).withUsage(usage(80, 1000));
+          alerts.add(new Planned(storm.tenant().id(), a, Category.STORM));
+        }
+        continue;
+      }
+      int dice = random.nextInt(100);
+      Planned p;
+      if (dice < 3 && !ordinary.isEmpty()) {
+        Planned earlier = ordinary.get(random.nextInt(ordinary.size()));
+        p = new Planned(earlier.tenant(), earlier.alert(), Category.SAME_ID_AGAIN);
+      } else if (dice < 8 && !ordinary.isEmpty()) {
+        Planned earlier = ordinary.get(random.nextInt(ordinary.size()));
+        UsageAlert again = new UsageAlert(AlertId.of("a-" + (++seq)), earlier.alert().iccid(), earlier.alert().kind(),
+            clock.instant(), PERIOD, earlier.alert().usage());
+        p = new Planned(earlier.tenant(), again, Category.REPEAT_IN_PERIOD);
+      } else if (dice < 10) {
+        DemoEstate.Tenant tenant = random.nextBoolean() ? model.tenantA : model.tenantB;
+        boolean otherTenants = random.nextInt(10) == 0;
+        Iccid sim;
+        if (otherTenants) {
+          // A SIM that belongs to a customer of the other tenant: in this tenant it has no customer.
+          DemoEstate.Tenant other = tenant == model.tenantA ? model.tenantB : model.tenantA;
+          DemoEstate.CustomerPlan c = model.customersOf(other).get(5);
+          sim = c.sim(random.nextInt(c.sims()));
+        } else {
+          sim = tenant.stockSim(random.nextInt(model.stockPerTenant));
+        }
+        p = new Planned(tenant.id(), UsageAlert.of(AlertId.of("a-" + (++seq)), sim, AlertKind.WARNING,
+            clock.instant()).withPeriod(PERIOD).withUsage(usage(85, 500)),
+            otherTenants ? Category.OTHER_TENANTS_SIM : Category.STOCK_SIM);
+      } else {
+        DemoEstate.CustomerPlan c = customers.get(random.nextInt(customers.size()));
+        boolean cutOff = random.nextInt(4) == 0;
+        UsageAlert a = UsageAlert.of(AlertId.of("a-" + (++seq)), c.sim(random.nextInt(c.sims())),
+            cutOff ? AlertKind.CUT_OFF : AlertKind.WARNING, clock.instant())
+            .withPeriod(PERIOD).withUsage(cutOff ? usage(100, 1000) : usage(80 + random.nextInt(20), 1000));
+        p = new Planned(c.tenant().id(), a, Category.ORDINARY);
+        ordinary.add(p);
+      }
+      alerts.add(p);
+    }
+    for (Planned p : alerts) {
+      planned.merge(p.category(), 1L, Long::sum);
+    }
+    return alerts;
+  }
+
+  /**
+   * Routes one alert and counts the result.
+   *
+   * @param estate the library
+   * @param p the alert
+   */
+  void route(SimEstate estate, Planned p) {
+    RoutingResult result = estate.alerts().route(p.tenant(), p.alert());
+    synchronized (this) {
+      routed++;
+      if (result.duplicateAlertId()) {
+        duplicateIds++;
+        return;
+      }
+      outcomes.merge(result.decision().outcome(), 1L, Long::sum);
+      for (SkippedContact s : result.decision().skipped()) {
+        skipped.merge(s.reason(), 1L, Long::sum);
+      }
+      deliveriesRecorded += result.deliveries().size();
+    }
+  }
+
+  synchronized long outcome(RoutingOutcome outcome) {
+    return outcomes.getOrDefault(outcome, 0L);
+  }
+
+  synchronized long skippedFor(SkipReason reason) {
+    return skipped.getOrDefault(reason, 0L);
+  }
+
+  synchronized long plannedOf(Category category) {
+    return planned.getOrDefault(category, 0L);
+  }
+
+  private static Usage usage(int percent, int limitMb) {
+    BigDecimal limit = BigDecimal.valueOf(limitMb);
+    BigDecimal used = limit.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100));
+    return new Usage(used, limit, "MB", BigDecimal.valueOf(percent),
+        String.format(Locale.ROOT, "IoT %d MB", limitMb));
+  }
+}

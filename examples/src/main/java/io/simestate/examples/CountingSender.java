@@ -1,0 +1,79 @@
+package io.simestate.examples;
+
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Notification;
+import io.simestate.core.alert.NotificationSender;
+import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SubscriptionNotice;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A notification port that passes every message on to the real one (the mail adapter) and counts
+ * what the server accepted and refused: the decorator a host would put in front of the port for its
+ * metrics.
+ */
+final class CountingSender implements NotificationSender {
+
+  private final NotificationSender target;
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong acceptedDigests = new AtomicLong();
+  private final AtomicLong acceptedNotices = new AtomicLong();
+  private final AtomicLong transientFailures = new AtomicLong();
+  private final AtomicLong permanentFailures = new AtomicLong();
+
+  CountingSender(NotificationSender target) {
+    this.target = target;
+  }
+
+  @Override
+  public SendResult send(Notification notification) {
+    return sendAll(List.of(notification)).get(0);
+  }
+
+  @Override
+  public List<SendResult> sendAll(List<? extends Notification> batch) {
+    List<SendResult> results = target.sendAll(batch);
+    for (int i = 0; i < results.size(); i++) {
+      switch (results.get(i).status()) {
+        case SENT -> {
+          accepted.incrementAndGet();
+          if (batch.get(i) instanceof DigestNotification) {
+            acceptedDigests.incrementAndGet();
+          } else if (batch.get(i) instanceof SubscriptionNotice) {
+            acceptedNotices.incrementAndGet();
+          }
+        }
+        case TRANSIENT_FAILURE -> transientFailures.incrementAndGet();
+        case PERMANENT_FAILURE -> permanentFailures.incrementAndGet();
+        default -> { }
+      }
+    }
+    return results;
+  }
+
+  /** Messages the server accepted. */
+  long accepted() {
+    return accepted.get();
+  }
+
+  /** Digest messages among them. */
+  long acceptedDigests() {
+    return acceptedDigests.get();
+  }
+
+  /** Subscription notices among them. */
+  long acceptedNotices() {
+    return acceptedNotices.get();
+  }
+
+  /** Messages refused for now (server down, 4xx). */
+  long transientFailures() {
+    return transientFailures.get();
+  }
+
+  /** Messages refused for good (5xx). */
+  long permanentFailures() {
+    return permanentFailures.get();
+  }
+}

@@ -1,0 +1,452 @@
+package io.simestate.examples;
+
+import io.simestate.core.Actor;
+import io.simestate.core.ConflictException;
+import io.simestate.core.SimEstate;
+import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.RetryPolicy;
+import io.simestate.core.alert.RoutingOutcome;
+import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SkipReason;
+import io.simestate.core.alert.TenantAlertSettings;
+import io.simestate.core.customer.ContactDetails;
+import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.customer.DeletionResult;
+import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.TenantId;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main demo: the whole library at work against a real database and a real SMTP server, with
+ * nothing to install.
+ *
+ * <p>It starts an embedded H2 database through the JPA adapter (standalone mode, tables from the
+ * adapter's schema scripts) and an in-process GreenMail SMTP server wired to the mail adapter; builds
+ * an estate of two tenants with their own sender identities, 300 customers, 900 contacts and 200,000
+ * SIMs (by list, by range and by CSV import); replays 20,000 usage alerts while a dispatcher sends
+ * the deliveries, with the SMTP server stopped for a few seconds part-way; prints a summary; deletes
+ * a customer through preview and confirmation; and writes every received email as {@code .eml}, two
+ * customers' run reports as HTML and the audit trail as CSV into a folder under {@code target/}.
+ *
+ * <p>Run it from the repository root with {@code mvn -B -q compile exec:java}; see {@link DemoOptions}
+ * for a real PostgreSQL or MariaDB ({@code --jdbc-url}), a real relay ({@code --smtp}) and the size
+ * ({@code --sims}, {@code --alerts}). The exit status is 0 only if every delivery was accounted for.
+ */
+public final class Demo {
+
+  static {
+    // Hibernate logs through jboss-logging; route it to SLF4J (slf4j-simple here) before it loads.
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+  private static final Actor ADMIN = Actor.of("demo-admin@portal");
+  private static final int EXPECTED_FAILURES = 0;
+  private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
+
+  private Demo() {}
+
+  /**
+   * Runs the demo and exits with status 1 if a check failed (2 for a wrong option).
+   *
+   * @param args the options, see {@link DemoOptions#USAGE}
+   */
+  public static void main(String[] args) {
+    if (List.of(args).contains("--help")) {
+      System.out.print(DemoOptions.USAGE);
+      return;
+    }
+    DemoOptions options;
+    try {
+      options = DemoOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(DemoOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    DemoResult result = run(options, System.out);
+    if (result.exitStatus() != 0) {
+      System.exit(result.exitStatus());
+    }
+  }
+
+  /**
+   * Runs the demo in this process.
+   *
+   * @param options the options
+   * @param out where to print progress and the summary
+   * @return the numbers the run ended with and the checks that failed
+   */
+  public static DemoResult run(DemoOptions options, PrintStream out) {
+    long started = System.nanoTime();
+    Path folder = options.outputRoot().toAbsolutePath().normalize().resolve("simestate-demo-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)));
+    out.println("SIM Estate demo: " + Progress.num(options.sims()) + " SIMs, " + Progress.num(options.alerts())
+        + " alerts");
+    out.println("== 0. Starting the database and the SMTP server");
+    DemoDatabase db;
+    try (Progress p = Progress.start(out, "Starting the database (schema scripts, JPA)", null, 0)) {
+      db = DemoDatabase.open(options);
+      p.add(1);
+    }
+    try (db; DemoMail mail = DemoMail.start(options); AuditCsv audit = new AuditCsv(folder.resolve("audit-trail.csv"))) {
+      out.println("  database: " + db.description());
+      out.println("  mail:     " + mail.description() + ", through the mail adapter (SmtpNotificationSender)");
+      return new Run(options, out, db, mail, audit, folder, started).run();
+    }
+  }
+
+  /** One run: the steps, in order, and what they counted. */
+  private static final class Run {
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final DemoMail mail;
+    private final AuditCsv audit;
+    private final Path folder;
+    private final long started;
+    private final CountingSender sender;
+    private final SimEstate estate;
+    private final DemoEstate model;
+    private final AlertReplay replay = new AlertReplay();
+    private final List<String> failedChecks = new ArrayList<>();
+    private final AtomicReference<DispatchReport> dispatched = new AtomicReference<>(DispatchReport.EMPTY);
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "demo-dispatcher");
+      t.setDaemon(true);
+      return t;
+    });
+    private long noticesRecorded;
+    private double replaySeconds;
+    private double deliverySeconds;
+    private long retriesBeforeOutage = -1;
+
+    Run(DemoOptions options, PrintStream out, DemoDatabase db, DemoMail mail, AuditCsv audit, Path folder,
+        long started) {
+      this.options = options;
+      this.out = out;
+      this.mail = mail;
+      this.audit = audit;
+      this.folder = folder;
+      this.started = started;
+      this.sender = new CountingSender(mail.sender());
+      this.model = new DemoEstate(
+          new DemoEstate.Tenant(TenantId.of("northwind-iot"), "Northwind IoT", "894450010", "894450019"),
+          new DemoEstate.Tenant(TenantId.of("bluewave-m2m"), "Bluewave M2M", "893102070", "893102079"));
+      this.estate = SimEstate.builder()
+          .persistence(db.persistence())
+          .notificationSender(sender)
+          .defaultSender(SenderIdentity.of("alerts@simestate.example", "SIM Estate"))
+          .tenant(model.tenantA.id(), TenantAlertSettings.DEFAULTS
+              .withSender(SenderIdentity.of("alerts@northwind-iot.example", "Northwind IoT Alerts"))
+              .withCatchAll(List.of(Recipient.catchAll("Northwind NOC", EmailAddress.parse("noc@northwind-iot.example"))))
+              .withSubscriptionNotices(true))
+          .tenant(model.tenantB.id(), TenantAlertSettings.DEFAULTS
+              .withSender(new SenderIdentity(EmailAddress.parse("noreply@bluewave-m2m.example"), "Bluewave M2M Monitoring",
+                  EmailAddress.parse("support@bluewave-m2m.example")))
+              .withCatchAll(List.of(Recipient.catchAll("Bluewave Operations", EmailAddress.parse("ops@bluewave-m2m.example"))))
+              .withDigestWindow(Duration.ofSeconds(2)))
+          .publishEventsTo(audit)
+          .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
+          .dispatchBatchSize(1000)
+          .dispatchLease(Duration.ofMinutes(2))
+          .clock(Clock.systemUTC())
+          .build();
+    }
+
+    DemoResult run() {
+      try {
+        buildEstate();
+        replayAlerts();
+        catchUp();
+      } finally {
+        background.shutdownNow();
+      }
+      printSummary();
+      long unassignedByDelete = deleteOneCustomer();
+      long emlFiles = writeOutputs();
+      return finish(unassignedByDelete, emlFiles);
+    }
+
+    private void buildEstate() {
+      out.println("== 1. Building the estate: 2 tenants, " + 2 * EstateGenerator.CUSTOMERS_PER_TENANT
+          + " customers, " + 6 * EstateGenerator.CUSTOMERS_PER_TENANT + " contacts, "
+          + Progress.num(options.sims()) + " SIMs");
+      out.println("  " + model.tenantA.id() + ": sender alerts@northwind-iot.example, catch-all NOC, "
+          + "subscription notices on, no digest");
+      out.println("  " + model.tenantB.id() + ": sender noreply@bluewave-m2m.example, catch-all Operations, "
+          + "digest window 2 s");
+      new EstateGenerator(estate, ADMIN, out).build(model, options.sims());
+      out.println("  SIMs assigned: " + Progress.num(model.simsAssigned()) + " (by list " + Progress.num(model.simsByList)
+          + ", by range " + Progress.num(model.simsByRange) + ", by CSV " + Progress.num(model.simsByCsv) + ") in "
+          + Progress.secs(model.assignSeconds) + "; " + Progress.num(2L * model.stockPerTenant)
+          + " stock SIMs without customer; CSV: " + Progress.num(model.csvRejected) + " of "
+          + Progress.num(model.csvLines) + " lines rejected");
+      noticesRecorded = estate.alerts().deliveryCounts().getOrDefault(DeliveryStatus.PENDING, 0L);
+      out.println("  subscription notices waiting to be sent: " + Progress.num(noticesRecorded));
+    }
+
+    private void replayAlerts() {
+      List<AlertReplay.Planned> alerts = replay.plan(model, options.alerts(), Clock.systemUTC());
+      out.println("== 2. Replaying " + Progress.num(alerts.size()) + " usage alerts while the dispatcher sends mail");
+      out.println("  planned: " + replay.plannedOf(AlertReplay.Category.ORDINARY) + " ordinary, "
+          + replay.plannedOf(AlertReplay.Category.STORM) + " in a storm of " + model.stormCustomer.name() + "'s SIMs, "
+          + replay.plannedOf(AlertReplay.Category.SAME_ID_AGAIN) + " re-sent with the same id, "
+          + replay.plannedOf(AlertReplay.Category.REPEAT_IN_PERIOD) + " repeats within the usage period, "
+          + (replay.plannedOf(AlertReplay.Category.STOCK_SIM) + replay.plannedOf(AlertReplay.Category.OTHER_TENANTS_SIM))
+          + " for SIMs without customer in the tenant");
+      long deliveryStart = System.nanoTime();
+      background.scheduleWithFixedDelay(this::dispatchOnce, 0, 200, TimeUnit.MILLISECONDS);
+      int outageAt = options.outageSeconds() > 0 && mail.inProcess() ? alerts.size() / 2 : -1;
+      if (options.outageSeconds() > 0 && !mail.inProcess()) {
+        out.println("  (the staged SMTP outage needs the in-process server; skipped with --smtp)");
+      }
+      try (Progress p = Progress.start(out, "Routing alerts", "alerts", alerts.size(), this::deliveryState)) {
+        for (int i = 0; i < alerts.size(); i++) {
+          if (i == outageAt) {
+            startOutage();
+          }
+          replay.route(estate, alerts.get(i));
+          p.add(1);
+        }
+        replaySeconds = p.seconds();
+      }
+      deliverySeconds = (System.nanoTime() - deliveryStart) / 1e9;
+    }
+
+    private CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
+
+    private void startOutage() {
+      retriesBeforeOutage = dispatched.get().retried();
+      mail.stopServer();
+      long down = System.nanoTime();
+      out.println("  !! SMTP server stopped: a " + options.outageSeconds() + " s outage; deliveries fail and are "
+          + "scheduled for retry (1 s, 2 s, 4 s ...)");
+      restart = new CompletableFuture<>();
+      background.schedule(() -> {
+        try {
+          mail.startServer();
+          out.println("  !! SMTP server started again after " + Progress.secs((System.nanoTime() - down) / 1e9)
+              + "; " + Progress.num(dispatched.get().retried() - retriesBeforeOutage) + " retries so far, "
+              + "catching up");
+          restart.complete(null);
+        } catch (RuntimeException e) {
+          restart.completeExceptionally(e);
+        }
+      }, options.outageSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void dispatchOnce() {
+      try {
+        DispatchReport report = estate.dispatcher().dispatchDue();
+        dispatched.accumulateAndGet(report, DispatchReport::plus);
+      } catch (RuntimeException e) {
+        LOG.warn("A dispatch round failed; the next one picks up its deliveries", e);
+      }
+    }
+
+    private String deliveryState() {
+      DispatchReport d = dispatched.get();
+      Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
+      return "sent " + Progress.num(d.sent()) + " (" + Progress.num(sender.accepted()) + " emails), retried "
+          + Progress.num(d.retried()) + ", waiting " + Progress.num(counts.getOrDefault(DeliveryStatus.PENDING, 0L)
+          + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L));
+    }
+
+    private void catchUp() {
+      out.println("== 3. Final catch-up: digest windows close, retries go out");
+      long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+      try (Progress p = Progress.start(out, "Catching up", "deliveries sent", 0, this::deliveryState)) {
+        long before = dispatched.get().sent();
+        while (System.nanoTime() < deadline) {
+          p.set(dispatched.get().sent() - before);
+          if (restart.isDone() && waiting() == 0) {
+            break;
+          }
+          sleep(200);
+        }
+        background.shutdown();
+        try {
+          background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        dispatchOnce();
+        p.set(dispatched.get().sent() - before);
+      }
+      deliverySeconds += 0;
+      deliverySeconds = Math.max(deliverySeconds, 1e-9);
+    }
+
+    private long waiting() {
+      Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
+      return counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L);
+    }
+
+    private void printSummary() {
+      Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
+      DispatchReport d = dispatched.get();
+      double totalSeconds = (System.nanoTime() - started) / 1e9;
+      long suppressed = replay.duplicateIds + replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED);
+      long deliveriesInDigests = d.sent() - (sender.accepted() - sender.acceptedDigests());
+      out.println("== 4. Summary");
+      line("Alerts routed", replay.routed, rate(replay.routed, replaySeconds));
+      line("  to customer contacts", replay.outcome(RoutingOutcome.ROUTED), "");
+      line("  to catch-all recipients", replay.outcome(RoutingOutcome.CATCH_ALL), "SIMs without customer");
+      line("  no eligible contact", replay.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT), "");
+      line("  nobody (unassigned)", replay.outcome(RoutingOutcome.UNASSIGNED), "");
+      line("Duplicates suppressed", suppressed, "");
+      line("  same alert id again", replay.duplicateIds, "nothing new recorded");
+      line("  repeat within the usage period", replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED), "");
+      line("Contacts skipped", replay.skipped.values().stream().mapToLong(Long::longValue).sum(), "by reason:");
+      for (SkipReason reason : SkipReason.values()) {
+        line("  " + reason.description(), replay.skippedFor(reason), "");
+      }
+      line("Deliveries recorded", replay.deliveriesRecorded + noticesRecorded,
+          Progress.num(replay.deliveriesRecorded) + " alerts + " + Progress.num(noticesRecorded) + " subscription notices");
+      line("Deliveries sent", counts.getOrDefault(DeliveryStatus.SENT, 0L), rate(d.sent(), deliverySeconds));
+      line("Emails accepted by the server", sender.accepted(), "one per message; a digest is one");
+      line("Digests", sender.acceptedDigests(), "holding " + Progress.num(deliveriesInDigests) + " deliveries");
+      line("Retries", d.retried(), retriesBeforeOutage >= 0
+          ? "SMTP server down " + options.outageSeconds() + " s part-way" : "");
+      line("Failures", counts.getOrDefault(DeliveryStatus.FAILED, 0L), "given up; expected " + EXPECTED_FAILURES);
+      line("Still pending", counts.getOrDefault(DeliveryStatus.PENDING, 0L)
+          + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L), "after the final catch-up");
+      if (mail.inProcess()) {
+        line("Emails received by GreenMail", mail.received(), "");
+      }
+      line("SIMs assigned", model.simsAssigned(), rate(model.simsAssigned(), model.assignSeconds));
+      line("Audit events", audit.rows(), "");
+      out.println(String.format(Locale.ROOT, "  %-34s %12s  %s", "Run time so far", Progress.secs(totalSeconds), ""));
+    }
+
+    private void line(String label, long value, String note) {
+      out.println(String.format(Locale.ROOT, "  %-34s %,12d  %s", label, value, note).stripTrailing());
+    }
+
+    private static String rate(long n, double seconds) {
+      return String.format(Locale.ROOT, "%,.0f/s", n / Math.max(seconds, 1e-9));
+    }
+
+    private long deleteOneCustomer() {
+      DemoEstate.CustomerPlan victim = model.customersOf(model.tenantA).get(4);
+      TenantId tenant = victim.tenant().id();
+      out.println("== 5. Deleting customer " + victim.name() + " through preview and confirmation");
+      DeletionPreview stalePreview = estate.customers().previewDeletion(tenant, victim.id());
+      estate.customers().addContact(tenant, ADMIN, victim.id(), ContactDetails.silent("Late Addition", null));
+      try {
+        estate.customers().delete(tenant, ADMIN, stalePreview.confirmation());
+        failedChecks.add("a stale deletion confirmation was accepted");
+      } catch (ConflictException e) {
+        out.println("  a confirmation older than a change is refused (" + e.reason() + "): " + e.getMessage());
+      }
+      DeletionPreview preview = estate.customers().previewDeletion(tenant, victim.id());
+      out.println("  preview: " + preview.message());
+      DeletionResult result = estate.customers().delete(tenant, ADMIN, preview.confirmation());
+      out.println("  confirmed: " + result.customerName() + " deleted; " + Progress.num(result.simsUnassigned())
+          + " SIMs lost their customer designation, " + result.contactsRemoved() + " contacts removed");
+      if (result.simsUnassigned() != preview.simCount()) {
+        failedChecks.add("deletion unassigned " + result.simsUnassigned() + " SIMs, the preview said " + preview.simCount());
+      }
+      if (estate.sims().customerOf(tenant, victim.sim(0).digits()).isPresent()) {
+        failedChecks.add("a SIM of the deleted customer still has a customer");
+      }
+      return result.simsUnassigned();
+    }
+
+    private long writeOutputs() {
+      out.println("== 6. Writing the output folder");
+      long eml = 0;
+      if (mail.inProcess()) {
+        eml = mail.writeEml(folder.resolve("mail"), out);
+      }
+      List<DemoEstate.CustomerPlan> reported = List.of(model.specialCustomer, model.stormCustomer);
+      int n = 1;
+      for (DemoEstate.CustomerPlan c : reported) {
+        Path file = folder.resolve("run-report-" + n++ + "-" + c.tenant().id() + ".html");
+        RunReport.write(estate, c.tenant().id(), c.id(), file);
+        out.println("  run report of " + c.name() + ": " + folder.relativize(file));
+      }
+      audit.close();
+      out.println("  audit trail: " + folder.relativize(audit.file()) + " (" + Progress.num(audit.rows()) + " events)");
+      if (eml > 0) {
+        out.println("  emails: mail/*.eml (" + Progress.num(eml) + " files)");
+      }
+      return eml;
+    }
+
+    private DemoResult finish(long unassignedByDelete, long emlFiles) {
+      Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
+      long sent = counts.getOrDefault(DeliveryStatus.SENT, 0L);
+      long failed = counts.getOrDefault(DeliveryStatus.FAILED, 0L);
+      long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L);
+      long recorded = replay.deliveriesRecorded + noticesRecorded;
+      if (pending > 0) {
+        failedChecks.add(pending + " deliveries still pending after the final catch-up");
+      }
+      if (failed > EXPECTED_FAILURES) {
+        failedChecks.add(failed + " deliveries failed; the scenario expects " + EXPECTED_FAILURES);
+      }
+      if (sent + failed + pending != recorded) {
+        failedChecks.add("sent " + sent + " + failed " + failed + " + pending " + pending + " != recorded " + recorded);
+      }
+      if (dispatched.get().sent() != sent) {
+        failedChecks.add("the dispatcher reported " + dispatched.get().sent() + " sent, the outbox holds " + sent);
+      }
+      long received = mail.received();
+      if (mail.inProcess() && received < sender.accepted()) {
+        failedChecks.add("the server accepted " + sender.accepted() + " emails but holds only " + received);
+      }
+      if (model.csvRejected != model.csvBadLinesPlanned) {
+        failedChecks.add("the CSV import rejected " + model.csvRejected + " lines, " + model.csvBadLinesPlanned
+            + " were bad");
+      }
+      if (replay.routed != options.alerts()) {
+        failedChecks.add("routed " + replay.routed + " of " + options.alerts() + " alerts");
+      }
+      double total = (System.nanoTime() - started) / 1e9;
+      out.println("== Done in " + Progress.secs(total));
+      out.println("Output folder: " + folder);
+      if (failedChecks.isEmpty()) {
+        out.println("Checks: every delivery accounted for (sent + failed + pending = recorded), nothing lost.");
+      } else {
+        failedChecks.forEach(f -> out.println("CHECK FAILED: " + f));
+      }
+      return new DemoResult(replay.routed, replay.outcome(RoutingOutcome.ROUTED),
+          replay.outcome(RoutingOutcome.CATCH_ALL), replay.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT),
+          replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED), replay.duplicateIds, replay.deliveriesRecorded,
+          noticesRecorded, sent, failed, pending, replay.skipped.values().stream().mapToLong(Long::longValue).sum(),
+          dispatched.get().retried(), sender.accepted(), sender.acceptedDigests(), received, emlFiles,
+          model.simsAssigned(), model.csvRejected, unassignedByDelete, folder, failedChecks);
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+}
