@@ -97,8 +97,7 @@ class DeliveryProperties {
     }
     assertThat(pending()).as("nothing left pending").isZero();
 
-    // a throwing port fails the whole batch, so a message may be retried because of another's throw:
-    // take the delivery's own record as the truth and check it against what the port answered
+    // check each delivery's record against what the port answered for its message
     List<Delivery> deliveries = ids.stream().flatMap(id -> ESTATE.alerts().deliveriesOf(tenant, id).stream()).toList();
     assertThat(deliveries).hasSize(alerts * contacts);
     for (Delivery d : deliveries) {
