@@ -16,6 +16,11 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
 
   private final Map<String, AlertDecision> byAlert = new ConcurrentHashMap<>();
   private final Map<String, List<AlertDecision>> bySim = new ConcurrentHashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemoryAlertDecisionLog(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public boolean record(AlertDecision decision) {
@@ -28,6 +33,12 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
     synchronized (forSim) {
       forSim.add(decision);
     }
+    tx.onRollback(() -> {
+      byAlert.remove(key, decision);
+      synchronized (forSim) {
+        forSim.remove(decision);
+      }
+    });
     return true;
   }
 

@@ -11,17 +11,34 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
 
   private final Map<String, Instant> lastThrough = new ConcurrentHashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemoryAlertRepeatGuard(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public boolean firstWithin(TenantId tenant, String key, Instant at, Duration window) {
     boolean[] through = {false};
-    lastThrough.compute(tenant + "|" + key, (k, last) -> {
+    Instant[] before = {null};
+    String fullKey = tenant + "|" + key;
+    lastThrough.compute(fullKey, (k, last) -> {
+      before[0] = last;
       if (last == null || !at.isBefore(last.plus(window))) {
         through[0] = true;
         return at;
       }
       return last;
     });
+    if (through[0]) {
+      tx.onRollback(() -> {
+        if (before[0] == null) {
+          lastThrough.remove(fullKey, at);
+        } else {
+          lastThrough.replace(fullKey, at, before[0]);
+        }
+      });
+    }
     return through[0];
   }
 }

@@ -20,12 +20,25 @@ final class InMemoryAuditTrail implements AuditTrail {
 
   private final Map<TenantId, List<AuditEvent>> byTenant = new HashMap<>();
   private final Map<CustomerId, List<AuditEvent>> byCustomer = new HashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemoryAuditTrail(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public synchronized void publish(AuditEvent event) {
     byTenant.computeIfAbsent(event.tenantId(), t -> new ArrayList<>()).add(event);
     if (event.customerId() != null) {
       byCustomer.computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(event);
+    }
+    tx.onRollback(() -> forget(event));
+  }
+
+  private synchronized void forget(AuditEvent event) {
+    byTenant.get(event.tenantId()).remove(event);
+    if (event.customerId() != null) {
+      byCustomer.get(event.customerId()).remove(event);
     }
   }
 

@@ -27,20 +27,24 @@ final class InMemoryCustomerStore implements CustomerStore {
   private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
   private final Map<TenantId, Map<String, CustomerId>> byName = new ConcurrentHashMap<>();
   private final Map<TenantId, NavigableMap<String, CustomerSummary>> sorted = new ConcurrentHashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemoryCustomerStore(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public synchronized Customer insert(Customer customer) {
-    Map<String, CustomerId> names = byName.computeIfAbsent(customer.tenantId(), t -> new ConcurrentHashMap<>());
-    if (names.containsKey(customer.name().key())) {
+    Map<String, CustomerId> names = byName.get(customer.tenantId());
+    if (names != null && names.containsKey(customer.name().key())) {
       throw duplicate(customer.name());
     }
     if (byId.containsKey(customer.id())) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "Customer " + customer.id() + " exists already");
     }
     Customer stored = withVersion(customer, 1);
-    byId.put(stored.id(), stored);
-    names.put(stored.name().key(), stored.id());
-    sorted.computeIfAbsent(stored.tenantId(), t -> new ConcurrentSkipListMap<>()).put(sortKey(stored), summary(stored));
+    put(stored);
+    tx.onRollback(() -> remove(stored));
     return stored;
   }
 
@@ -52,18 +56,13 @@ final class InMemoryCustomerStore implements CustomerStore {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION,
           "Customer " + current.name() + " was changed by someone else; reload it and try again");
     }
-    Map<String, CustomerId> names = byName.get(customer.tenantId());
-    CustomerId holder = names.get(customer.name().key());
+    CustomerId holder = byName.get(customer.tenantId()).get(customer.name().key());
     if (holder != null && !holder.equals(customer.id())) {
       throw duplicate(customer.name());
     }
     Customer stored = withVersion(customer, current.version() + 1);
-    names.remove(current.name().key());
-    names.put(stored.name().key(), stored.id());
-    NavigableMap<String, CustomerSummary> index = sorted.get(stored.tenantId());
-    index.remove(sortKey(current));
-    index.put(sortKey(stored), summary(stored));
-    byId.put(stored.id(), stored);
+    replace(current, stored);
+    tx.onRollback(() -> replace(stored, current));
     return stored;
   }
 
@@ -87,9 +86,30 @@ final class InMemoryCustomerStore implements CustomerStore {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION,
           "Customer " + current.name() + " was changed by someone else; reload it and try again");
     }
-    byId.remove(id);
-    byName.get(tenant).remove(current.name().key());
-    sorted.get(tenant).remove(sortKey(current));
+    remove(current);
+    tx.onRollback(() -> put(current));
+  }
+
+  private synchronized void put(Customer c) {
+    byId.put(c.id(), c);
+    byName.computeIfAbsent(c.tenantId(), t -> new ConcurrentHashMap<>()).put(c.name().key(), c.id());
+    sorted.computeIfAbsent(c.tenantId(), t -> new ConcurrentSkipListMap<>()).put(sortKey(c), summary(c));
+  }
+
+  private synchronized void remove(Customer c) {
+    unindex(c);
+    byId.remove(c.id());
+  }
+
+  /** Swaps one state of a customer for another without a moment in which it is missing by id. */
+  private synchronized void replace(Customer from, Customer to) {
+    unindex(from);
+    put(to);
+  }
+
+  private void unindex(Customer c) {
+    byName.get(c.tenantId()).remove(c.name().key());
+    sorted.get(c.tenantId()).remove(sortKey(c));
   }
 
   @Override

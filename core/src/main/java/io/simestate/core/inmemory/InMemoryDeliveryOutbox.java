@@ -40,6 +40,11 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   private final Map<String, List<DeliveryId>> byAlert = new HashMap<>();
   private final Map<String, List<DeliveryId>> byContact = new HashMap<>();
   private final Map<String, List<DeliveryId>> bySim = new HashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemoryDeliveryOutbox(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public synchronized List<Delivery> enqueue(List<Delivery> deliveries) {
@@ -59,8 +64,23 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
         bySim.computeIfAbsent(d.tenantId() + "|" + d.alert().iccid(), k -> new ArrayList<>()).add(d.id());
       }
       recorded.add(d);
+      tx.onRollback(() -> forget(key, d));
     }
     return recorded;
+  }
+
+  /** Removes a delivery recorded by a transaction that failed. */
+  private synchronized void forget(String key, Delivery d) {
+    unique.remove(key);
+    Delivery current = byId.remove(d.id());
+    due.remove(new Due(current.nextAttemptAt(), d.id()));
+    byAlert.get(d.tenantId() + "|" + d.alertId()).remove(d.id());
+    if (d.recipient().contactId() != null) {
+      byContact.get(d.tenantId() + "|" + d.recipient().contactId()).remove(d.id());
+    }
+    if (d.alert() != null) {
+      bySim.get(d.tenantId() + "|" + d.alert().iccid()).remove(d.id());
+    }
   }
 
   @Override
@@ -69,10 +89,12 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     Instant leaseUntil = now.plus(lease);
     while (claimed.size() < max && !due.isEmpty() && !due.first().at().isAfter(now)) {
       Due next = due.pollFirst();
-      Delivery d = byId.get(next.id()).claimed(leaseUntil);
+      Delivery before = byId.get(next.id());
+      Delivery d = before.claimed(leaseUntil);
       byId.put(d.id(), d);
       due.add(new Due(leaseUntil, d.id()));
       claimed.add(d);
+      tx.onRollback(() -> put(before));
     }
     return claimed;
   }
@@ -129,12 +151,18 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     if (current == null) {
       throw new NotFoundException("Delivery " + id + " not found");
     }
-    Delivery next = change.apply(current);
-    due.remove(new Due(current.nextAttemptAt(), id));
+    put(change.apply(current));
+    tx.onRollback(() -> put(current));
+  }
+
+  /** Stores a state of an existing delivery, keeping the due queue in step. */
+  private synchronized void put(Delivery next) {
+    Delivery current = byId.get(next.id());
+    due.remove(new Due(current.nextAttemptAt(), next.id()));
     if (next.status() == DeliveryStatus.PENDING || next.status() == DeliveryStatus.IN_FLIGHT) {
-      due.add(new Due(next.nextAttemptAt(), id));
+      due.add(new Due(next.nextAttemptAt(), next.id()));
     }
-    byId.put(id, next);
+    byId.put(next.id(), next);
   }
 
   private List<Delivery> resolve(List<DeliveryId> ids, int limit, boolean newestFirst) {

@@ -13,18 +13,19 @@ import io.simestate.core.sim.SimAssignmentStore;
 
 /**
  * Every persistence port in memory: thread-safe, with hash indexes so that routing an alert and
- * checking a name never scan the estate. For tests and for hosts that keep nothing on disk; state
+ * checking a name never scan the estate. A use case that fails leaves no trace: its changes are undone
+ * when its transaction fails. For tests and for hosts that keep nothing on disk; state
  * lives as long as the instance.
  */
 public final class InMemoryPersistence implements Persistence {
 
-  private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
-  private final InMemorySimAssignmentStore sims = new InMemorySimAssignmentStore();
-  private final InMemoryDeliveryOutbox outbox = new InMemoryDeliveryOutbox();
-  private final InMemoryAlertDecisionLog decisions = new InMemoryAlertDecisionLog();
-  private final InMemoryAlertRepeatGuard repeatGuard = new InMemoryAlertRepeatGuard();
-  private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
   private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryCustomerStore customers = new InMemoryCustomerStore(transactions);
+  private final InMemorySimAssignmentStore sims = new InMemorySimAssignmentStore(transactions);
+  private final InMemoryDeliveryOutbox outbox = new InMemoryDeliveryOutbox(transactions);
+  private final InMemoryAlertDecisionLog decisions = new InMemoryAlertDecisionLog(transactions);
+  private final InMemoryAlertRepeatGuard repeatGuard = new InMemoryAlertRepeatGuard(transactions);
+  private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
   private final RecipientDirectory recipients = (tenant, sim) -> sims.customerOf(tenant, sim)
       .flatMap(id -> customers.find(tenant, id))
       .map(c -> new SimHolder(c.id(), c.name().value(), c.contacts()));

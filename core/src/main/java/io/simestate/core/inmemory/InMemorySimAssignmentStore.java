@@ -32,6 +32,11 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
   private final Map<Iccid, Holder> holders = new ConcurrentHashMap<>();
   private final Map<CustomerId, Set<Iccid>> byCustomer = new ConcurrentHashMap<>();
   private final Map<CustomerId, Holder> holderOf = new ConcurrentHashMap<>();
+  private final InMemoryTransactions tx;
+
+  InMemorySimAssignmentStore(InMemoryTransactions tx) {
+    this.tx = tx;
+  }
 
   @Override
   public synchronized AssignmentChanges assign(TenantId tenant, CustomerId customer, Collection<Iccid> sims) {
@@ -56,6 +61,8 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
     long added = 0;
     long unchanged = 0;
     Map<CustomerId, Long> movedFrom = new HashMap<>();
+    List<Iccid> changedSims = tx.active() ? new ArrayList<>() : null;
+    List<Holder> previousHolders = tx.active() ? new ArrayList<>() : null;
     for (Iccid sim : sims) {
       Holder previous = holders.put(sim, target);
       if (previous == null) {
@@ -68,6 +75,13 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
         byCustomer.get(previous.customer()).remove(sim);
       }
       targetSims.add(sim);
+      if (changedSims != null) {
+        changedSims.add(sim);
+        previousHolders.add(previous);
+      }
+    }
+    if (changedSims != null) {
+      tx.onRollback(() -> restore(changedSims, previousHolders));
     }
     return new AssignmentChanges(added + movedFrom.values().stream().mapToLong(Long::longValue).sum(), unchanged,
         movedFrom);
@@ -77,6 +91,8 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
   public synchronized AssignmentChanges unassign(TenantId tenant, Collection<Iccid> sims) {
     long unchanged = 0;
     Map<CustomerId, Long> removedFrom = new HashMap<>();
+    List<Iccid> releasedSims = tx.active() ? new ArrayList<>() : null;
+    List<Holder> previousHolders = tx.active() ? new ArrayList<>() : null;
     for (Iccid sim : sims) {
       Holder h = holders.get(sim);
       if (h == null || !h.tenant().equals(tenant)) {
@@ -86,6 +102,13 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
       holders.remove(sim);
       byCustomer.get(h.customer()).remove(sim);
       removedFrom.merge(h.customer(), 1L, Long::sum);
+      if (releasedSims != null) {
+        releasedSims.add(sim);
+        previousHolders.add(h);
+      }
+    }
+    if (releasedSims != null) {
+      tx.onRollback(() -> restore(releasedSims, previousHolders));
     }
     long changed = removedFrom.values().stream().mapToLong(Long::longValue).sum();
     return new AssignmentChanges(changed, unchanged, removedFrom);
@@ -105,7 +128,27 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
     for (Iccid sim : sims) {
       holders.remove(sim, h);
     }
+    tx.onRollback(() -> restore(new ArrayList<>(sims), java.util.Collections.nCopies(sims.size(), h)));
     return sims.size();
+  }
+
+  /** Puts SIMs back with the holders they had (null: unassigned), undoing a change. */
+  private synchronized void restore(List<Iccid> sims, List<Holder> previous) {
+    for (int i = sims.size() - 1; i >= 0; i--) {
+      Iccid sim = sims.get(i);
+      Holder now = holders.get(sim);
+      if (now != null) {
+        byCustomer.get(now.customer()).remove(sim);
+      }
+      Holder before = previous.get(i);
+      if (before == null) {
+        holders.remove(sim);
+      } else {
+        holders.put(sim, before);
+        holderOf.putIfAbsent(before.customer(), before);
+        byCustomer.computeIfAbsent(before.customer(), c -> new HashSet<>()).add(sim);
+      }
+    }
   }
 
   @Override

@@ -21,7 +21,6 @@ import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.sim.AssignmentChanges;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** F5: deletion is previewed, confirmed, refused when stale, and never deletes SIMs. */
@@ -196,9 +195,6 @@ class CustomerDeletionTest {
   }
 
   @Test
-  @Disabled("Known bug, reported: InMemoryTransactions never rolls back, so a host EventPublisher that throws "
-      + "(which EventPublisher's contract says rolls the change back) leaves the SIMs unassigned and the customer "
-      + "deleted. Enable once the in-memory adapter undoes a failed transaction's writes.")
   void deletionIsAtomicWhenTheEventPublisherFails() {
     AtomicBoolean failDeletes = new AtomicBoolean(true);
     SimEstate failing = SimEstate.builder().clock(Scenarios.CLOCK).publishEventsTo(event -> {
