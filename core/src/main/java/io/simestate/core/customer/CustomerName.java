@@ -44,7 +44,8 @@ public record CustomerName(String value) {
   }
 
   /**
-   * The key that decides uniqueness within a tenant: NFC-normalised and lower-cased.
+   * The key that decides uniqueness within a tenant: NFC-normalised and case-folded (upper, then
+   * lower case, so that "Straße" and "STRASSE" are the same name).
    *
    * @return the comparison key
    */
@@ -58,7 +59,8 @@ public record CustomerName(String value) {
   }
 
   static String keyOf(String normalisedName) {
-    return Normalizer.normalize(normalisedName, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    // Upper then lower case folds the letters whose lower case alone is not enough ("ß" and "SS").
+    return Normalizer.normalize(normalisedName, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
   /** Trims and collapses white space; used for customer and contact names alike. */

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a bulk assignment or unassignment changed (F8).
  *
- * @param changed SIMs newly assigned (for assign: not held before; for unassign: released)
+ * @param changed SIMs whose assignment changed (for assign: newly assigned plus moved from another
+ *     customer; for unassign: released)
  * @param unchanged SIMs already in the requested state (already held by the target customer, or not
  *     assigned at all)
  * @param movedFrom for assign: how many SIMs were taken from each previous customer of the same

@@ -129,6 +129,7 @@ public final class Sims {
    */
   public AssignmentChanges unassign(TenantId tenant, Actor actor, IccidRange range) {
     Require.present(range, "range");
+    checkPolicy(range);
     return unassignParsed(tenant, actor, range);
   }
 
@@ -207,7 +208,7 @@ public final class Sims {
         List<Map.Entry<Iccid, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + CSV_CHUNK));
         List<AssignmentChanges> results = assignChunk(tenant, actor, group.getKey(), chunk, rejected);
         for (AssignmentChanges r : results) {
-          assigned += r.changed();
+          assigned += r.changed() - r.moved();
           moved += r.moved();
           unchanged += r.unchanged();
         }
@@ -293,9 +294,13 @@ public final class Sims {
     Require.present(actor, "actor");
     return tx.inTransaction(() -> {
       AssignmentChanges changes = store.unassign(tenant, sims);
+      // One event names the requested SIMs (the per-SIM trail); one per customer says how many it lost.
+      events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, null, sims,
+          "Unassign requested for " + sims.size() + " SIMs; " + changes.changed() + " released, "
+              + changes.unchanged() + " had no customer in this account");
       for (Map.Entry<CustomerId, Long> from : changes.movedFrom().entrySet()) {
-        events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), sims,
-            "Unassigned " + from.getValue() + " SIMs");
+        events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), List.of(),
+            "Unassigned " + from.getValue() + (from.getValue() == 1 ? " SIM" : " SIMs"));
       }
       return changes;
     });
@@ -345,11 +350,19 @@ public final class Sims {
 
   private void checkPolicy(IccidRange range) {
     if (policy == IccidPolicy.STRICT) {
-      parseOne(range.first().digits());
-      parseOne(range.last().digits());
+      parseRangeEnd(range.first(), "range.first");
+      parseRangeEnd(range.last(), "range.last");
       if (!range.walksBody()) {
         throw InvalidInputException.of("range", "under the strict policy both ends need valid check digits");
       }
+    }
+  }
+
+  private void parseRangeEnd(Iccid end, String field) {
+    try {
+      policy.parse(end.digits());
+    } catch (InvalidInputException e) {
+      throw e.under(field);
     }
   }
 
