@@ -12,6 +12,7 @@ import io.simestate.core.alert.TenantSettingsSource;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.audit.EventPublisher;
 import io.simestate.core.audit.EventRecorder;
+import io.simestate.core.audit.SimAwareAuditTrail;
 import io.simestate.core.customer.Customers;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.inmemory.RecordingNotificationSender;
@@ -74,7 +75,7 @@ public final class SimEstate {
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.clock);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender,
         b.retryPolicy, b.batchSize, b.lease, b.random, b.clock);
-    this.auditTrail = persistence.auditTrail();
+    this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
   }
 
   /**
@@ -133,7 +134,8 @@ public final class SimEstate {
   }
 
   /**
-   * The administrative record, per customer and per SIM (F11).
+   * The administrative record, per customer and per SIM (F11); a SIM's history includes the
+   * deletion of a customer that held it.
    *
    * @return the audit trail
    */
