@@ -85,6 +85,31 @@ class DigestTest {
   }
 
   @Test
+  void alertAfterTheWindowWasSentOpensANewWindow() {
+    Customer northwind = f.customer("Northwind");
+    f.alerted(northwind, "Ana");
+    f.assign(northwind, sims(1, 3));
+    f.route(sim(1), AlertKind.WARNING);
+    f.clock.advance(Duration.ofMinutes(2));
+    f.route(sim(2), AlertKind.WARNING);
+    f.clock.advance(Duration.ofMinutes(3));
+    f.estate.dispatcher().dispatchDue();
+    assertThat(f.sender.accepted()).singleElement()
+        .satisfies(n -> assertThat(((DigestNotification) n).alerts()).hasSize(2));
+
+    f.clock.advance(Duration.ofMinutes(1));
+    f.route(sim(3), AlertKind.WARNING);
+    f.clock.advance(WINDOW.minusSeconds(1));
+    assertThat(f.estate.dispatcher().dispatchDue().claimed()).isZero();
+    f.clock.advance(Duration.ofSeconds(1));
+    f.estate.dispatcher().dispatchDue();
+
+    assertThat(f.sender.accepted()).hasSize(2);
+    assertThat(f.sender.accepted().get(1)).isInstanceOfSatisfying(AlertNotification.class,
+        n -> assertThat(n.alert().iccid()).isEqualTo(sim(3)));
+  }
+
+  @Test
   void digestsAreKeptApartPerCustomerAndKind() {
     Customer northwind = f.customer("Northwind");
     Customer contoso = f.customer("Contoso");
