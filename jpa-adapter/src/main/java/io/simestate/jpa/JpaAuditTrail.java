@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The administrative record. An event's SIMs are kept as the two ends of an {@link IccidRange} (a
- * million SIMs cost two columns) or, for a list, as rows written in JDBC batches.
+ * million SIMs cost two columns) when they form one (see {@link Ranges}), otherwise as rows written in
+ * JDBC batches.
  */
 final class JpaAuditTrail implements AuditTrail {
 
@@ -41,7 +42,7 @@ final class JpaAuditTrail implements AuditTrail {
     tx.execute(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       Collection<Iccid> sims = event.sims();
-      IccidRange range = sims instanceof IccidRange r ? r : null;
+      IccidRange range = Ranges.asRange(sims).orElse(null);
       Jdbc.on(em, c -> {
         try (PreparedStatement ps = c.prepareStatement("insert into simestate_audit_event (" + EVENT_COLUMNS
             + ") values (" + Jdbc.marks(11) + ")")) {

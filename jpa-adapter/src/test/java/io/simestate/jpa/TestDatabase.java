@@ -75,6 +75,7 @@ final class TestDatabase {
         .property("hibernate.connection.datasource", source)
         .property("hibernate.hbm2ddl.auto", "validate")
         .property("hibernate.generate_statistics", "true")
+        .property("hibernate.session.events.log", "false")
         .property("hibernate.jdbc.batch_size", "50")
         .property("hibernate.order_inserts", "true");
     extra.forEach(configuration::property);

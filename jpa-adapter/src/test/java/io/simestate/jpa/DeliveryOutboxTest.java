@@ -1,0 +1,172 @@
+package io.simestate.jpa;
+
+import static io.simestate.jpa.Fixtures.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simestate.core.AlertKind;
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryId;
+import io.simestate.core.alert.DeliveryKind;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.Usage;
+import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.customer.EmailAddress;
+import jakarta.persistence.EntityManagerFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The outbox on a database: field mapping, committed claims, several portal instances draining it. */
+class DeliveryOutboxTest {
+
+  abstract static class Scenarios {
+
+    final TestDatabase db = Db.Of.database(this);
+    final DeliveryOutbox outbox = db.persistence.outbox();
+    final TenantId tenant = tenant();
+
+    @BeforeEach
+    void startWithAnEmptyOutbox() throws Exception {
+      db.clearOutbox();
+    }
+
+    static Delivery delivery(TenantId tenant, UsageAlert alert, Recipient recipient, Instant due) {
+      return new Delivery(DeliveryId.random(), tenant, DeliveryKind.ALERT, alert.id(), alert, CustomerId.random(),
+          "Kunde 🚀", recipient, null, DeliveryStatus.PENDING, 0, Fixtures.T0, due, null, null);
+    }
+
+    static Delivery simple(TenantId tenant, Instant due) {
+      UsageAlert alert = UsageAlert.of(AlertId.of("a-" + java.util.UUID.randomUUID()), Fixtures.iccid(),
+          AlertKind.WARNING, Fixtures.T0);
+      return delivery(tenant, alert, new Recipient(ContactId.random(), "Ana", EmailAddress.parse("ana@example.com")),
+          due);
+    }
+
+    @Test
+    void usageFiguresKeepTheirScaleAndTextsTheirCharacters() {
+      UsageAlert alert = new UsageAlert(AlertId.of("alert/ÄÖÜ/" + "x".repeat(150)), Fixtures.iccid(), AlertKind.CUT_OFF,
+          Fixtures.T0, "2026-11 🗓", new Usage(new BigDecimal("950.0"), new BigDecimal("1E+3"), "MB",
+              new BigDecimal("95.00"), "IoT 1 GB 📶"));
+      Delivery d = new Delivery(DeliveryId.random(), tenant, DeliveryKind.ALERT, alert.id(), alert, null, null,
+          Recipient.catchAll("NOC 🛰", EmailAddress.parse("noc@xn--bcher-kva.example")), "digest-1",
+          DeliveryStatus.PENDING, 0, Fixtures.T0, Fixtures.T0.plusNanos(1_000), null, null);
+
+      outbox.enqueue(List.of(d));
+
+      assertThat(outbox.find(d.id())).contains(d);
+    }
+
+    @Test
+    void aSubscriptionNoticeHasNoAlert() {
+      Delivery notice = new Delivery(DeliveryId.random(), tenant, DeliveryKind.SUBSCRIPTION_NOTICE,
+          AlertId.of("notice-" + java.util.UUID.randomUUID()), null, CustomerId.random(), "Acme",
+          new Recipient(ContactId.random(), "Ana", EmailAddress.parse("ana@example.com")), null,
+          DeliveryStatus.PENDING, 0, Fixtures.T0, Fixtures.T0, null, null);
+
+      outbox.enqueue(List.of(notice));
+
+      assertThat(outbox.find(notice.id())).contains(notice);
+    }
+
+    @Test
+    void aLongErrorIsCutToItsColumn() {
+      Delivery d = simple(tenant, Fixtures.T0);
+      outbox.enqueue(List.of(d));
+
+      outbox.markFailed(d.id(), "5".repeat(5_000));
+
+      assertThat(outbox.find(d.id()).orElseThrow().lastError()).hasSize(2_000).endsWith("…");
+    }
+
+    @Test
+    void markingAnUnknownDeliveryIsNotFound() {
+      assertThatThrownBy(() -> outbox.markSent(DeliveryId.random(), Fixtures.T0))
+          .isInstanceOf(io.simestate.core.NotFoundException.class);
+    }
+
+    @Test
+    void aClaimIsCommittedEvenIfTheSurroundingTransactionRollsBack() {
+      Delivery d = simple(tenant, Fixtures.T0);
+      outbox.enqueue(List.of(d));
+
+      assertThatThrownBy(() -> db.persistence.transactions().run(() -> {
+        assertThat(outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5))).hasSize(1);
+        throw new IllegalStateException("the dispatcher fails after claiming");
+      })).isInstanceOf(IllegalStateException.class);
+
+      assertThat(outbox.find(d.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+    }
+
+    @Test
+    void threePortalInstancesDrainTwoThousandDeliveriesEachClaimedExactlyOnce() throws Exception {
+      List<Delivery> all = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        all.add(simple(tenant, Fixtures.T0.plusSeconds(i % 100)));
+      }
+      for (int i = 0; i < all.size(); i += 500) {
+        outbox.enqueue(all.subList(i, i + 500));
+      }
+      List<EntityManagerFactory> factories = new ArrayList<>();
+      Map<DeliveryId, Integer> claims = new ConcurrentHashMap<>();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<?>> dispatchers = new ArrayList<>();
+        for (int instance = 0; instance < 3; instance++) {
+          EntityManagerFactory factory = db.entityManagerFactory(db.dataSource, Map.of());
+          factories.add(factory);
+          DeliveryOutbox own = JpaPersistence.standalone(factory).outbox();
+          dispatchers.add(pool.submit(() -> {
+            List<Delivery> batch;
+            while (!(batch = own.claimDue(Fixtures.T0.plusSeconds(200), 50, Duration.ofMinutes(10))).isEmpty()) {
+              for (Delivery d : batch) {
+                claims.merge(d.id(), 1, Integer::sum);
+                own.markSent(d.id(), Fixtures.T0.plusSeconds(201));
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : dispatchers) {
+          f.get(3, TimeUnit.MINUTES);
+        }
+      } finally {
+        pool.shutdownNow();
+        factories.forEach(EntityManagerFactory::close);
+      }
+
+      assertThat(claims).hasSize(2_000);
+      assertThat(claims.values()).allMatch(n -> n == 1);
+      assertThat(outbox.countByStatus()).containsEntry(DeliveryStatus.SENT, 2_000L);
+    }
+  }
+
+  @Nested
+  @Db(DatabaseVendor.H2)
+  class OnH2 extends Scenarios {}
+
+  @Nested
+  @Db(DatabaseVendor.POSTGRESQL)
+  class OnPostgreSql extends Scenarios {}
+
+  @Nested
+  @Db(DatabaseVendor.MARIADB)
+  class OnMariaDb extends Scenarios {}
+}
