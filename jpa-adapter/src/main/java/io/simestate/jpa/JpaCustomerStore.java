@@ -127,7 +127,7 @@ final class JpaCustomerStore implements CustomerStore {
 
   @Override
   public Page<CustomerSummary> list(TenantId tenant, Optional<String> nameContains, PageRequest page) {
-    String pattern = "%" + escapeLike(nameContains.map(s -> s.toLowerCase(Locale.ROOT)).orElse("")) + "%";
+    String pattern = "%" + escapeLike(nameContains.map(JpaCustomerStore::fold).orElse("")) + "%";
     return tx.call(em -> {
       List<Object[]> rows = em.createQuery(LIST, Object[].class)
           .setParameter("tenant", tenant.value())
@@ -179,6 +179,15 @@ final class JpaCustomerStore implements CustomerStore {
       }
       throw translated;
     }
+  }
+
+  /**
+   * Folds search text the way {@code CustomerName.key()} folds names, so that the search runs on the
+   * indexed key column ("ß" finds "Große", whose key holds "ss").
+   */
+  static String fold(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
   static String escapeLike(String text) {
