@@ -30,9 +30,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
       if (db == null) {
         return ConditionEvaluationResult.enabled("no database chosen");
       }
-      return TestDatabase.enabled(db.value())
-          ? ConditionEvaluationResult.enabled(db.value() + " is enabled")
-          : ConditionEvaluationResult.disabled(db.value() + " is not enabled; run with -Pdatabases");
+      if (!TestDatabase.enabled(db.value())) {
+        return ConditionEvaluationResult.disabled(db.value() + " is not enabled; run with -Pdatabases");
+      }
+      // Drop this run's schemas when the whole test run ends.
+      context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(TestDatabase.class.getName(), k -> new Cleanup(), Cleanup.class);
+      return ConditionEvaluationResult.enabled(db.value() + " is enabled");
+    }
+  }
+
+  /** Closed by JUnit at the end of the run. */
+  final class Cleanup implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      TestDatabase.dropAll();
     }
   }
 

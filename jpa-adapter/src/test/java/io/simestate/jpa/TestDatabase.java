@@ -51,11 +51,13 @@ final class TestDatabase {
 
   /** The database of this run for a vendor, created on first use. */
   static synchronized TestDatabase of(DatabaseVendor vendor) {
-    return OPEN.computeIfAbsent(vendor, v -> {
-      TestDatabase db = new TestDatabase(v);
-      Runtime.getRuntime().addShutdownHook(new Thread(db::drop));
-      return db;
-    });
+    return OPEN.computeIfAbsent(vendor, TestDatabase::new);
+  }
+
+  /** Drops the schemas of this run; called once when the test run ends. */
+  static synchronized void dropAll() {
+    OPEN.values().forEach(TestDatabase::drop);
+    OPEN.clear();
   }
 
   /** The vendors this run tests. */
