@@ -31,9 +31,4 @@ final class JoinedTransactions implements JpaTransactions {
   public EntityManager entityManager() {
     return Objects.requireNonNull(entityManagers.get(), "the host's EntityManager supplier returned null");
   }
-
-  @Override
-  public boolean joined() {
-    return true;
-  }
 }

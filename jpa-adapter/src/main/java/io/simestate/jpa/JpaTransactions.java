@@ -2,8 +2,8 @@ package io.simestate.jpa;
 
 import io.simestate.core.Transactions;
 import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** The transaction runner of one adapter instance, and the way its stores reach an EntityManager. */
 interface JpaTransactions extends Transactions {
@@ -30,18 +30,10 @@ interface JpaTransactions extends Transactions {
   EntityManager entityManager();
 
   /** Runs work without a result. */
-  default void execute(java.util.function.Consumer<EntityManager> work) {
+  default void execute(Consumer<EntityManager> work) {
     call(em -> {
       work.accept(em);
       return null;
     });
-  }
-
-  /** Whether the caller already runs inside a transaction of this runner (standalone) or the host. */
-  boolean joined();
-
-  /** A supplier-shaped variant of {@link #call}. */
-  default <T> T get(Supplier<T> work) {
-    return call(em -> work.get());
   }
 }

@@ -94,9 +94,4 @@ final class StandaloneTransactions implements JpaTransactions {
     }
     return em;
   }
-
-  @Override
-  public boolean joined() {
-    return false;
-  }
 }
