@@ -69,7 +69,11 @@ final class AlertReplay {
     int stormAt = (int) (count * 0.3);
     List<Planned> alerts = new ArrayList<>(count);
     List<Planned> ordinary = new ArrayList<>();
-    List<DemoEstate.CustomerPlan> customers = model.customers.stream().filter(c -> c.sims() > 0).toList();
+    // Three in five ordinary alerts come from the tenant with a digest window, which sends fewer emails.
+    List<DemoEstate.CustomerPlan> customersA = model.customersOf(model.tenantA).stream().filter(c -> c.sims() > 0)
+        .toList();
+    List<DemoEstate.CustomerPlan> customersB = model.customersOf(model.tenantB).stream().filter(c -> c.sims() > 0)
+        .toList();
     int seq = 0;
     while (alerts.size() < count) {
       if (alerts.size() == stormAt) {
@@ -106,6 +110,7 @@ final class AlertReplay {
             clock.instant()).withPeriod(PERIOD).withUsage(usage(85, 500)),
             otherTenants ? Category.OTHER_TENANTS_SIM : Category.STOCK_SIM);
       } else {
+        List<DemoEstate.CustomerPlan> customers = random.nextInt(5) < 3 ? customersB : customersA;
         DemoEstate.CustomerPlan c = customers.get(random.nextInt(customers.size()));
         boolean cutOff = random.nextInt(4) == 0;
         UsageAlert a = UsageAlert.of(AlertId.of("a-" + (++seq)), c.sim(random.nextInt(c.sims())),

@@ -131,14 +131,11 @@ public final class Demo {
     private final AlertReplay replay = new AlertReplay();
     private final List<String> failedChecks = new ArrayList<>();
     private final AtomicReference<DispatchReport> dispatched = new AtomicReference<>(DispatchReport.EMPTY);
-    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "demo-dispatcher");
-      t.setDaemon(true);
-      return t;
-    });
+    private final ScheduledExecutorService background;
     private long noticesRecorded;
     private double replaySeconds;
     private double deliverySeconds;
+    private long deliveryStart;
     private long retriesBeforeOutage = -1;
 
     Run(DemoOptions options, PrintStream out, DemoDatabase db, DemoMail mail, AuditCsv audit, Path folder,
@@ -150,6 +147,11 @@ public final class Demo {
       this.folder = folder;
       this.started = started;
       this.sender = new CountingSender(mail.sender());
+      this.background = Executors.newScheduledThreadPool(options.dispatchers() + 1, r -> {
+        Thread t = new Thread(r, "demo-dispatcher");
+        t.setDaemon(true);
+        return t;
+      });
       this.model = new DemoEstate(
           new DemoEstate.Tenant(TenantId.of("northwind-iot"), "Northwind IoT", "894450010", "894450019"),
           new DemoEstate.Tenant(TenantId.of("bluewave-m2m"), "Bluewave M2M", "893102070", "893102079"));
@@ -168,7 +170,7 @@ public final class Demo {
               .withDigestWindow(Duration.ofSeconds(2)))
           .publishEventsTo(audit)
           .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
-          .dispatchBatchSize(1000)
+          .dispatchBatchSize(options.dispatchBatch())
           .dispatchLease(Duration.ofMinutes(2))
           .clock(Clock.systemUTC())
           .build();
@@ -196,7 +198,7 @@ public final class Demo {
           + "subscription notices on, no digest");
       out.println("  " + model.tenantB.id() + ": sender noreply@bluewave-m2m.example, catch-all Operations, "
           + "digest window 2 s");
-      new EstateGenerator(estate, ADMIN, out).build(model, options.sims());
+      new EstateGenerator(estate, ADMIN, out, options.threads()).build(model, options.sims());
       out.println("  SIMs assigned: " + Progress.num(model.simsAssigned()) + " (by list " + Progress.num(model.simsByList)
           + ", by range " + Progress.num(model.simsByRange) + ", by CSV " + Progress.num(model.simsByCsv) + ") in "
           + Progress.secs(model.assignSeconds) + "; " + Progress.num(2L * model.stockPerTenant)
@@ -215,34 +217,53 @@ public final class Demo {
           + replay.plannedOf(AlertReplay.Category.REPEAT_IN_PERIOD) + " repeats within the usage period, "
           + (replay.plannedOf(AlertReplay.Category.STOCK_SIM) + replay.plannedOf(AlertReplay.Category.OTHER_TENANTS_SIM))
           + " for SIMs without customer in the tenant");
-      long deliveryStart = System.nanoTime();
-      background.scheduleWithFixedDelay(this::dispatchOnce, 0, 200, TimeUnit.MILLISECONDS);
+      deliveryStart = System.nanoTime();
+      for (int d = 0; d < options.dispatchers(); d++) {
+        background.scheduleWithFixedDelay(this::dispatchOnce, 100L * d, 200, TimeUnit.MILLISECONDS);
+      }
       int outageAt = options.outageSeconds() > 0 && mail.inProcess() ? alerts.size() / 2 : -1;
       if (options.outageSeconds() > 0 && !mail.inProcess()) {
         out.println("  (the staged SMTP outage needs the in-process server; skipped with --smtp)");
       }
       try (Progress p = Progress.start(out, "Routing alerts", "alerts", alerts.size(), this::deliveryState)) {
-        for (int i = 0; i < alerts.size(); i++) {
+        Parallel.forEach(options.threads(), alerts.size(), i -> {
           if (i == outageAt) {
             startOutage();
           }
-          replay.route(estate, alerts.get(i));
+          routeWithRetry(alerts.get(i));
           p.add(1);
-        }
+        });
         replaySeconds = p.seconds();
       }
-      deliverySeconds = (System.nanoTime() - deliveryStart) / 1e9;
     }
 
-    private CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
+    /**
+     * Routes one alert; a routing that fails (for instance when two threads record the same alert id
+     * at once) rolled back completely, so it is simply tried again, as a message consumer would.
+     */
+    private void routeWithRetry(AlertReplay.Planned alert) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          replay.route(estate, alert);
+          return;
+        } catch (RuntimeException e) {
+          if (attempt == 3) {
+            throw e;
+          }
+          LOG.warn("Routing alert {} failed ({}); trying again", alert.alert().id(), e.getClass().getSimpleName());
+        }
+      }
+    }
+
+    private volatile CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
 
     private void startOutage() {
+      restart = new CompletableFuture<>();
       retriesBeforeOutage = dispatched.get().retried();
       mail.stopServer();
       long down = System.nanoTime();
       out.println("  !! SMTP server stopped: a " + options.outageSeconds() + " s outage; deliveries fail and are "
           + "scheduled for retry (1 s, 2 s, 4 s ...)");
-      restart = new CompletableFuture<>();
       background.schedule(() -> {
         try {
           mail.startServer();
@@ -266,20 +287,20 @@ public final class Demo {
     }
 
     private String deliveryState() {
-      DispatchReport d = dispatched.get();
       Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
-      return "sent " + Progress.num(d.sent()) + " (" + Progress.num(sender.accepted()) + " emails), retried "
-          + Progress.num(d.retried()) + ", waiting " + Progress.num(counts.getOrDefault(DeliveryStatus.PENDING, 0L)
-          + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L));
+      return "deliveries sent " + Progress.num(counts.getOrDefault(DeliveryStatus.SENT, 0L)) + " in "
+          + Progress.num(sender.accepted()) + " emails, waiting " + Progress.num(counts.getOrDefault(DeliveryStatus.PENDING, 0L)
+          + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L)) + ", send failures so far "
+          + Progress.num(sender.transientFailures() + sender.permanentFailures());
     }
 
     private void catchUp() {
       out.println("== 3. Final catch-up: digest windows close, retries go out");
       long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-      try (Progress p = Progress.start(out, "Catching up", "deliveries sent", 0, this::deliveryState)) {
-        long before = dispatched.get().sent();
+      try (Progress p = Progress.start(out, "Catching up", "more emails", 0, this::deliveryState)) {
+        long before = sender.accepted();
         while (System.nanoTime() < deadline) {
-          p.set(dispatched.get().sent() - before);
+          p.set(sender.accepted() - before);
           if (restart.isDone() && waiting() == 0) {
             break;
           }
@@ -292,10 +313,9 @@ public final class Demo {
           Thread.currentThread().interrupt();
         }
         dispatchOnce();
-        p.set(dispatched.get().sent() - before);
+        p.set(sender.accepted() - before);
       }
-      deliverySeconds += 0;
-      deliverySeconds = Math.max(deliverySeconds, 1e-9);
+      deliverySeconds = (System.nanoTime() - deliveryStart) / 1e9;
     }
 
     private long waiting() {
@@ -434,6 +454,7 @@ public final class Demo {
       }
       return new DemoResult(replay.routed, replay.outcome(RoutingOutcome.ROUTED),
           replay.outcome(RoutingOutcome.CATCH_ALL), replay.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT),
+          replay.outcome(RoutingOutcome.UNASSIGNED),
           replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED), replay.duplicateIds, replay.deliveriesRecorded,
           noticesRecorded, sent, failed, pending, replay.skipped.values().stream().mapToLong(Long::longValue).sum(),
           dispatched.get().retried(), sender.accepted(), sender.acceptedDigests(), received, emlFiles,

@@ -18,6 +18,10 @@ import java.util.Locale;
  * @param smtpPassword the relay's password, or null
  * @param inMemory use the in-memory adapter instead of a database
  * @param outageSeconds how long the in-process SMTP server is down part-way through; 0 for no outage
+ * @param threads how many threads build the estate and route alerts, as concurrent portal users and
+ *     alert consumers would
+ * @param dispatchers how many dispatchers send mail concurrently (the outbox lets several claim safely)
+ * @param dispatchBatch how many deliveries one dispatcher round claims (digests gather within one round)
  * @param outputRoot the folder under which the run's output folder is created
  */
 public record DemoOptions(
@@ -31,6 +35,9 @@ public record DemoOptions(
     String smtpPassword,
     boolean inMemory,
     int outageSeconds,
+    int threads,
+    int dispatchers,
+    int dispatchBatch,
     Path outputRoot) {
 
   /** The usage text. */
@@ -48,6 +55,9 @@ public record DemoOptions(
         --smtp-user USER      relay user name
         --smtp-password PW    relay password
         --outage-seconds N    how long the in-process SMTP server is stopped part-way (default 3; 0: none)
+        --threads N           threads that build the estate and route alerts (default 2)
+        --dispatchers N       dispatchers sending concurrently (default 2)
+        --dispatch-batch N    deliveries one dispatcher round claims (default 200)
         --out DIR             where to create the run's output folder (default examples/target)
         --help                this text
       """;
@@ -70,6 +80,9 @@ public record DemoOptions(
     String smtpPassword = null;
     boolean inMemory = false;
     int outage = 3;
+    int threads = 2;
+    int dispatchers = 2;
+    int dispatchBatch = 200;
     Path out = defaultOutputRoot();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
@@ -85,6 +98,9 @@ public record DemoOptions(
         case "--smtp-password" -> smtpPassword = value(option, rest);
         case "--in-memory" -> inMemory = true;
         case "--outage-seconds" -> outage = number(option, value(option, rest), 0, 60);
+        case "--threads" -> threads = number(option, value(option, rest), 1, 32);
+        case "--dispatchers" -> dispatchers = number(option, value(option, rest), 1, 8);
+        case "--dispatch-batch" -> dispatchBatch = number(option, value(option, rest), 1, 10_000);
         case "--out" -> out = Path.of(value(option, rest));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
@@ -96,7 +112,7 @@ public record DemoOptions(
       throw new IllegalArgumentException("--smtp must be host:port, not " + smtp);
     }
     return new DemoOptions(sims, alerts, jdbcUrl, jdbcUser, jdbcPassword, smtp, smtpUser, smtpPassword, inMemory,
-        outage, out);
+        outage, threads, dispatchers, dispatchBatch, out);
   }
 
   /** Whether the run uses the in-process SMTP server (and so captures mail and stages the outage). */

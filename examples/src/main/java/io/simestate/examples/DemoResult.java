@@ -10,6 +10,7 @@ import java.util.List;
  * @param routedToContacts alerts routed to customer contacts
  * @param routedToCatchAll alerts of SIMs without customer, routed to catch-all recipients
  * @param noEligibleContact alerts whose customer had no contact that qualified
+ * @param reachedNobody alerts of SIMs without customer in a tenant without catch-all recipients
  * @param repeatsSuppressed repeats within a usage period, suppressed
  * @param duplicateIds alerts re-sent with an id already routed, ignored
  * @param deliveriesRecorded alert deliveries recorded by routing
@@ -34,6 +35,7 @@ public record DemoResult(
     long routedToContacts,
     long routedToCatchAll,
     long noEligibleContact,
+    long reachedNobody,
     long repeatsSuppressed,
     long duplicateIds,
     long deliveriesRecorded,

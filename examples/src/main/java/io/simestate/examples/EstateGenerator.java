@@ -51,11 +51,13 @@ final class EstateGenerator {
   private final SimEstate estate;
   private final Actor actor;
   private final PrintStream out;
+  private final int threads;
 
-  EstateGenerator(SimEstate estate, Actor actor, PrintStream out) {
+  EstateGenerator(SimEstate estate, Actor actor, PrintStream out, int threads) {
     this.estate = estate;
     this.actor = actor;
     this.out = out;
+    this.threads = threads;
   }
 
   /**
@@ -67,7 +69,6 @@ final class EstateGenerator {
   void build(DemoEstate model, int simTarget) {
     model.stockPerTenant = Math.max(20, simTarget / 200);
     createCustomers(model, simTarget);
-    addContacts(model);
     long start = System.nanoTime();
     assignByList(model);
     assignByRange(model);
@@ -80,40 +81,46 @@ final class EstateGenerator {
     int total = 2 * CUSTOMERS_PER_TENANT;
     int stormBlock = Math.min(simTarget / 3, Math.max(600, simTarget / 300));
     long[] sizes = blockSizes(total, simTarget, stormBlock);
-    try (Progress p = Progress.start(out, "Creating customers", "customers", total)) {
-      for (DemoEstate.Tenant tenant : List.of(model.tenantA, model.tenantB)) {
-        long serial = 0;
-        int offset = tenant == model.tenantA ? 0 : CUSTOMERS_PER_TENANT;
-        for (int i = 0; i < CUSTOMERS_PER_TENANT; i++) {
-          int n = offset + i;
-          String name = customerName(tenant, model, i);
-          String[] city = CITIES[n % CITIES.length];
-          CustomerDetails details = CustomerDetails.named(name)
-              .withAddress((1 + n % 97) + " " + STREETS[n % STREETS.length], city[0], city[1], city[2])
-              .withPhoneAndEmail("+43 1 " + (5550000 + n), "office@" + domain(name))
-              .withExtras("https://www." + domain(name), "ACC-" + (10_000 + n),
-                  n % 7 == 0 ? "Key account.\nQuarterly review with the fleet team." : null);
-          Customer customer = estate.customers().create(tenant.id(), actor, details);
-          DemoEstate.Method method = i == 0 && tenant == model.tenantB ? DemoEstate.Method.RANGE
-              : switch (n % 20) {
-                case 0, 1, 2, 3, 4, 5 -> DemoEstate.Method.LIST;
-                case 17, 18, 19 -> DemoEstate.Method.CSV;
-                default -> DemoEstate.Method.RANGE;
-              };
-          DemoEstate.CustomerPlan plan = new DemoEstate.CustomerPlan(tenant, customer.id(), customer.name().value(),
-              serial, (int) sizes[n], method);
-          serial += sizes[n];
-          model.customers.add(plan);
-          if (i == 0 && tenant == model.tenantB) {
-            model.stormCustomer = plan;
-          }
-          if (i == 1 && tenant == model.tenantA) {
-            model.specialCustomer = plan;
-          }
-          p.add(1);
-        }
-      }
+    DemoEstate.CustomerPlan[] plans = new DemoEstate.CustomerPlan[total];
+    long[] firstSerial = new long[total];
+    for (int n = 0; n < total; n++) {
+      boolean first = n == 0 || n == CUSTOMERS_PER_TENANT;
+      firstSerial[n] = first ? 0 : firstSerial[n - 1] + sizes[n - 1];
     }
+    try (Progress p = Progress.start(out, "Creating customers with their contacts", "customers", total,
+        () -> Progress.num(model.contactsAdded) + " contacts")) {
+      Parallel.forEach(threads, total, n -> {
+        DemoEstate.Tenant tenant = n < CUSTOMERS_PER_TENANT ? model.tenantA : model.tenantB;
+        int i = n % CUSTOMERS_PER_TENANT;
+        String name = customerName(tenant, model, i);
+        String[] city = CITIES[n % CITIES.length];
+        CustomerDetails details = CustomerDetails.named(name)
+            .withAddress((1 + n % 97) + " " + STREETS[n % STREETS.length], city[0], city[1], city[2])
+            .withPhoneAndEmail("+43 1 " + (5550000 + n), "office@" + domain(name))
+            .withExtras("https://www." + domain(name), "ACC-" + (10_000 + n),
+                n % 7 == 0 ? "Key account.\nQuarterly review with the fleet team." : null);
+        Customer customer = estate.customers().create(tenant.id(), actor, details);
+        DemoEstate.Method method = n == CUSTOMERS_PER_TENANT ? DemoEstate.Method.RANGE
+            : switch (n % 20) {
+              case 0, 1, 2, 3, 4, 5 -> DemoEstate.Method.LIST;
+              case 17, 18, 19 -> DemoEstate.Method.CSV;
+              default -> DemoEstate.Method.RANGE;
+            };
+        DemoEstate.CustomerPlan plan = new DemoEstate.CustomerPlan(tenant, customer.id(), customer.name().value(),
+            firstSerial[n], (int) sizes[n], method);
+        addContacts(model, plan, n);
+        plans[n] = plan;
+        p.add(1);
+      });
+    }
+    model.customers.addAll(List.of(plans));
+    model.stormCustomer = plans[CUSTOMERS_PER_TENANT];
+    model.specialCustomer = plans[1];
+    out.println("  contacts: " + Progress.num(model.contactsAdded) + " added: " + Progress.num(model.contactsAlertsOn)
+        + " with alerts on (" + Progress.num(model.contactsWarningOnly) + " warning-only, "
+        + Progress.num(model.contactsCutOffOnly) + " cut-off-only), " + Progress.num(model.contactsAlertsOff)
+        + " with alerts off (" + Progress.num(model.contactsWithoutEmail) + " without an email address); "
+        + Progress.num(model.contactsRejected) + " refused for an invalid address");
   }
 
   /** SIM block sizes: the storm customer's first, the rest spread unevenly over the others. */
@@ -165,53 +172,44 @@ final class EstateGenerator {
     return slug + ".example";
   }
 
-  private void addContacts(DemoEstate model) {
-    int total = model.customers.size() * 3;
-    try (Progress p = Progress.start(out, "Adding contacts", "contacts", total)) {
-      int n = 0;
-      for (DemoEstate.CustomerPlan c : model.customers) {
-        String domain = domain(c.name());
-        List<ContactDetails> contacts = new ArrayList<>(3);
-        contacts.add(ContactDetails.alerted(person(n, 0), email(n, 0, domain))
-            .withPhoneAndRole("+43 660 " + (100000 + n), "Operations lead"));
-        contacts.add(switch (n % 4) {
-          case 0 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.WARNING);
-          case 1 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.CUT_OFF);
-          case 2 -> ContactDetails.silent(person(n, 1), email(n, 1, domain));
-          default -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).withPhoneAndRole(null, "Finance");
-        });
-        contacts.add(switch (n % 3) {
-          case 0 -> ContactDetails.silent(person(n, 2), null).withPhoneAndRole("+43 1 " + (4440000 + n), "Site");
-          case 1 -> ContactDetails.alerted(person(n, 2), email(n, 2, domain)).wanting(AlertKind.CUT_OFF);
-          default -> ContactDetails.silent(person(n, 2), email(n, 2, domain));
-        });
-        if (n % 25 == 3) {
-          // A user ticks "alerts" for a contact whose address is mistyped: the library refuses it.
-          try {
-            estate.customers().addContact(c.tenant().id(), actor, c.id(),
-                ContactDetails.alerted("Night Shift", "night shift@" + domain));
-          } catch (InvalidInputException e) {
-            if (model.contactsRejected == 0) {
-              out.println("    (a contact with alerts on and a mistyped address is refused: "
-                  + e.violations().get(0).message() + ")");
-            }
-            model.contactsRejected++;
+  private void addContacts(DemoEstate model, DemoEstate.CustomerPlan c, int n) {
+    String domain = domain(c.name());
+    List<ContactDetails> contacts = new ArrayList<>(3);
+    contacts.add(ContactDetails.alerted(person(n, 0), email(n, 0, domain))
+        .withPhoneAndRole("+43 660 " + (100000 + n), "Operations lead"));
+    contacts.add(switch (n % 4) {
+      case 0 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.WARNING);
+      case 1 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.CUT_OFF);
+      case 2 -> ContactDetails.silent(person(n, 1), email(n, 1, domain));
+      default -> ContactDetails.silent(person(n, 1), email(n, 1, domain)).withPhoneAndRole(null, "Finance");
+    });
+    contacts.add(switch (n % 3) {
+      case 0 -> ContactDetails.silent(person(n, 2), null).withPhoneAndRole("+43 1 " + (4440000 + n), "Site");
+      case 1 -> ContactDetails.alerted(person(n, 2), email(n, 2, domain)).wanting(AlertKind.CUT_OFF);
+      default -> ContactDetails.silent(person(n, 2), email(n, 2, domain));
+    });
+    if (n % 25 == 3) {
+      // A user ticks "alerts" for a contact whose address is mistyped: the library refuses it.
+      try {
+        estate.customers().addContact(c.tenant().id(), actor, c.id(),
+            ContactDetails.alerted("Night Shift", "night shift@" + domain));
+      } catch (InvalidInputException e) {
+        synchronized (model) {
+          if (model.contactsRejected == 0) {
+            out.println("    (a contact with alerts on and a mistyped address is refused: "
+                + e.violations().get(0).message() + ")");
           }
+          model.contactsRejected++;
         }
-        for (ContactDetails details : contacts) {
-          Contact added = estate.customers().addContact(c.tenant().id(), actor, c.id(), details);
-          model.contactsAdded++;
-          count(model, added);
-          p.add(1);
-        }
-        n++;
       }
     }
-    out.println("  contacts: " + Progress.num(model.contactsAlertsOn) + " with alerts on ("
-        + Progress.num(model.contactsWarningOnly) + " warning-only, " + Progress.num(model.contactsCutOffOnly)
-        + " cut-off-only), " + Progress.num(model.contactsAlertsOff) + " with alerts off ("
-        + Progress.num(model.contactsWithoutEmail) + " without an email address); "
-        + Progress.num(model.contactsRejected) + " refused for an invalid address");
+    for (ContactDetails details : contacts) {
+      Contact added = estate.customers().addContact(c.tenant().id(), actor, c.id(), details);
+      synchronized (model) {
+        model.contactsAdded++;
+        count(model, added);
+      }
+    }
   }
 
   private static void count(DemoEstate model, Contact contact) {
@@ -242,13 +240,12 @@ final class EstateGenerator {
   }
 
   private void assignByList(DemoEstate model) {
-    long total = model.customers.stream().filter(c -> c.method() == DemoEstate.Method.LIST).mapToLong(
-        DemoEstate.CustomerPlan::sims).sum();
+    List<DemoEstate.CustomerPlan> listed = model.customers.stream()
+        .filter(c -> c.method() == DemoEstate.Method.LIST).toList();
+    long total = listed.stream().mapToLong(DemoEstate.CustomerPlan::sims).sum();
     try (Progress p = Progress.start(out, "Assigning SIMs by list", "SIMs", total)) {
-      for (DemoEstate.CustomerPlan c : model.customers) {
-        if (c.method() != DemoEstate.Method.LIST) {
-          continue;
-        }
+      Parallel.forEach(threads, listed.size(), i -> {
+        DemoEstate.CustomerPlan c = listed.get(i);
         for (int from = 0; from < c.sims(); from += LIST_CHUNK) {
           int to = Math.min(c.sims(), from + LIST_CHUNK);
           List<String> iccids = new ArrayList<>(to - from);
@@ -256,26 +253,29 @@ final class EstateGenerator {
             iccids.add(c.sim(k).digits());
           }
           AssignmentChanges changes = estate.sims().assign(c.tenant().id(), actor, c.id(), iccids);
-          model.simsByList += changes.changed();
+          synchronized (model) {
+            model.simsByList += changes.changed();
+          }
           p.add(iccids.size());
         }
-      }
+      });
     }
   }
 
   private void assignByRange(DemoEstate model) {
-    long total = model.customers.stream().filter(c -> c.method() == DemoEstate.Method.RANGE).mapToLong(
-        DemoEstate.CustomerPlan::sims).sum();
+    List<DemoEstate.CustomerPlan> ranged = model.customers.stream()
+        .filter(c -> c.method() == DemoEstate.Method.RANGE).toList();
+    long total = ranged.stream().mapToLong(DemoEstate.CustomerPlan::sims).sum();
     try (Progress p = Progress.start(out, "Assigning SIMs by range", "SIMs", total)) {
-      for (DemoEstate.CustomerPlan c : model.customers) {
-        if (c.method() != DemoEstate.Method.RANGE) {
-          continue;
-        }
+      Parallel.forEach(threads, ranged.size(), i -> {
+        DemoEstate.CustomerPlan c = ranged.get(i);
         IccidRange range = IccidRange.of(c.sim(0), c.sim(c.sims() - 1));
         AssignmentChanges changes = estate.sims().assign(c.tenant().id(), actor, c.id(), range);
-        model.simsByRange += changes.changed();
+        synchronized (model) {
+          model.simsByRange += changes.changed();
+        }
         p.add(range.size());
-      }
+      });
     }
   }
 
