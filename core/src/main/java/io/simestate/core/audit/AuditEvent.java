@@ -5,6 +5,7 @@ import io.simestate.core.Require;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.IccidRange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * @param actor who did it
  * @param at when
  * @param customerId the customer concerned, or null
- * @param sims the SIMs concerned, possibly empty; may be a lazy {@link io.simestate.core.sim.IccidRange}
+ * @param sims the SIMs concerned, possibly empty; may be a lazy {@link IccidRange}
  *     so that a million SIMs cost two numbers; read-only
  * @param summary a one-line description for people (it may name customers and contacts; it is for
  *     the audit trail, never for logs)
@@ -37,7 +38,9 @@ public record AuditEvent(
     Require.present(type, "type");
     Require.present(actor, "actor");
     Require.present(at, "at");
-    sims = sims == null || sims.isEmpty() ? List.of() : Collections.unmodifiableCollection(sims);
+    // A range is immutable already; kept as it is so that adapters can store it as its two ends.
+    sims = sims == null || sims.isEmpty() ? List.of()
+        : sims instanceof IccidRange ? sims : Collections.unmodifiableCollection(sims);
     summary = summary == null ? "" : summary;
   }
 
