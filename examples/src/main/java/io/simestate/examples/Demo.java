@@ -137,6 +137,7 @@ public final class Demo {
     private double deliverySeconds;
     private long deliveryStart;
     private long retriesBeforeOutage = -1;
+    private long failuresBeforeOutage;
 
     Run(DemoOptions options, PrintStream out, DemoDatabase db, DemoMail mail, AuditCsv audit, Path folder,
         long started) {
@@ -260,6 +261,7 @@ public final class Demo {
     private void startOutage() {
       restart = new CompletableFuture<>();
       retriesBeforeOutage = dispatched.get().retried();
+      failuresBeforeOutage = sender.transientFailures();
       mail.stopServer();
       long down = System.nanoTime();
       out.println("  !! SMTP server stopped: a " + options.outageSeconds() + " s outage; deliveries fail and are "
@@ -268,8 +270,8 @@ public final class Demo {
         try {
           mail.startServer();
           out.println("  !! SMTP server started again after " + Progress.secs((System.nanoTime() - down) / 1e9)
-              + "; " + Progress.num(dispatched.get().retried() - retriesBeforeOutage) + " retries so far, "
-              + "catching up");
+              + "; " + Progress.num(sender.transientFailures() - failuresBeforeOutage) + " emails could not be sent "
+              + "meanwhile and wait for their retry");
           restart.complete(null);
         } catch (RuntimeException e) {
           restart.completeExceptionally(e);
