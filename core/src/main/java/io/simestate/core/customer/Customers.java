@@ -155,6 +155,11 @@ public final class Customers {
     Require.present(page, "page");
     Optional<String> search = nameContains == null || nameContains.isBlank()
         ? Optional.empty() : Optional.of(CustomerName.normalise(nameContains));
+    // White space (tabs, line breaks) became single spaces; any other control character (NUL, which
+    // PostgreSQL refuses in text) cannot be part of a name, so nothing matches: don't ask the store.
+    if (search.isPresent() && search.get().codePoints().anyMatch(Character::isISOControl)) {
+      return new Page<>(List.of(), 0, page);
+    }
     return store.list(tenant, search, page);
   }
 
