@@ -16,6 +16,18 @@ public record Usage(BigDecimal used, BigDecimal limit, String unit, BigDecimal p
   /** No figures at all. */
   public static final Usage NONE = new Usage(null, null, null, null, null);
 
+  /** Checks the texts: they end up in the database and in mail, so no control characters. */
+  public Usage {
+    checkText(unit, "usage.unit");
+    checkText(plan, "usage.plan");
+  }
+
+  private static void checkText(String text, String field) {
+    if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+      throw io.simestate.core.InvalidInputException.of(field, "must not contain control characters");
+    }
+  }
+
   /**
    * Whether no figure is given.
    *
