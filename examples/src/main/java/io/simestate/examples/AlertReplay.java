@@ -65,7 +65,7 @@ final class AlertReplay {
   List<Planned> plan(DemoEstate model, int count, Clock clock) {
     Random random = new Random(20261125L);
     DemoEstate.CustomerPlan storm = model.stormCustomer;
-    stormSize = Math.min(500, storm.sims());
+    stormSize = Math.min(Math.min(500, storm.sims()), count / 4);
     int stormAt = (int) (count * 0.3);
     List<Planned> alerts = new ArrayList<>(count);
     List<Planned> ordinary = new ArrayList<>();

@@ -172,7 +172,7 @@ public final class Demo {
           .publishEventsTo(audit)
           .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
           .dispatchBatchSize(options.dispatchBatch())
-          .dispatchLease(Duration.ofMinutes(2))
+          .dispatchLease(Duration.ofSeconds(60))
           .clock(Clock.systemUTC())
           .build();
     }

@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param outageSeconds how long the in-process SMTP server is down part-way through; 0 for no outage
  * @param threads how many threads build the estate and route alerts, as concurrent portal users and
  *     alert consumers would
- * @param dispatchers how many dispatchers send mail concurrently (the outbox lets several claim safely)
+ * @param dispatchers how many dispatchers send mail concurrently (the outbox lets several claim safely);
+ *     0 for the default: 2 on the embedded database, 1 on a real one
  * @param dispatchBatch how many deliveries one dispatcher round claims (digests gather within one round)
  * @param outputRoot the folder under which the run's output folder is created
  */
@@ -56,7 +57,7 @@ public record DemoOptions(
         --smtp-password PW    relay password
         --outage-seconds N    how long the in-process SMTP server is stopped part-way (default 3; 0: none)
         --threads N           threads that build the estate and route alerts (default 2)
-        --dispatchers N       dispatchers sending concurrently (default 2)
+        --dispatchers N       dispatchers sending concurrently (default 2 on H2, 1 with --jdbc-url)
         --dispatch-batch N    deliveries one dispatcher round claims (default 200)
         --out DIR             where to create the run's output folder (default examples/target)
         --help                this text
@@ -81,7 +82,7 @@ public record DemoOptions(
     boolean inMemory = false;
     int outage = 3;
     int threads = 2;
-    int dispatchers = 2;
+    int dispatchers = 0;
     int dispatchBatch = 200;
     Path out = defaultOutputRoot();
     List<String> rest = new ArrayList<>(List.of(args));
@@ -110,6 +111,9 @@ public record DemoOptions(
     }
     if (smtp != null && !smtp.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--smtp must be host:port, not " + smtp);
+    }
+    if (dispatchers == 0) {
+      dispatchers = jdbcUrl == null ? 2 : 1;
     }
     return new DemoOptions(sims, alerts, jdbcUrl, jdbcUser, jdbcPassword, smtp, smtpUser, smtpPassword, inMemory,
         outage, threads, dispatchers, dispatchBatch, out);
