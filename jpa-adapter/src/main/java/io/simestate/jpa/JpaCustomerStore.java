@@ -109,16 +109,31 @@ final class JpaCustomerStore implements CustomerStore {
         throw stale(id);
       }
       em.detach(e);
+      // Lock the customer row before removing what refers to it: a concurrent assignment or new
+      // contact (whose foreign-key check takes a key-share lock on this row) then waits for the
+      // deletion instead of interleaving with it, which PostgreSQL ended as a deadlock.
+      em.createNativeQuery("select id from simestate_customer where id = ?1 for update")
+          .setParameter(1, id.toString()).getResultList();
       em.createQuery("delete from SimEstateSimAssignment a where a.customerId = :id")
           .setParameter("id", id.toString()).executeUpdate();
       em.createQuery("delete from SimEstateContact k where k.customer.id = :id")
           .setParameter("id", id.toString()).executeUpdate();
-      int deleted = em.createQuery(
-              "delete from SimEstateCustomer c where c.id = :id and c.tenantId = :tenant and c.version = :version")
-          .setParameter("id", id.toString())
-          .setParameter("tenant", tenant.value())
-          .setParameter("version", expectedVersion)
-          .executeUpdate();
+      int deleted;
+      try {
+        deleted = em.createQuery(
+                "delete from SimEstateCustomer c where c.id = :id and c.tenantId = :tenant and c.version = :version")
+            .setParameter("id", id.toString())
+            .setParameter("tenant", tenant.value())
+            .setParameter("version", expectedVersion)
+            .executeUpdate();
+      } catch (PersistenceException ex) {
+        // A concurrent transaction gave the customer a SIM or a contact after the rows above were
+        // removed (its foreign key now refers to this customer): the customer changed meanwhile.
+        if (Errors.isConstraintViolation(ex)) {
+          throw stale(id);
+        }
+        throw ex;
+      }
       if (deleted == 0) {
         throw stale(id);
       }
