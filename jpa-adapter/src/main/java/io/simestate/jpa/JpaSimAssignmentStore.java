@@ -1,6 +1,7 @@
 package io.simestate.jpa;
 
 import io.simestate.core.ConflictException;
+import io.simestate.core.NotFoundException;
 import io.simestate.core.Page;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
@@ -48,6 +49,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       String target = customer.toString();
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
         List<String> chunk = nextChunk(it);
+        // Rows are locked (updated, inserted) in ICCID order, so that two assignments of overlapping
+        // SIMs wait for each other instead of deadlocking.
+        java.util.Collections.sort(chunk);
         Map<String, String[]> holders = holders(c, chunk);
         List<String> moved = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
@@ -203,6 +207,11 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       ps.setString(2, tenant.value());
       Jdbc.setStrings(ps, 3, moved);
       ps.executeUpdate();
+    } catch (SQLException e) {
+      if (isForeignKeyViolation(e)) {
+        throw customerGone(target, e);
+      }
+      throw e;
     }
   }
 
@@ -221,6 +230,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       }
       ps.executeBatch();
     } catch (SQLException e) {
+      if (isForeignKeyViolation(e)) {
+        throw customerGone(target, e);
+      }
       if (Errors.isConstraintViolation(e)) {
         // Another transaction assigned one of these SIMs since the look-up: the unique ICCID decides.
         throw heldElsewhere(1, List.of(), e);
@@ -236,6 +248,30 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       chunk.add(it.next().digits());
     }
     return chunk;
+  }
+
+  /**
+   * Whether a statement broke a foreign key (the target customer was deleted by a concurrent
+   * transaction after the use case found it): PostgreSQL 23503, H2 23506, MariaDB/MySQL error 1452.
+   */
+  private static boolean isForeignKeyViolation(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      String state = next.getSQLState();
+      if ("23503".equals(state) || "23506".equals(state) || next.getErrorCode() == 1452) {
+        return true;
+      }
+      if (next.getNextException() == next) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static NotFoundException customerGone(String customer, SQLException cause) {
+    NotFoundException e = new NotFoundException("Customer " + customer
+        + " was deleted while the SIMs were being assigned; nothing was changed");
+    e.initCause(cause);
+    return e;
   }
 
   private static ConflictException heldElsewhere(long count, List<String> examples, Throwable cause) {
