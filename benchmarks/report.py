@@ -66,10 +66,12 @@ def score(r, per=1):
 # by reading the code path and by the diagnostic figures printed with the row (statements per call,
 # the in-transaction baseline).
 WHY = {
-    "recipients": "recipientsFor builds a probe alert, reads the clock and the tenant's settings and runs every "
-                  "routing rule (alert switch, valid email, kind wanted) with a skip record per contact, where "
-                  "the baseline does two hash look-ups and returns the stored list. Closing it: a recipient "
-                  "cache per customer and alert kind in the in-memory directory, invalidated on contact changes.",
+    "recipients": "recipientsFor does the whole routing decision that the baseline skips: it builds and validates a "
+                  "probe alert, reads the clock and the tenant's settings, wraps the holder in a new SimHolder, runs "
+                  "the four routing rules for every contact, creates a validated Recipient per chosen contact and a "
+                  "decision whose lists are copied; the baseline does two hash look-ups and returns a stored list. "
+                  "Closing it: cache the chosen recipients per customer and alert kind in the in-memory adapter "
+                  "(invalidated when a contact changes), so that a look-up allocates nothing.",
     "route": "route also de-duplicates (decision log by id, repeat guard by SIM/kind/period), records the decision, "
              "creates one outbox entry per contact with a random UUID (SecureRandom reads /dev/urandom), updates "
              "four outbox indexes and writes an audit event with its summary text. Closing it: cheaper ids "
@@ -84,9 +86,13 @@ WHY = {
                       "chunk where the raw batch sends one. Closing it: one combined look-up per chunk (tenant and "
                       "holder together), or an insert that skips existing rows (ON CONFLICT DO NOTHING) followed by "
                       "a look-up only when rows were skipped.",
-    "jpa-assign-naive": "The naive loop is cheap on an in-memory database where a single-row insert costs a few "
-                        "microseconds; the gap to a batched insert grows with the network round trip (see the "
-                        "PostgreSQL row).",
+    "jpa-assign-naive-h2": "On an in-memory H2 a single-row insert costs a few microseconds and no round trip, so "
+                           "batching gains little: even the raw batch is only a few times the naive loop (see the "
+                           "diagnostics). The 10× target can only be met where statements cross a connection.",
+    "jpa-assign-naive-postgresql": "PostgreSQL runs on the same host, so a single-row round trip is cheap (loopback, "
+                                   "no network); against a remote database the naive loop slows down with the "
+                                   "round trip and the batch does not. Ours also trails the raw batch (row 4a), "
+                                   "which caps this ratio at (raw ÷ naive) × (ours ÷ raw).",
     "jpa-assign-heap": "Memory after the bulk assignment is higher than after 10,000 SIMs: something keeps a "
                        "per-SIM structure alive after the call.",
     "jpa-delete": "Ours counts the customer's SIMs twice (preview, then the re-check in delete), loads the customer "
@@ -101,7 +107,7 @@ WHY = {
 }
 
 
-def row(rows, name, ours_text, base_text, ratio, target_text, ok, why_key, note=""):
+def row(rows, name, ours_text, base_text, ratio, target_text, ok, why_key, note="", label=None):
     if ratio is None:
         status = "not measured"
     elif ok:
@@ -111,7 +117,7 @@ def row(rows, name, ours_text, base_text, ratio, target_text, ok, why_key, note=
     rows.append({"name": name, "ours": ours_text, "base": base_text,
                  "ratio": "n/a" if ratio is None else f"{ratio:.2f}×",
                  "target": target_text, "status": status, "why": None if ok or ratio is None else why_key,
-                 "note": note})
+                 "note": note, "label": label or name.split(" ")[0].rstrip(".")})
 
 
 def missed_by(ratio, target, higher_is_better):
@@ -162,7 +168,8 @@ def build(results_dir, readme):
     else:
         missing.append("2. in-memory route and record")
 
-    for db, label in (("h2", "H2"), ("postgresql", "PostgreSQL")):
+    dbs = (("h2", "H2"), ("postgresql", "PostgreSQL"))
+    for db, label in dbs:
         # 3. JPA recipient query.
         o, b = get("JpaRouteBenchmark", "ours", db), get("JpaRouteBenchmark", "baseline", db)
         t = get("JpaRouteBenchmark", "baselineInTransaction", db)
@@ -178,12 +185,14 @@ def build(results_dir, readme):
                 note += f"; raw JDBC in an explicit transaction: {score(t)} ({t['score'] / b['score']:.2f}× auto-commit)"
             row(rows, f"3. Recipients of one alert through the JPA adapter, {label}",
                 f"`recipientsFor`: {score(o)}", f"raw JDBC, same join: {score(b)}", ratio,
-                "1 SQL statement per alert; ≥ 0.7× throughput", ratio >= 0.7 and stmt_ok, "jpa-route", note)
+                "1 SQL statement per alert; ≥ 0.7× throughput", ratio >= 0.7 and stmt_ok, "jpa-route", note,
+                label=f"3 ({label})")
             if ratio < 0.7:
                 misses.append((f"3 ({label})", missed_by(ratio, 0.7, True), "jpa-route"))
         else:
             missing.append(f"3. JPA route on {label}")
 
+    for db, label in dbs:
         # 4. Bulk assignment.
         o, r, n = (get("JpaAssignBenchmark", m, db) for m in ("ours", "rawBatch", "naiveLoop"))
         if o and r and n:
@@ -202,21 +211,24 @@ def build(results_dir, readme):
             row(rows, f"4a. Assign {sims:,} SIMs through the JPA adapter, {label}: vs raw batch",
                 f"`assign(range)`: {fmt(o['score'] / 1000)} s ({fmt(ours_per * 1000)} µs per SIM)",
                 f"raw JDBC batch: {fmt(r['score'] / 1000)} s ({fmt(raw_per * 1000)} µs per SIM)", ratio_raw,
-                "≥ 0.5× throughput", ratio_raw >= 0.5, "jpa-assign-raw", heap_text)
+                "≥ 0.5× throughput", ratio_raw >= 0.5, "jpa-assign-raw", heap_text, label=f"4 ({label})")
             row(rows, f"4b. Assign SIMs through the JPA adapter, {label}: vs naive loop",
                 f"{fmt(ours_per * 1000)} µs per SIM",
                 f"naive `persist` per SIM ({naive:,} SIMs): {fmt(n['score'] / 1000)} s ({fmt(naive_per * 1000)} µs per SIM)",
-                ratio_naive, "≥ 10× throughput", ratio_naive >= 10, "jpa-assign-naive")
+                ratio_naive, "≥ 10× throughput", ratio_naive >= 10, "jpa-assign-naive-" + db,
+                f"the raw JDBC batch itself is {naive_per / raw_per:.1f}× the naive loop's throughput here, the "
+                f"ceiling for any batched insert", label=f"4b ({label})")
             if ratio_raw < 0.5:
                 misses.append((f"4a ({label})", missed_by(ratio_raw, 0.5, True), "jpa-assign-raw"))
             if ratio_naive < 10:
-                misses.append((f"4b ({label})", missed_by(ratio_naive, 10, True), "jpa-assign-naive"))
+                misses.append((f"4b ({label})", missed_by(ratio_naive, 10, True), "jpa-assign-naive-" + db))
             if heap_ok is False:
                 misses.append((f"4 heap ({label})", f"{(heap - heap10k) / MB - 64:.0f} MB over the limit",
                                "jpa-assign-heap"))
         else:
             missing.append(f"4. JPA bulk assignment on {label}")
 
+    for db, label in dbs:
         # 5. Delete a customer.
         o, b = get("JpaDeleteCustomerBenchmark", "ours", db), get("JpaDeleteCustomerBenchmark", "baseline", db)
         if o and b:
@@ -229,17 +241,20 @@ def build(results_dir, readme):
         else:
             missing.append(f"5. customer deletion on {label}")
 
-    # 6. Mail.
+    # 6. Mail: compared per email, since the per-message baseline sends fewer.
     o, reused, per = (get("MailDispatchBenchmark", m) for m in ("ours", "rawReusedConnection", "rawSendPerMessage"))
     if o and reused and per:
-        emails = int(o["params"]["emails"])
-        ratio_reused, ratio_per = reused["score"] / o["score"], per["score"] / o["score"]
+        emails, per_emails = int(o["params"]["emails"]), int(o["params"]["perMessageEmails"])
+        ours_each, reused_each, per_each = o["score"] / emails, reused["score"] / emails, per["score"] / per_emails
+        ratio_reused, ratio_per = reused_each / ours_each, per_each / ours_each
         row(rows, f"6a. Dispatch {emails:,} alert emails to GreenMail: vs one reused connection",
-            f"`dispatchDue` via mail adapter: {score(o)}", f"raw Jakarta Mail, one connection: {score(reused)}",
+            f"`dispatchDue` via mail adapter: {fmt(o['score'])} ms ({fmt(ours_each)} ms per email)",
+            f"raw Jakarta Mail, one connection: {fmt(reused['score'])} ms ({fmt(reused_each)} ms per email)",
             ratio_reused, "≥ 0.8× throughput", ratio_reused >= 0.8, "mail-reused")
-        row(rows, f"6b. Dispatch {emails:,} alert emails to GreenMail: vs a connection per message",
-            f"{score(o)}", f"raw `Transport.send` per message: {score(per)}", ratio_per, "≥ 3× throughput",
-            ratio_per >= 3, "mail-per-message")
+        row(rows, f"6b. Dispatch alert emails to GreenMail: vs a connection per message",
+            f"{fmt(ours_each)} ms per email",
+            f"raw `Transport.send` per message ({per_emails:,} emails): {fmt(per['score'])} ms ({fmt(per_each)} ms per email)",
+            ratio_per, "≥ 3× throughput", ratio_per >= 3, "mail-per-message")
         if ratio_reused < 0.8:
             misses.append(("6a", missed_by(ratio_reused, 0.8, True), "mail-reused"))
         if ratio_per < 3:
@@ -276,7 +291,7 @@ def build(results_dir, readme):
     if notes:
         w.append("Diagnostics measured in the same run:\n")
         for r in notes:
-            w.append(f"- {r['name'].split(',')[0].split(':')[0]} ({r['name'].split(', ')[-1].split(':')[0]}): {r['note']}")
+            w.append(f"- {r['label']}: {r['note']}")
         w.append("")
     w.append("## Targets missed\n")
     if not misses:

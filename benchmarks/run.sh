@@ -50,7 +50,7 @@ if [[ "$mode" == quick ]]; then
   run jpa-route 'JpaRouteBenchmark' "${short[@]}" -p customers=50 -p simsEach=100
   run jpa-assign 'JpaAssignBenchmark' "${single[@]}" -p sims=50000 -p naiveSims=5000
   run jpa-delete 'JpaDeleteCustomerBenchmark' "${single[@]}" -p simsHeld=10000 -p otherSims=10000
-  run mail 'MailDispatchBenchmark' "${single[@]}" -p emails=200
+  run mail 'MailDispatchBenchmark' "${single[@]}" -p emails=200 -p perMessageEmails=100
 else
   # The iteration counts and sizes are the defaults in the benchmark classes' annotations.
   run recipients 'InMemoryRecipientsBenchmark'

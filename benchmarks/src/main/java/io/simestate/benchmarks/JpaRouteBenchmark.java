@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
 @State(Scope.Benchmark)
 public class JpaRouteBenchmark {
@@ -59,11 +59,11 @@ public class JpaRouteBenchmark {
   public String db;
 
   /** How many customers, each with 3 alerted contacts. */
-  @Param("500")
+  @Param("200")
   public int customers;
 
   /** How many SIMs each customer holds. */
-  @Param("200")
+  @Param("500")
   public int simsEach;
 
   private BenchDatabase database;
