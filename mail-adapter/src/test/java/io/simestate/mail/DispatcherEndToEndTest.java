@@ -5,6 +5,7 @@ import static io.simestate.mail.GreenMailSupport.html;
 import static io.simestate.mail.GreenMailSupport.onlyMessage;
 import static io.simestate.mail.GreenMailSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.simestate.core.Actor;
@@ -139,8 +140,11 @@ class DispatcherEndToEndTest {
   }
 
   @Test
-  void catchAllNameWithLineBreaksCannotAddRecipientsOrHeaders() throws Exception {
-    Recipient noc = Recipient.catchAll("NOC\r\nBcc: victim@evil.example", EmailAddress.parse("noc@acme.example"));
+  void catchAllNameWithAddressLikeTextCannotAddRecipientsOrHeaders() throws Exception {
+    assertThatThrownBy(() -> Recipient.catchAll("NOC\r\nBcc: victim@evil.example",
+        EmailAddress.parse("noc@acme.example"))).isInstanceOf(io.simestate.core.InvalidInputException.class);
+    Recipient noc = Recipient.catchAll("NOC, <victim@evil.example>; Bcc: x@evil.example",
+        EmailAddress.parse("noc@acme.example"));
     SimEstate estate = estate(mail().build(), TenantAlertSettings.DEFAULTS.withCatchAll(List.of(noc)));
 
     estate.alerts().route(TENANT, warning("a-1", SIM));
@@ -149,8 +153,9 @@ class DispatcherEndToEndTest {
     MimeMessage message = onlyMessage(greenMail);
     assertThat(envelopeRecipients(greenMail)).containsExactly("noc@acme.example");
     assertThat(message.getHeader("Bcc")).isNull();
+    assertThat(message.getAllRecipients()).hasSize(1);
     assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal())
-        .isEqualTo("NOC Bcc: victim@evil.example");
+        .isEqualTo("NOC, <victim@evil.example>; Bcc: x@evil.example");
     assertThat(text(message)).contains("not assigned to any customer");
   }
 

@@ -5,6 +5,7 @@ import static io.simestate.mail.Fixtures.contact;
 import static io.simestate.mail.GreenMailSupport.envelopeRecipients;
 import static io.simestate.mail.GreenMailSupport.onlyMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -163,15 +164,11 @@ class HeadersTest {
   }
 
   @Test
-  void notificationWithoutSenderIsReportedNotThrownAndTheRestOfTheBatchIsSent() {
-    AlertNotification broken = alert("Northwind", ana);
-    broken = new AlertNotification(broken.tenantId(), null, broken.recipient(), broken.customerName(),
-        broken.alert(), broken.messageKey());
-
-    List<SendResult> results = sender().sendAll(List.of(broken, alert("Northwind", contact("Bo", "bo@northwind.example"))));
-
-    assertThat(results).extracting(SendResult::status)
-        .containsExactly(SendResult.Status.PERMANENT_FAILURE, SendResult.Status.SENT);
-    assertThat(envelopeRecipients(greenMail)).containsExactly("bo@northwind.example");
+  void aNotificationWithoutSenderCannotBeBuilt() {
+    AlertNotification complete = alert("Northwind", ana);
+    assertThatThrownBy(() -> new AlertNotification(complete.tenantId(), null, complete.recipient(),
+        complete.customerName(), complete.alert(), complete.messageKey()))
+        .isInstanceOf(io.simestate.core.InvalidInputException.class);
   }
+
 }

@@ -7,8 +7,10 @@ import static io.simestate.mail.GreenMailSupport.html;
 import static io.simestate.mail.GreenMailSupport.onlyMessage;
 import static io.simestate.mail.GreenMailSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.alert.Recipient;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -40,9 +42,21 @@ class HostileNamesTest {
         HUNDRED);
   }
 
+  /**
+   * Sends an alert whose customer name is {@code name}; the contact gets the same name where core
+   * accepts it for a recipient (core refuses control characters in recipient names, see
+   * {@link #coreRefusesLineBreaksInARecipientName}), so both header paths see hostile text.
+   */
   private void sendTo(String name) {
-    Recipient to = contact(name, "ana@northwind.example");
+    String contactName = name.codePoints().anyMatch(Character::isISOControl) ? "Ana" : name;
+    Recipient to = contact(contactName, "ana@northwind.example");
     Fixtures.localSender(greenMail.getSmtp().getPort()).build().send(alert(name, to));
+  }
+
+  @Test
+  void coreRefusesLineBreaksInARecipientName() {
+    assertThatThrownBy(() -> contact("Evil\r\nBcc: victim@evil.example", "ana@northwind.example"))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @ParameterizedTest
