@@ -124,15 +124,6 @@ public record DemoOptions(
     return smtp == null;
   }
 
-  /** What the persistence is, for the banner. */
-  String databaseLabel() {
-    if (inMemory) {
-      return "in memory (InMemoryPersistence)";
-    }
-    return jdbcUrl == null ? "embedded H2 through the JPA adapter (standalone mode)"
-        : jdbcUrl.replaceAll("password=[^&;]*", "password=***") + " through the JPA adapter (standalone mode)";
-  }
-
   private static Path defaultOutputRoot() {
     String configured = System.getProperty("simestate.demo.output");
     if (configured != null && !configured.isBlank()) {
