@@ -2,6 +2,7 @@ package io.simestate.core.alert;
 
 import io.simestate.core.Actor;
 import io.simestate.core.Transactions;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.audit.EventRecorder;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class AlertDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
   private static final int MAX_ROUNDS = 100_000;
+  private static final int RECORD_ATTEMPTS = 5;
 
   private final DeliveryOutbox outbox;
   private final NotificationSender sender;
@@ -139,7 +141,31 @@ public final class AlertDispatcher {
       results = messages.stream().map(m -> failure).toList();
     }
     List<SendResult> outcome = results;
-    return tx.inTransaction(() -> record(groups, messages, outcome));
+    return recordWithRetries(() -> tx.inTransaction(() -> record(groups, messages, outcome)));
+  }
+
+  /**
+   * Records the results of a sent batch, trying again when the store fails for a moment (a database
+   * deadlock between dispatchers, a dropped connection): the messages were sent, and a record that
+   * is not written makes them go out again when their lease runs out.
+   */
+  private static DispatchReport recordWithRetries(java.util.function.Supplier<DispatchReport> recording) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return recording.get();
+      } catch (UnavailableException e) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("Recording a dispatched batch failed (attempt {} of {}); trying again", attempt, RECORD_ATTEMPTS, e);
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private DispatchReport record(List<List<Delivery>> groups, List<Notification> messages, List<SendResult> results) {
