@@ -158,6 +158,9 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
       }
       change.accept(e);
       em.flush();
+      // The dispatcher records a whole batch in one transaction: keep the persistence context small,
+      // or every later flush re-checks every delivery recorded before it.
+      em.detach(e);
     });
   }
 
