@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class S4SeveralDispatchersTest {
 
   /** Deliveries per run (the issue asks for 20,000; scaled to the profile's time budget, see RELIABILITY.md). */
-  static final int THREAD_DELIVERIES = Integer.getInteger("reliability.dispatchers.deliveries", 4000);
+  static final int THREAD_DELIVERIES = Integer.getInteger("reliability.dispatchers.deliveries", 3000);
   static final int JVM_DELIVERIES = Integer.getInteger("reliability.dispatchers.jvm.deliveries", 2000);
   static final int CONTACTS = 20;
   static final int SIMS = 10;
@@ -51,15 +51,25 @@ class S4SeveralDispatchersTest {
         dispatchers.add(CompletableFuture.supplyAsync(() -> Drain.run(instance, Duration.ofMinutes(4), stop), threads));
       }
       List<Integer> claimedPerDispatcher = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
       try {
         for (CompletableFuture<DispatchReport> d : dispatchers) {
-          claimedPerDispatcher.add(d.get(5, TimeUnit.MINUTES).claimed());
+          try {
+            claimedPerDispatcher.add(d.get(5, TimeUnit.MINUTES).claimed());
+          } catch (java.util.concurrent.ExecutionException e) {
+            // A dispatcher that fails is out; the others go on draining, as under scheduleOn.
+            claimedPerDispatcher.add(-1);
+            errors.add(String.valueOf(e.getCause()));
+          }
         }
       } finally {
         stop.set(true);
         threads.shutdownNow();
       }
-      check(db, smtp, expected, result.put("dispatchers", "4_threads").put("claimed_each", claimedPerDispatcher));
+      errors.forEach(e -> System.out.println("DISPATCHER ERROR " + e));
+      check(db, smtp, expected, result.put("dispatchers", "4_threads").put("claimed_each", claimedPerDispatcher)
+          .put("dispatcher_errors", errors.size()), errors.size());
+      assertThat(errors).as("dispatchers that failed").isEmpty();
       assertThat(claimedPerDispatcher).as("every dispatcher took part").allMatch(n -> n > 0);
     }
   }
@@ -83,7 +93,7 @@ class S4SeveralDispatchersTest {
         }
         exits.add(ended ? p.exitValue() : -1);
       }
-      check(db, smtp, expected, result.put("dispatchers", "2_jvms").put("exit_codes", exits));
+      check(db, smtp, expected, result.put("dispatchers", "2_jvms").put("exit_codes", exits), 0);
       assertThat(exits).as("both JVMs drained and ended (log %s)", log).containsOnly(0);
     }
   }
@@ -95,11 +105,11 @@ class S4SeveralDispatchersTest {
     return Estates.routeAll(estate, customers, SIMS, series);
   }
 
-  private static void check(Database db, MailServer smtp, Set<String> expected, Result result) {
+  private static void check(Database db, MailServer smtp, Set<String> expected, Result result, int errors) {
     Tally tally = Tally.of(expected, smtp.received());
     long sent = db.count("select count(*) from simestate_delivery where status = 'SENT'");
     result.tally(tally).put("outbox_sent", sent)
-        .put("violations", tally.unexpected() + tally.duplicatesWithOtherMessageId()).emit();
+        .put("violations", errors + tally.unexpected() + tally.duplicatesWithOtherMessageId()).emit();
     assertThat(sent).isEqualTo(tally.expected());
     assertThat(tally.lost()).as("lost: %s", tally.sample()).isZero();
     assertThat(tally.doubled()).as("doubled: %s", tally.sample()).isZero();

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class S6ConcurrentPortalUsersTest {
 
-  static final Duration RUN = Duration.ofSeconds(Long.getLong("reliability.portal.seconds", 40));
+  static final Duration RUN = Duration.ofSeconds(Long.getLong("reliability.portal.seconds", 30));
   static final int USERS = 8;
   static final int NAMES = 30;
   static final int SIM_POOL = 150;
