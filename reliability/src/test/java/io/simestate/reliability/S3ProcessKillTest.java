@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class S3ProcessKillTest {
 
   static final int KILLS = Integer.getInteger("reliability.kills", 20);
-  static final int CUSTOMERS = 10;
+  static final int CUSTOMERS = 20;
   static final int CONTACTS = 25;
   static final int SIMS = 10;
   static final Duration LEASE = Duration.ofSeconds(2);
