@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * are UTF-8 encoded words where they are not ASCII.
  *
  * <p>{@link #sendAll(List)} uses one SMTP connection for the whole batch and reconnects if the server
- * closes it. Neither method throws for a failed delivery: a 5xx reply or an invalid recipient is a
+ * closes it; {@link #sendAll(List, ResultListener)} also reports each result as soon as the server
+ * answered, which core's dispatcher uses to record every delivery before the next goes out. Neither method throws for a failed delivery: a 5xx reply or an invalid recipient is a
  * {@link SendResult.Status#PERMANENT_FAILURE}; a 4xx reply, a time-out, a refused or broken
  * connection, failed authentication and other I/O errors are a
  * {@link SendResult.Status#TRANSIENT_FAILURE}, which core's dispatcher retries. Instances are
@@ -93,7 +94,23 @@ public final class SmtpNotificationSender implements NotificationSender {
    */
   @Override
   public List<SendResult> sendAll(List<? extends Notification> batch) {
+    return sendAll(batch, (index, result) -> { });
+  }
+
+  /**
+   * Sends a batch of messages over one SMTP connection and reports each result as soon as the server
+   * answered, so that the dispatcher records it before the next message goes out.
+   *
+   * @param batch the messages
+   * @param listener told each message's result right after it was sent; an exception it throws ends
+   *     the batch and reaches the caller
+   * @return one result per message, in the same order; never null
+   * @throws InvalidInputException if {@code batch} or one of its elements is null
+   */
+  @Override
+  public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
     Require.present(batch, "batch");
+    Require.present(listener, "listener");
     for (int i = 0; i < batch.size(); i++) {
       Require.present(batch.get(i), "batch[" + i + "]");
     }
@@ -102,14 +119,17 @@ public final class SmtpNotificationSender implements NotificationSender {
       return results;
     }
     try (SmtpBatch smtp = new SmtpBatch(session, endpoint)) {
-      for (Notification notification : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        SendResult result;
         try {
-          results.add(sendOne(smtp, notification));
+          result = sendOne(smtp, batch.get(i));
         } catch (RuntimeException e) {
           // Only a notification that breaks its own contract (a null part) gets here.
           log.error("Could not send an incomplete notification", e);
-          results.add(SendResult.permanentFailure("the notification is incomplete: " + FailureClassifier.detail(e)));
+          result = SendResult.permanentFailure("the notification is incomplete: " + FailureClassifier.detail(e));
         }
+        results.add(result);
+        listener.onResult(i, result);
       }
     }
     return results;

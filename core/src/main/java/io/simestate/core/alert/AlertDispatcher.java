@@ -37,7 +37,7 @@ public final class AlertDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
   private static final int MAX_ROUNDS = 100_000;
-  private static final int RECORD_ATTEMPTS = 5;
+  private static final int STORE_ATTEMPTS = 5;
 
   private final DeliveryOutbox outbox;
   private final NotificationSender sender;
@@ -91,7 +91,7 @@ public final class AlertDispatcher {
     DispatchReport total = DispatchReport.EMPTY;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Instant now = clock.instant();
-      List<Delivery> claimed = tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease));
+      List<Delivery> claimed = withRetries(() -> tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease)));
       if (claimed.isEmpty()) {
         break;
       }
@@ -128,36 +128,72 @@ public final class AlertDispatcher {
     for (List<Delivery> group : groups) {
       messages.add(toNotification(group));
     }
-    List<SendResult> results;
-    try {
-      results = sender.sendAll(messages);
-      if (results == null || results.size() != messages.size()) {
-        throw new IllegalStateException("the notification sender returned "
-            + (results == null ? "null" : results.size() + " results") + " for " + messages.size() + " messages");
+    DispatchReport[] recorded = new DispatchReport[messages.size()];
+    // Each result is recorded in its own transaction as soon as the sender reports it, so that a
+    // process killed in the middle of a batch re-sends at most the message in flight.
+    NotificationSender.ResultListener listener = (i, result) -> {
+      if (i < 0 || i >= recorded.length || recorded[i] != null || result == null) {
+        return;
       }
+      try {
+        recorded[i] = withRetries(() -> tx.inTransaction(() -> record(groups.get(i), messages.get(i), result)));
+      } catch (RuntimeException e) {
+        throw new RecordingFailed(e);
+      }
+    };
+    List<SendResult> results = null;
+    try {
+      results = sender.sendAll(messages, listener);
+    } catch (RecordingFailed e) {
+      throw e.failure;
     } catch (RuntimeException e) {
-      LOG.warn("The notification sender failed for a batch of {} messages; they will be retried", messages.size(), e);
-      SendResult failure = SendResult.transientFailure("notification sender failed: " + e.getClass().getSimpleName());
-      results = messages.stream().map(m -> failure).toList();
+      LOG.warn("The notification sender failed in a batch of {} messages; the unreported ones will be retried",
+          messages.size(), e);
     }
-    List<SendResult> outcome = results;
-    return recordWithRetries(() -> tx.inTransaction(() -> record(groups, messages, outcome)));
+    for (int i = 0; i < recorded.length; i++) {
+      if (recorded[i] == null) {
+        SendResult result = results != null && results.size() == messages.size() && results.get(i) != null
+            ? results.get(i)
+            : SendResult.transientFailure("the notification sender reported no result");
+        try {
+          listener.onResult(i, result);
+        } catch (RecordingFailed e) {
+          throw e.failure;
+        }
+      }
+    }
+    DispatchReport total = DispatchReport.EMPTY;
+    for (DispatchReport r : recorded) {
+      total = total.plus(r);
+    }
+    return total;
+  }
+
+  /** Carries a failure to record a result through the sender, which must not swallow it. */
+  private static final class RecordingFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RuntimeException failure;
+
+    RecordingFailed(RuntimeException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+    }
   }
 
   /**
-   * Records the results of a sent batch, trying again when the store fails for a moment (a database
-   * deadlock between dispatchers, a dropped connection): the messages were sent, and a record that
-   * is not written makes them go out again when their lease runs out.
+   * Runs a short transaction of the dispatcher's, trying again when the store fails for a moment (a
+   * database deadlock between dispatchers, a dropped connection). For a sent message this matters:
+   * a record that is not written makes it go out again when its lease runs out.
    */
-  private static DispatchReport recordWithRetries(java.util.function.Supplier<DispatchReport> recording) {
+  private static <T> T withRetries(java.util.function.Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return recording.get();
+        return work.get();
       } catch (UnavailableException e) {
-        if (attempt >= RECORD_ATTEMPTS) {
+        if (attempt >= STORE_ATTEMPTS) {
           throw e;
         }
-        LOG.warn("Recording a dispatched batch failed (attempt {} of {}); trying again", attempt, RECORD_ATTEMPTS, e);
+        LOG.warn("The outbox store failed (attempt {} of {}); trying again", attempt, STORE_ATTEMPTS, e);
         try {
           Thread.sleep(50L * attempt);
         } catch (InterruptedException interrupted) {
@@ -168,45 +204,37 @@ public final class AlertDispatcher {
     }
   }
 
-  private DispatchReport record(List<List<Delivery>> groups, List<Notification> messages, List<SendResult> results) {
+  private DispatchReport record(List<Delivery> group, Notification message, SendResult result) {
     Instant now = clock.instant();
     int sent = 0;
     int retried = 0;
     int failed = 0;
-    int digests = 0;
-    for (int i = 0; i < groups.size(); i++) {
-      List<Delivery> group = groups.get(i);
-      SendResult result = results.get(i);
-      if (messages.get(i) instanceof DigestNotification) {
-        digests++;
-      }
-      for (Delivery d : group) {
-        switch (result.status()) {
-          case SENT -> {
-            outbox.markSent(d.id(), now);
-            events.record(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(), d.customerId(), sims(d),
-                describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : ""));
-            sent++;
-          }
-          case TRANSIENT_FAILURE -> {
-            if (d.attempts() >= retry.maxAttempts()) {
-              fail(d, "gave up after " + d.attempts() + " attempts: " + result.detail());
-              failed++;
-            } else {
-              outbox.markRetry(d.id(), now.plus(retry.delayAfter(d.attempts(), random)), result.detail());
-              LOG.info("Delivery {} to {} failed ({}); retry scheduled", d.id(), d.recipient().email().masked(),
-                  result.detail());
-              retried++;
-            }
-          }
-          case PERMANENT_FAILURE -> {
-            fail(d, result.detail());
+    for (Delivery d : group) {
+      switch (result.status()) {
+        case SENT -> {
+          outbox.markSent(d.id(), now);
+          events.record(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(), d.customerId(), sims(d),
+              describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : ""));
+          sent++;
+        }
+        case TRANSIENT_FAILURE -> {
+          if (d.attempts() >= retry.maxAttempts()) {
+            fail(d, "gave up after " + d.attempts() + " attempts: " + result.detail());
             failed++;
+          } else {
+            outbox.markRetry(d.id(), now.plus(retry.delayAfter(d.attempts(), random)), result.detail());
+            LOG.info("Delivery {} to {} failed ({}); retry scheduled", d.id(), d.recipient().email().masked(),
+                result.detail());
+            retried++;
           }
+        }
+        case PERMANENT_FAILURE -> {
+          fail(d, result.detail());
+          failed++;
         }
       }
     }
-    return new DispatchReport(groups.stream().mapToInt(List::size).sum(), sent, groups.size(), digests, retried, failed);
+    return new DispatchReport(group.size(), sent, 1, message instanceof DigestNotification ? 1 : 0, retried, failed);
   }
 
   private void fail(Delivery d, String detail) {
