@@ -66,6 +66,11 @@ final class JpaCustomerStore implements CustomerStore {
   @Override
   public Customer update(Customer customer) {
     return tx.call(em -> {
+      // Lock the customer row before touching its contacts, in the same order as delete: writing
+      // contact rows first (their foreign key share-locks this row) and the version last let a
+      // concurrent deletion deadlock with the edit.
+      em.createNativeQuery("select id from simestate_customer where id = ?1 for update")
+          .setParameter(1, customer.id().toString()).getResultList();
       CustomerEntity e = load(em, customer.tenantId(), customer.id())
           .orElseThrow(() -> notFound(customer.id()));
       if (e.version != customer.version()) {
