@@ -72,36 +72,50 @@ WHY = {
                   "decision whose lists are copied; the baseline does two hash look-ups and returns a stored list. "
                   "Closing it: cache the chosen recipients per customer and alert kind in the in-memory adapter "
                   "(invalidated when a contact changes), so that a look-up allocates nothing.",
-    "route": "route also de-duplicates (decision log by id, repeat guard by SIM/kind/period), records the decision, "
-             "creates one outbox entry per contact with a random UUID (SecureRandom reads /dev/urandom), updates "
-             "four outbox indexes and writes an audit event with its summary text. Closing it: cheaper ids "
-             "(a counter or a non-blocking random), fewer string keys in the in-memory indexes.",
-    "jpa-route": "The adapter's standalone mode runs every call in its own transaction, so each call pays a COMMIT "
-                 "round trip and an EntityManager besides the one SELECT (the 'raw JDBC in a transaction' row "
-                 "shows the share of the COMMIT). Closing it: let the read-only holder look-up run without a "
-                 "transaction (auto-commit) in standalone mode, or call it inside the host's transaction "
-                 "(joined mode).",
+    "route": "route does far more than the look-up: it checks the decision log for the alert id, runs the routing "
+             "rules, checks the repeat guard (a string key per SIM, kind and period), records the decision, creates "
+             "one outbox entry per contact with a random UUID (SecureRandom), adds each to the outbox's five maps "
+             "and sorted due queue (string keys built per entry), records an undo step per write for rollback, and "
+             "writes an audit event with a UUID and a summary text. The 0.2× target allows about five hash "
+             "look-ups' worth of work for all that. Closing it: ids from a cheap generator instead of "
+             "SecureRandom, record keys instead of concatenated strings in the in-memory indexes, and the audit "
+             "summary built lazily.",
+    "jpa-route": "A JFR profile of ours on H2 (run separately) attributes about 45% of a call to Hibernate running "
+                 "the native query, about 20% to mapping the rows into core's records (every contact's email "
+                 "address and name are validated again on each read), and about 20% to the transaction and "
+                 "EntityManager around the query (create, begin, commit, close); standalone mode opens a transaction "
+                 "per call, so each call also sends a COMMIT (the 'raw JDBC in an explicit transaction' diagnostic "
+                 "shows what that alone costs). Closing it: answer the read-only holder look-up on a plain JDBC "
+                 "connection in auto-commit (no EntityManager, no transaction), and map stored contacts without "
+                 "re-validating them.",
     "jpa-assign-raw": "The adapter first checks every chunk of 1,000 SIMs against other tenants, then looks up the "
                       "current holders of the chunk, and only then inserts the new rows: three statements per "
                       "chunk where the raw batch sends one. Closing it: one combined look-up per chunk (tenant and "
                       "holder together), or an insert that skips existing rows (ON CONFLICT DO NOTHING) followed by "
                       "a look-up only when rows were skipped.",
-    "jpa-assign-naive-h2": "On an in-memory H2 a single-row insert costs a few microseconds and no round trip, so "
-                           "batching gains little: even the raw batch is only a few times the naive loop (see the "
-                           "diagnostics). The 10× target can only be met where statements cross a connection.",
-    "jpa-assign-naive-postgresql": "PostgreSQL runs on the same host, so a single-row round trip is cheap (loopback, "
-                                   "no network); against a remote database the naive loop slows down with the "
-                                   "round trip and the batch does not. Ours also trails the raw batch (row 4a), "
-                                   "which caps this ratio at (raw ÷ naive) × (ours ÷ raw).",
-    "jpa-assign-heap": "Memory after the bulk assignment is higher than after 10,000 SIMs: something keeps a "
-                       "per-SIM structure alive after the call.",
-    "jpa-delete": "Ours counts the customer's SIMs twice (preview, then the re-check in delete), loads the customer "
-                  "with its contacts twice and writes an audit event, besides the same DELETEs. Closing it: re-check "
-                  "the count with the DELETE's update count instead of a second COUNT.",
-    "mail-reused": "The dispatcher claims deliveries in batches of 100 and the adapter opens one SMTP connection per "
-                   "batch; each delivery is also rendered from templates (text and HTML) and marked sent in the "
-                   "outbox. Closing it: a larger dispatch batch (dispatchBatchSize) or a connection kept across "
-                   "batches.",
+    "jpa-assign-naive-h2": "On an in-memory H2 there is no network round trip for batching to save: the raw JDBC "
+                           "batch itself is only a few times the naive loop here (see the diagnostics), so even a "
+                           "plain batched insert stays well below 10× on this database.",
+    "jpa-assign-naive-postgresql": "PostgreSQL runs on the same host, so a single-row round trip is short "
+                                   "(loopback, no network): the raw JDBC batch itself is less than 10× the naive "
+                                   "loop here (see the diagnostics), so even a plain batched insert stays below "
+                                   "10×; against a database across a network the naive loop pays a round trip per "
+                                   "SIM and the batch does not. Ours' own gap to the raw batch is row 4a.",
+    "jpa-assign-naive-chunks": "The raw JDBC batch reaches 10× the naive loop here, but ours trails the raw batch "
+                               "(row 4a) by its per-chunk look-ups; closing row 4a's gap closes this one.",
+    "jpa-assign-heap": "The used heap after the bulk assignment, with the rows deleted again, is higher than after "
+                       "10,000 SIMs: something retains memory in proportion to the SIMs assigned (on H2, the "
+                       "database's own page cache in the same heap is the first suspect).",
+    "jpa-delete": "Besides the same three DELETEs, ours reads the customer with its contacts and COUNTs its SIMs "
+                  "in the preview, reads and COUNTs again in delete (to check the confirmation), reads the customer "
+                  "once more in the store, runs the assignment DELETE twice (once to unassign, once in the store's "
+                  "delete), and inserts an audit event. Closing it: check the confirmation with the update counts "
+                  "of the DELETEs instead of a second COUNT, and drop the store's repeated assignment DELETE.",
+    "mail-reused": "The dispatcher claims deliveries in batches of 100 (the default dispatchBatchSize) and the "
+                   "adapter opens one SMTP connection per batch, so ours opens 20 connections where the baseline "
+                   "opens one; the diagnostics estimate what those connections cost here from the per-message "
+                   "baseline. Each delivery is also rendered from templates and marked sent in the outbox. "
+                   "Closing it: a larger dispatchBatchSize, or a connection kept open across batches.",
     "mail-per-message": "Opening a connection per message costs less against an in-process server on loopback than "
                         "against a real relay (no TLS, no network latency), so this ratio understates the gain.",
 }
@@ -206,7 +220,7 @@ def build(results_dir, readme):
             if heap and heap10k:
                 heap, heap10k = int(heap), int(heap10k)
                 heap_ok = heap <= heap10k + 64 * MB
-                heap_text = (f"used heap after GC: {heap / MB:.0f} MB after {sims:,} SIMs vs {heap10k / MB:.0f} MB "
+                heap_text = (f"used heap after a full GC (rows deleted again): {heap / MB:.0f} MB after {sims:,} SIMs vs {heap10k / MB:.0f} MB "
                              f"after 10,000 (limit {heap10k / MB + 64:.0f} MB): {'met' if heap_ok else '**missed**'}")
             row(rows, f"4a. Assign {sims:,} SIMs through the JPA adapter, {label}: vs raw batch",
                 f"`assign(range)`: {fmt(o['score'] / 1000)} s ({fmt(ours_per * 1000)} µs per SIM)",
@@ -215,13 +229,15 @@ def build(results_dir, readme):
             row(rows, f"4b. Assign SIMs through the JPA adapter, {label}: vs naive loop",
                 f"{fmt(ours_per * 1000)} µs per SIM",
                 f"naive `persist` per SIM ({naive:,} SIMs): {fmt(n['score'] / 1000)} s ({fmt(naive_per * 1000)} µs per SIM)",
-                ratio_naive, "≥ 10× throughput", ratio_naive >= 10, "jpa-assign-naive-" + db,
-                f"the raw JDBC batch itself is {naive_per / raw_per:.1f}× the naive loop's throughput here, the "
-                f"ceiling for any batched insert", label=f"4b ({label})")
+                ratio_naive, "≥ 10× throughput", ratio_naive >= 10, None,
+                f"for comparison, the raw JDBC batch itself is {naive_per / raw_per:.1f}× the naive loop's "
+                f"throughput here", label=f"4b ({label})")
             if ratio_raw < 0.5:
                 misses.append((f"4a ({label})", missed_by(ratio_raw, 0.5, True), "jpa-assign-raw"))
             if ratio_naive < 10:
-                misses.append((f"4b ({label})", missed_by(ratio_naive, 10, True), "jpa-assign-naive-" + db))
+                ceiling = naive_per / raw_per < 10
+                misses.append((f"4b ({label})", missed_by(ratio_naive, 10, True),
+                               ("jpa-assign-naive-" + db) if ceiling else "jpa-assign-naive-chunks"))
             if heap_ok is False:
                 misses.append((f"4 heap ({label})", f"{(heap - heap10k) / MB - 64:.0f} MB over the limit",
                                "jpa-assign-heap"))
@@ -250,7 +266,11 @@ def build(results_dir, readme):
         row(rows, f"6a. Dispatch {emails:,} alert emails to GreenMail: vs one reused connection",
             f"`dispatchDue` via mail adapter: {fmt(o['score'])} ms ({fmt(ours_each)} ms per email)",
             f"raw Jakarta Mail, one connection: {fmt(reused['score'])} ms ({fmt(reused_each)} ms per email)",
-            ratio_reused, "≥ 0.8× throughput", ratio_reused >= 0.8, "mail-reused")
+            ratio_reused, "≥ 0.8× throughput", ratio_reused >= 0.8, "mail-reused",
+            f"one new SMTP connection cost about {fmt(per_each - reused_each)} ms here (per-message minus "
+            f"reused-connection time per email); ours opens {-(-emails // 100)} (one per dispatcher batch of 100), "
+            f"about {fmt((per_each - reused_each) * -(-emails // 100))} ms of its {fmt(o['score'])} ms",
+            label="6a")
         row(rows, f"6b. Dispatch alert emails to GreenMail: vs a connection per message",
             f"{fmt(ours_each)} ms per email",
             f"raw `Transport.send` per message ({per_emails:,} emails): {fmt(per['score'])} ms ({fmt(per_each)} ms per email)",
@@ -282,6 +302,9 @@ def build(results_dir, readme):
     w.extend(commands)
     w.append("```\n")
     w.append("## Results\n")
+    w.append("Scores are JMH's mean with its 99.9% confidence half-width (±) where there were several iterations. "
+             "Read them together with the load average above: on a machine shared with other builds the "
+             "error bars are wide, and ours and its baseline ran in different forks a few minutes apart.\n")
     w.append("| Benchmark | Ours | Baseline (same run) | Ratio | Target | |")
     w.append("|---|---|---|---|---|---|")
     for r in rows:
