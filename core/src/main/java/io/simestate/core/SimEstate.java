@@ -165,7 +165,7 @@ public final class SimEstate {
     private IccidPolicy iccidPolicy = IccidPolicy.LENIENT;
     private Duration repeatWindow = Duration.ofHours(24);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private int batchSize = 100;
+    private int batchSize = 500;
     private Duration lease = Duration.ofMinutes(5);
     private RandomGenerator random = RandomGenerator.getDefault();
     private Clock clock = Clock.systemUTC();
@@ -289,7 +289,8 @@ public final class SimEstate {
     }
 
     /**
-     * How many deliveries one dispatcher round claims; 100 by default.
+     * How many deliveries one dispatcher round claims, and so how many messages share one SMTP
+     * connection and how large a digest can grow in one round; 500 by default.
      *
      * @param size 1 to 10,000
      * @return this builder

@@ -1,5 +1,6 @@
 package io.simestate.core.alert;
 
+import io.simestate.core.AlertKind;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Contact;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class AlertRouter {
     List<Recipient> chosen = new ArrayList<>(h.contacts().size());
     List<SkippedContact> skipped = new ArrayList<>(0);
     for (Contact contact : h.contacts()) {
-      Optional<SkipReason> reason = exclusion(contact, alert);
+      Optional<SkipReason> reason = exclusion(contact, alert.kind());
       if (reason.isPresent()) {
         skipped.add(new SkippedContact(contact.id(), contact.name(), reason.get()));
       } else {
@@ -64,9 +65,32 @@ public final class AlertRouter {
         h.customerId(), h.customerName(), chosen, skipped, now);
   }
 
-  private Optional<SkipReason> exclusion(Contact contact, UsageAlert alert) {
+  /**
+   * The recipients alone, without a decision record: what {@link #decide} would choose, for the
+   * read-only question "who gets an alert of this kind for this SIM".
+   *
+   * @param holder the customer holding the SIM, if any
+   * @param kind the alert kind
+   * @param settings the tenant's settings (catch-all recipients)
+   * @return the recipients, in the order of the customer's contacts (or the catch-all list)
+   */
+  public List<Recipient> recipients(Optional<SimHolder> holder, AlertKind kind, TenantAlertSettings settings) {
+    if (holder.isEmpty()) {
+      return settings.catchAll();
+    }
+    List<Contact> contacts = holder.get().contacts();
+    List<Recipient> chosen = new ArrayList<>(contacts.size());
+    for (Contact contact : contacts) {
+      if (exclusion(contact, kind).isEmpty()) {
+        chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
+      }
+    }
+    return chosen;
+  }
+
+  private Optional<SkipReason> exclusion(Contact contact, AlertKind kind) {
     for (RoutingRule rule : rules) {
-      Optional<SkipReason> reason = rule.excludes(contact, alert.kind());
+      Optional<SkipReason> reason = rule.excludes(contact, kind);
       if (reason.isPresent()) {
         return reason;
       }

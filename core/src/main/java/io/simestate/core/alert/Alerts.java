@@ -127,9 +127,7 @@ public final class Alerts {
     Require.present(tenant, "tenantId");
     Require.present(sim, "iccid");
     Require.present(kind, "kind");
-    UsageAlert probe = UsageAlert.of(AlertId.of("probe"), sim, kind, clock.instant());
-    return router.decide(tenant, probe, directory.holderOf(tenant, sim), settings.settingsFor(tenant), clock.instant())
-        .chosen();
+    return router.recipients(directory.holderOf(tenant, sim), kind, settings.settingsFor(tenant));
   }
 
   /**

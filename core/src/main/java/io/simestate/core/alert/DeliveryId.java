@@ -16,12 +16,13 @@ public record DeliveryId(UUID value) {
   }
 
   /**
-   * A new random id.
+   * A new random id (version 4 layout from a fast, non-cryptographic generator: delivery ids are
+   * keys, not secrets).
    *
    * @return the id
    */
   public static DeliveryId random() {
-    return new DeliveryId(UUID.randomUUID());
+    return new DeliveryId(io.simestate.core.FastUuid.next());
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.simestate.core.sim.Iccid;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Stamps and publishes the events of the administrative record to the library's audit trail and
@@ -41,7 +40,7 @@ public final class EventRecorder {
    */
   public void record(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
       Collection<Iccid> sims, String summary) {
-    AuditEvent event = new AuditEvent(UUID.randomUUID(), tenant, type, actor, clock.instant(), customer, sims, summary);
+    AuditEvent event = new AuditEvent(io.simestate.core.FastUuid.next(), tenant, type, actor, clock.instant(), customer, sims, summary);
     for (EventPublisher p : publishers) {
       p.publish(event);
     }

@@ -222,11 +222,14 @@ public final class Customers {
     return tx.inTransaction(() -> {
       Customer customer = get(tenant, id);
       if (customer.version() != confirmation.version()
-          || sims.countOf(tenant, id) != confirmation.simCount()
           || customer.contacts().size() != confirmation.contactCount()) {
         throw staleConfirmation(customer);
       }
       long unassigned = sims.unassignAll(tenant, id);
+      if (unassigned != confirmation.simCount()) {
+        // SIMs were assigned or released since the preview; throwing rolls the release back.
+        throw staleConfirmation(customer);
+      }
       try {
         store.delete(tenant, id, confirmation.version());
       } catch (ConflictException e) {
