@@ -50,7 +50,20 @@ final class CustomerMapping {
   }
 
   static EmailAddress email(String stored) {
-    return stored == null ? null : EmailAddress.parse(stored);
+    if (stored == null) {
+      return null;
+    }
+    // Stored addresses are canonical (ASCII domain in lower case): the record's own checks suffice,
+    // without parse()'s white-space, IDNA and invisible-character passes on every read.
+    int at = stored.lastIndexOf('@');
+    if (at > 0) {
+      try {
+        return new EmailAddress(stored.substring(0, at), stored.substring(at + 1));
+      } catch (io.simestate.core.InvalidInputException notCanonical) {
+        // fall through: written by other means; parse it as typed
+      }
+    }
+    return EmailAddress.parse(stored);
   }
 
   static String email(EmailAddress email) {

@@ -6,6 +6,8 @@ import io.simestate.core.alert.SimHolder;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.sim.Iccid;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ final class JpaRecipientDirectory implements RecipientDirectory {
       where a.iccid = ?1 and a.tenant_id = ?2
       order by k.ordinal""";
 
+  private static final String HOLDER_JDBC = HOLDER.replace("?1", "?").replace("?2", "?");
+
   private final JpaTransactions tx;
 
   JpaRecipientDirectory(JpaTransactions tx) {
@@ -31,26 +35,32 @@ final class JpaRecipientDirectory implements RecipientDirectory {
 
   @Override
   public Optional<SimHolder> holderOf(TenantId tenant, Iccid sim) {
-    return tx.call(em -> {
-      @SuppressWarnings("unchecked")
-      List<Object[]> rows = em.createNativeQuery(HOLDER)
-          .setParameter(1, sim.digits())
-          .setParameter(2, tenant.value())
-          .getResultList();
-      if (rows.isEmpty()) {
-        return Optional.empty();
-      }
-      List<Contact> contacts = new ArrayList<>(rows.size());
-      for (Object[] r : rows) {
-        if (r[2] != null) {
-          contacts.add(CustomerMapping.contact((String) r[2], (String) r[3], (String) r[4], (String) r[5],
-              (String) r[6], bool(r[7]), bool(r[8]), bool(r[9])));
+    // Plain JDBC on the transaction's connection: this look-up runs for every alert, and the
+    // provider's native-query machinery cost more than the query itself.
+    return tx.call(em -> Jdbc.on(em, connection -> {
+      try (PreparedStatement ps = connection.prepareStatement(HOLDER_JDBC)) {
+        ps.setString(1, sim.digits());
+        ps.setString(2, tenant.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          String customerId = null;
+          String customerName = null;
+          List<Contact> contacts = new ArrayList<>(4);
+          while (rs.next()) {
+            if (customerId == null) {
+              customerId = rs.getString(1);
+              customerName = rs.getString(2);
+            }
+            String contactId = rs.getString(3);
+            if (contactId != null) {
+              contacts.add(CustomerMapping.contact(contactId, rs.getString(4), rs.getString(5), rs.getString(6),
+                  rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10)));
+            }
+          }
+          return customerId == null ? Optional.<SimHolder>empty()
+              : Optional.of(new SimHolder(new CustomerId(UUID.fromString(customerId)), customerName, contacts));
         }
       }
-      Object[] first = rows.get(0);
-      return Optional.of(new SimHolder(new CustomerId(UUID.fromString((String) first[0])), (String) first[1],
-          contacts));
-    });
+    }));
   }
 
   /** Booleans come back as Boolean or as a number, depending on the driver. */
