@@ -63,6 +63,25 @@ final class Errors {
     return false;
   }
 
+  /**
+   * Whether an exception (or a cause) is a deadlock or serialization failure that rolled the whole
+   * transaction back: PostgreSQL 40P01/40001, MariaDB 1213 (SQLState 40001), H2 40001.
+   */
+  static boolean isDeadlock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if ("40P01".equals(state) || "40001".equals(state) || sql.getErrorCode() == 1213) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   static SQLException sqlException(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {

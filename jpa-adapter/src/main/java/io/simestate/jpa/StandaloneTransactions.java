@@ -28,8 +28,21 @@ final class StandaloneTransactions implements JpaTransactions {
     if (current.get() != null) {
       return work.get();
     }
-    return runOwn(em -> work.get());
+    // A deadlock victim's transaction was rolled back whole by the database, so the use case can run
+    // again from the start; other failures (a lost connection, a constraint) are not retried.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOwn(em -> work.get());
+      } catch (io.simestate.core.UnavailableException e) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !Errors.isDeadlock(e)) {
+          throw e;
+        }
+      }
+    }
   }
+
+  /** How often a use case runs when the database keeps choosing it as a deadlock victim. */
+  private static final int DEADLOCK_ATTEMPTS = 3;
 
   @Override
   public <T> T callCommitted(Function<EntityManager, T> work) {
