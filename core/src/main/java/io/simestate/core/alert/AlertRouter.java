@@ -51,16 +51,8 @@ public final class AlertRouter {
           null, null, catchAll, List.of(), now);
     }
     SimHolder h = holder.get();
-    List<Recipient> chosen = new ArrayList<>(h.contacts().size());
     List<SkippedContact> skipped = new ArrayList<>(0);
-    for (Contact contact : h.contacts()) {
-      Optional<SkipReason> reason = exclusion(contact, alert.kind());
-      if (reason.isPresent()) {
-        skipped.add(new SkippedContact(contact.id(), contact.name(), reason.get()));
-      } else {
-        chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
-      }
-    }
+    List<Recipient> chosen = choose(h.contacts(), alert.kind(), skipped);
     return new AlertDecision(tenant, alert, chosen.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
         h.customerId(), h.customerName(), chosen, skipped, now);
   }
@@ -78,11 +70,18 @@ public final class AlertRouter {
     if (holder.isEmpty()) {
       return settings.catchAll();
     }
-    List<Contact> contacts = holder.get().contacts();
+    return choose(holder.get().contacts(), kind, null);
+  }
+
+  /** The contacts no rule excludes, as recipients; the excluded ones go to {@code skipped} if given. */
+  private List<Recipient> choose(List<Contact> contacts, AlertKind kind, List<SkippedContact> skipped) {
     List<Recipient> chosen = new ArrayList<>(contacts.size());
     for (Contact contact : contacts) {
-      if (exclusion(contact, kind).isEmpty()) {
+      Optional<SkipReason> reason = exclusion(contact, kind);
+      if (reason.isEmpty()) {
         chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
+      } else if (skipped != null) {
+        skipped.add(new SkippedContact(contact.id(), contact.name(), reason.get()));
       }
     }
     return chosen;
