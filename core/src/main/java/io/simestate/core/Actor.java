@@ -10,7 +10,9 @@ public record Actor(String name) {
 
   /** Checks the name. */
   public Actor {
-    Require.present(name, "actor");
+    if (name == null) {
+      throw InvalidInputException.of("actor", "is required");
+    }
     if (name.isBlank() || name.length() > 200 || name.codePoints().anyMatch(Character::isISOControl)) {
       throw InvalidInputException.of("actor",
           "must name the portal user in 1 to 200 characters without control characters");

@@ -16,6 +16,7 @@ import io.simestate.core.audit.SimAwareAuditTrail;
 import io.simestate.core.customer.Customers;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.inmemory.RecordingNotificationSender;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.IccidPolicy;
 import io.simestate.core.sim.SimInventory;
 import io.simestate.core.sim.Sims;

@@ -14,7 +14,9 @@ public record TenantId(String value) {
 
   /** Checks the form. */
   public TenantId {
-    Require.present(value, "tenantId");
+    if (value == null) {
+      throw InvalidInputException.of("tenantId", "is required");
+    }
     if (!FORM.matcher(value).matches()) {
       throw InvalidInputException.of("tenantId",
           "must be 1 to 64 letters, digits, dots, underscores or hyphens");

@@ -1,7 +1,6 @@
 package io.simestate.mail;
 
 import io.simestate.core.AlertKind;
-import io.simestate.core.Require;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
@@ -36,7 +35,7 @@ final class DefaultMailTemplates implements MailTemplates {
   private final DateTimeFormatter timeFormat;
 
   DefaultMailTemplates(ZoneId zone) {
-    Require.present(zone, "zone");
+    Arguments.present(zone, "zone");
     this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH).withZone(zone);
   }
 

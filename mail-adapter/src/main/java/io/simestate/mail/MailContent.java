@@ -1,6 +1,5 @@
 package io.simestate.mail;
 
-import io.simestate.core.Require;
 
 /**
  * What a {@link MailTemplates} template produces for one message: a subject, a plain-text body and
@@ -25,8 +24,8 @@ public record MailContent(String subject, String text, SafeHtml html) {
    * @throws io.simestate.core.InvalidInputException if a part is null
    */
   public MailContent {
-    Require.present(subject, "subject");
-    Require.present(text, "text");
-    Require.present(html, "html");
+    Arguments.present(subject, "subject");
+    Arguments.present(text, "text");
+    Arguments.present(html, "html");
   }
 }

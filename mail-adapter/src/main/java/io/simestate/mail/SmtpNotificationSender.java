@@ -1,7 +1,6 @@
 package io.simestate.mail;
 
 import io.simestate.core.InvalidInputException;
-import io.simestate.core.Require;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
@@ -81,7 +80,7 @@ public final class SmtpNotificationSender implements NotificationSender {
    */
   @Override
   public SendResult send(Notification notification) {
-    Require.present(notification, "notification");
+    Arguments.present(notification, "notification");
     return sendAll(List.of(notification)).get(0);
   }
 
@@ -109,10 +108,10 @@ public final class SmtpNotificationSender implements NotificationSender {
    */
   @Override
   public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-    Require.present(batch, "batch");
-    Require.present(listener, "listener");
+    Arguments.present(batch, "batch");
+    Arguments.present(listener, "listener");
     for (int i = 0; i < batch.size(); i++) {
-      Require.present(batch.get(i), "batch[" + i + "]");
+      Arguments.present(batch.get(i), "batch[" + i + "]");
     }
     List<SendResult> results = new ArrayList<>(batch.size());
     if (batch.isEmpty()) {
@@ -136,10 +135,10 @@ public final class SmtpNotificationSender implements NotificationSender {
   }
 
   private SendResult sendOne(SmtpBatch smtp, Notification n) {
-    Require.present(n.tenantId(), "tenantId");
-    Require.present(n.sender(), "sender");
-    Require.present(n.recipient(), "recipient");
-    Require.present(n.messageKey(), "messageKey");
+    Arguments.present(n.tenantId(), "tenantId");
+    Arguments.present(n.sender(), "sender");
+    Arguments.present(n.recipient(), "recipient");
+    Arguments.present(n.messageKey(), "messageKey");
     String what = describe(n);
     MimeMessage message;
     Address[] envelope;
@@ -329,8 +328,8 @@ public final class SmtpNotificationSender implements NotificationSender {
      * @return this builder
      */
     public Builder property(String name, String value) {
-      Require.present(name, "property.name");
-      Require.present(value, "property.value");
+      Arguments.present(name, "property.name");
+      Arguments.present(value, "property.value");
       properties.put(name, value);
       return this;
     }
@@ -342,9 +341,9 @@ public final class SmtpNotificationSender implements NotificationSender {
      * @throws InvalidInputException if a setting is missing or out of range; the message says which
      */
     public SmtpNotificationSender build() {
-      Require.present(security, "security");
-      Require.present(templates, "templates");
-      Require.present(clock, "clock");
+      Arguments.present(security, "security");
+      Arguments.present(templates, "templates");
+      Arguments.present(clock, "clock");
       if (host == null || host.isBlank() || host.strip().codePoints()
           .anyMatch(cp -> Character.isWhitespace(cp) || Character.isISOControl(cp))) {
         throw InvalidInputException.of("host", "is required, without white space or control characters");

@@ -18,10 +18,10 @@ public record AlertNotification(
 
   /** Checks presence. */
   public AlertNotification {
-    io.simestate.core.Require.present(tenantId, "tenantId");
-    io.simestate.core.Require.present(sender, "sender");
-    io.simestate.core.Require.present(recipient, "recipient");
-    io.simestate.core.Require.present(alert, "alert");
-    io.simestate.core.Require.present(messageKey, "messageKey");
+    io.simestate.core.internal.Require.present(tenantId, "tenantId");
+    io.simestate.core.internal.Require.present(sender, "sender");
+    io.simestate.core.internal.Require.present(recipient, "recipient");
+    io.simestate.core.internal.Require.present(alert, "alert");
+    io.simestate.core.internal.Require.present(messageKey, "messageKey");
   }
 }

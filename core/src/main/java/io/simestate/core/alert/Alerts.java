@@ -2,12 +2,12 @@ package io.simestate.core.alert;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
-import io.simestate.core.Require;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.audit.EventRecorder;
 import io.simestate.core.customer.ContactId;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.simestate.core.alert;
 
-import io.simestate.core.Require;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.internal.Require;
 import java.time.Instant;
 
 /**

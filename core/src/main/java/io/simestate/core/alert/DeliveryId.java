@@ -1,6 +1,6 @@
 package io.simestate.core.alert;
 
-import io.simestate.core.Require;
+import io.simestate.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -22,7 +22,7 @@ public record DeliveryId(UUID value) {
    * @return the id
    */
   public static DeliveryId random() {
-    return new DeliveryId(io.simestate.core.FastUuid.next());
+    return new DeliveryId(io.simestate.core.internal.FastUuid.next());
   }
 
   @Override

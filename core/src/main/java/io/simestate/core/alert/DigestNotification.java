@@ -21,12 +21,12 @@ public record DigestNotification(
 
   /** Copies the list. */
   public DigestNotification {
-    io.simestate.core.Require.present(tenantId, "tenantId");
-    io.simestate.core.Require.present(sender, "sender");
-    io.simestate.core.Require.present(recipient, "recipient");
-    io.simestate.core.Require.present(kind, "kind");
-    io.simestate.core.Require.present(alerts, "alerts");
-    io.simestate.core.Require.present(messageKey, "messageKey");
+    io.simestate.core.internal.Require.present(tenantId, "tenantId");
+    io.simestate.core.internal.Require.present(sender, "sender");
+    io.simestate.core.internal.Require.present(recipient, "recipient");
+    io.simestate.core.internal.Require.present(kind, "kind");
+    io.simestate.core.internal.Require.present(alerts, "alerts");
+    io.simestate.core.internal.Require.present(messageKey, "messageKey");
     alerts = List.copyOf(alerts);
   }
 }

@@ -1,8 +1,8 @@
 package io.simestate.core.alert;
 
-import io.simestate.core.Require;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.internal.Require;
 
 /**
  * Someone an alert is delivered to: a contact of the SIM's customer, or a tenant's catch-all

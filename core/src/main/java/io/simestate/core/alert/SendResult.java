@@ -1,6 +1,6 @@
 package io.simestate.core.alert;
 
-import io.simestate.core.Require;
+import io.simestate.core.internal.Require;
 
 /**
  * What the notification port reports for one message.

@@ -1,8 +1,8 @@
 package io.simestate.core.alert;
 
 import io.simestate.core.InvalidInputException;
-import io.simestate.core.Require;
 import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.internal.Require;
 
 /**
  * The address alerts come from (F10, F14): per tenant, with a library-wide default.

@@ -18,9 +18,9 @@ public record SubscriptionNotice(
 
   /** Checks presence. */
   public SubscriptionNotice {
-    io.simestate.core.Require.present(tenantId, "tenantId");
-    io.simestate.core.Require.present(sender, "sender");
-    io.simestate.core.Require.present(recipient, "recipient");
-    io.simestate.core.Require.present(messageKey, "messageKey");
+    io.simestate.core.internal.Require.present(tenantId, "tenantId");
+    io.simestate.core.internal.Require.present(sender, "sender");
+    io.simestate.core.internal.Require.present(recipient, "recipient");
+    io.simestate.core.internal.Require.present(messageKey, "messageKey");
   }
 }

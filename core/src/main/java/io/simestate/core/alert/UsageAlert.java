@@ -2,7 +2,7 @@ package io.simestate.core.alert;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
-import io.simestate.core.Require;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package io.simestate.core.audit;
 
 import io.simestate.core.Actor;
-import io.simestate.core.Require;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;
 import java.time.Instant;

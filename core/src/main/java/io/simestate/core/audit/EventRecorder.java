@@ -40,7 +40,7 @@ public final class EventRecorder {
    */
   public void record(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
       Collection<Iccid> sims, String summary) {
-    AuditEvent event = new AuditEvent(io.simestate.core.FastUuid.next(), tenant, type, actor, clock.instant(), customer, sims, summary);
+    AuditEvent event = new AuditEvent(io.simestate.core.internal.FastUuid.next(), tenant, type, actor, clock.instant(), customer, sims, summary);
     for (EventPublisher p : publishers) {
       p.publish(event);
     }

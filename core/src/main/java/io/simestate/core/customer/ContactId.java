@@ -1,7 +1,8 @@
 package io.simestate.core.customer;
 
 import io.simestate.core.InvalidInputException;
-import io.simestate.core.Require;
+import io.simestate.core.internal.Require;
+import io.simestate.core.internal.Uuids;
 import java.util.UUID;
 
 /**

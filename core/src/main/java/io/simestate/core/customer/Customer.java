@@ -1,8 +1,8 @@
 package io.simestate.core.customer;
 
 import io.simestate.core.NotFoundException;
-import io.simestate.core.Require;
 import io.simestate.core.TenantId;
+import io.simestate.core.internal.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

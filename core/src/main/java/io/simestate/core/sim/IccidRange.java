@@ -1,7 +1,7 @@
 package io.simestate.core.sim;
 
 import io.simestate.core.InvalidInputException;
-import io.simestate.core.Require;
+import io.simestate.core.internal.Require;
 import java.math.BigInteger;
 import java.util.AbstractCollection;
 import java.util.Iterator;

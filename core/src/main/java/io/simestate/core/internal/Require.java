@@ -1,8 +1,11 @@
-package io.simestate.core;
+package io.simestate.core.internal;
+
+import io.simestate.core.InvalidInputException;
 
 /**
  * Argument checks that fail with the library's {@link InvalidInputException} instead of a bare
- * {@code NullPointerException}. Used by the library's own types; hosts rarely need it.
+ * {@code NullPointerException}. Used by core's own types; not exported, so adapters and hosts check
+ * their arguments themselves.
  */
 public final class Require {
 

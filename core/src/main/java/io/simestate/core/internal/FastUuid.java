@@ -1,4 +1,4 @@
-package io.simestate.core;
+package io.simestate.core.internal;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

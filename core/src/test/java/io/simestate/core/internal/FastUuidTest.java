@@ -1,4 +1,4 @@
-package io.simestate.core;
+package io.simestate.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
