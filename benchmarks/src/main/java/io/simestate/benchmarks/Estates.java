@@ -5,7 +5,7 @@ import io.simestate.core.TenantId;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
-import io.simestate.core.SimEstate;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;
 import java.util.ArrayList;

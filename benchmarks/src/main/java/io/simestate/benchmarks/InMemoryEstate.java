@@ -1,9 +1,9 @@
 package io.simestate.benchmarks;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.sim.Iccid;
 import java.util.HashMap;

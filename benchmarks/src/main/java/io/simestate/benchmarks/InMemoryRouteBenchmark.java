@@ -1,12 +1,12 @@
 package io.simestate.benchmarks;
 
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Instant;
 import java.util.List;

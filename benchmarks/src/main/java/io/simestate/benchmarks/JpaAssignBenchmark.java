@@ -1,7 +1,7 @@
 package io.simestate.benchmarks;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.customer.Customer;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.AssignmentChanges;
 import io.simestate.core.sim.Iccid;
 import io.simestate.jpa.JpaPersistence;

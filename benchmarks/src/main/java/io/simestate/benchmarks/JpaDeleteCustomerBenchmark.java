@@ -1,9 +1,9 @@
 package io.simestate.benchmarks;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.JpaPersistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

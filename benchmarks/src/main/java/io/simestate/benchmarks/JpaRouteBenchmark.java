@@ -1,10 +1,10 @@
 package io.simestate.benchmarks;
 
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import io.simestate.jpa.JpaPersistence;
 import jakarta.persistence.EntityManagerFactory;

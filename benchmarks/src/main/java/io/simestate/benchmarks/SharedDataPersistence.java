@@ -1,6 +1,5 @@
 package io.simestate.benchmarks;
 
-import io.simestate.core.Persistence;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
@@ -9,6 +8,7 @@ import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.inmemory.InMemoryPersistence;
+import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.SimAssignmentStore;
 
 /**

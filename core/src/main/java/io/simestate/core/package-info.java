@@ -1,6 +1,6 @@
 /**
- * SIM Estate core: the {@link io.simestate.core.SimEstate} facade and builder, the shared kernel
- * (tenants, actors, alert kinds, paging), the one exception hierarchy and the {@link
- * io.simestate.core.Persistence} bundle of ports that an adapter provides.
+ * The shared kernel of SIM Estate: tenants, actors, alert kinds, paging, transactions and the
+ * library's one exception hierarchy. Every other package builds on it and it imports none of them; a
+ * portal starts at {@code io.simestate.core.estate.SimEstate}.
  */
 package io.simestate.core;

@@ -17,6 +17,7 @@ import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.IccidRange;
 import java.io.StringReader;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerSummary;
 import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.CsvImportReport;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidPolicy;

@@ -3,6 +3,7 @@ package io.simestate.core;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
 import java.time.Instant;

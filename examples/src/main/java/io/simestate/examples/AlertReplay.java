@@ -1,7 +1,6 @@
 package io.simestate.examples;
 
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.RoutingOutcome;
@@ -10,6 +9,7 @@ import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.SkippedContact;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.io.PrintStream;
 import java.math.BigDecimal;

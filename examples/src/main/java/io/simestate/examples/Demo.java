@@ -2,7 +2,7 @@ package io.simestate.examples;
 
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
-import io.simestate.core.SimEstate;
+import io.simestate.core.TenantId;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
 import io.simestate.core.alert.Recipient;
@@ -15,7 +15,7 @@ import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.customer.EmailAddress;
-import io.simestate.core.TenantId;
+import io.simestate.core.estate.SimEstate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

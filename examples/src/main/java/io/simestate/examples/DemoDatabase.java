@@ -1,7 +1,7 @@
 package io.simestate.examples;
 
-import io.simestate.core.Persistence;
 import io.simestate.core.inmemory.InMemoryPersistence;
+import io.simestate.core.persistence.Persistence;
 import io.simestate.jpa.DatabaseVendor;
 import io.simestate.jpa.JpaPersistence;
 import io.simestate.jpa.JpaSchema;

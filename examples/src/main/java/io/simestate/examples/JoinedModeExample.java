@@ -2,13 +2,13 @@ package io.simestate.examples;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.RecordingNotificationSender;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;

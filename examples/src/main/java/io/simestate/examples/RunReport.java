@@ -2,14 +2,14 @@ package io.simestate.examples;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.PageRequest;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
-import io.simestate.core.customer.CustomerReport;
 import io.simestate.core.customer.PostalAddress;
+import io.simestate.core.estate.CustomerReport;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.io.IOException;
 import java.io.UncheckedIOException;

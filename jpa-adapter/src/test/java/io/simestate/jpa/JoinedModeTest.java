@@ -4,10 +4,10 @@ import static io.simestate.jpa.Fixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simestate.core.Actor;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.RecordingNotificationSender;
 import io.simestate.core.sim.Iccid;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.simestate.jpa;
 
-import io.simestate.core.Persistence;
 import io.simestate.core.contract.SimEstateContract;
+import io.simestate.core.persistence.Persistence;
 import org.junit.jupiter.api.Nested;
 
 /** Core's {@code SimEstateContract}, run against the JPA adapter once per database. */

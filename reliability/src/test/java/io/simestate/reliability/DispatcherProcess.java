@@ -1,6 +1,6 @@
 package io.simestate.reliability;
 
-import io.simestate.core.SimEstate;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.DatabaseVendor;
 import io.simestate.jpa.JpaPersistence;
 import jakarta.persistence.EntityManagerFactory;

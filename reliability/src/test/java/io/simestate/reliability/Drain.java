@@ -1,8 +1,8 @@
 package io.simestate.reliability;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.estate.SimEstate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

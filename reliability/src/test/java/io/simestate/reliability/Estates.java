@@ -2,8 +2,6 @@ package io.simestate.reliability;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
-import io.simestate.core.Persistence;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Delivery;
@@ -15,6 +13,8 @@ import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
+import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.Iccid;
 import io.simestate.mail.SmtpNotificationSender;
 import io.simestate.mail.SmtpSecurity;

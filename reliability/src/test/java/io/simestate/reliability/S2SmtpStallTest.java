@@ -2,9 +2,9 @@ package io.simestate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.estate.SimEstate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.simestate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.estate.SimEstate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

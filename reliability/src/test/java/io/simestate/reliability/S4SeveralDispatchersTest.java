@@ -2,8 +2,8 @@ package io.simestate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.DatabaseVendor;
 import io.simestate.jpa.JpaPersistence;
 import jakarta.persistence.EntityManagerFactory;

@@ -2,7 +2,6 @@ package io.simestate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.SimEstateException;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
@@ -10,6 +9,7 @@ import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.JpaPersistence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

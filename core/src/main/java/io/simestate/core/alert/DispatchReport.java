@@ -1,5 +1,7 @@
 package io.simestate.core.alert;
 
+import io.simestate.core.estate.AlertDispatcher;
+
 /**
  * What one {@link AlertDispatcher#dispatchDue()} did.
  *

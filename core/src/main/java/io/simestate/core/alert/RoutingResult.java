@@ -1,5 +1,6 @@
 package io.simestate.core.alert;
 
+import io.simestate.core.estate.Alerts;
 import java.util.List;
 
 /**

@@ -30,7 +30,7 @@ public record Contact(
   public Contact {
     Require.present(id, "id");
     Require.present(name, "name");
-    CustomerName.check(CustomerName.normalise(name), "name");
+    normaliseName(name);
     if (alertsEnabled && email == null) {
       throw InvalidInputException.of("email", "a valid email address is required to switch alerts on");
     }
@@ -38,6 +38,20 @@ public record Contact(
       throw InvalidInputException.of("alertKinds", "choose warning, cut-off or both");
     }
     alertKinds = java.util.Collections.unmodifiableSet(EnumSet.copyOf(alertKinds));
+  }
+
+  /**
+   * Normalises a contact's name as a user typed it (trimmed, inner white space collapsed) and checks
+   * it against the rules of a customer name: 1–100 characters, no control characters.
+   *
+   * @param text the name as typed; not null
+   * @return the normalised name
+   * @throws InvalidInputException naming the field {@code name} if a rule is broken
+   */
+  public static String normaliseName(String text) {
+    String normal = CustomerName.normalise(text);
+    CustomerName.check(normal, "name");
+    return normal;
   }
 
   /**

@@ -63,8 +63,14 @@ public record CustomerName(String value) {
     return Normalizer.normalize(normalisedName, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
-  /** Trims and collapses white space; used for customer and contact names alike. */
-  static String normalise(String text) {
+  /**
+   * Trims and collapses white space the way names are stored, without checking any other rule; used
+   * for customer and contact names alike, and for search texts.
+   *
+   * @param text the text as typed; not null
+   * @return the text without leading, trailing or repeated white space
+   */
+  public static String normalise(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); ) {

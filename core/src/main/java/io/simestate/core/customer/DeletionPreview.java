@@ -1,5 +1,7 @@
 package io.simestate.core.customer;
 
+import io.simestate.core.estate.Customers;
+
 /**
  * What deleting a customer will do (F5), and the confirmation to pass to
  * {@link Customers#delete}.

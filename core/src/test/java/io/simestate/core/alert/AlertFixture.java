@@ -2,12 +2,12 @@ package io.simestate.core.alert;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Duration;
 import java.util.Arrays;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package io.simestate.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simestate.core.Actor;
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
 import java.time.Duration;

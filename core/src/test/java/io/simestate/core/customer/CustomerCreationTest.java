@@ -11,8 +11,9 @@ import io.simestate.core.ConflictException;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.Scenarios;
-import io.simestate.core.SimEstate;
 import io.simestate.core.Violation;
+import io.simestate.core.estate.Customers;
+import io.simestate.core.estate.SimEstate;
 import org.junit.jupiter.api.Test;
 
 /** F1: create a customer; only the name is required. */

@@ -13,9 +13,10 @@ import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.Scenarios;
-import io.simestate.core.SimEstate;
 import io.simestate.core.Violation;
 import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.estate.Customers;
+import io.simestate.core.estate.SimEstate;
 import org.junit.jupiter.api.Test;
 
 /** F4: edit any field; renames keep the name rules; concurrent edits are detected. */

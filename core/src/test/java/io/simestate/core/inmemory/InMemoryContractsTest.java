@@ -1,6 +1,5 @@
 package io.simestate.core.inmemory;
 
-import io.simestate.core.Persistence;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOutbox;
@@ -15,6 +14,7 @@ import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
 import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.SimAssignmentStore;
 import org.junit.jupiter.api.Nested;
 

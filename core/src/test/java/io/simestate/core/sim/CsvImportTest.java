@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.Scenarios;
-import io.simestate.core.SimEstate;
 import io.simestate.core.UnavailableException;
 import io.simestate.core.customer.Customer;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.CsvImportReport.RejectedLine;
 import java.io.IOException;
 import java.io.Reader;

@@ -2,7 +2,6 @@ package io.simestate.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.Notification;
@@ -10,6 +9,7 @@ import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.DeletionConfirmation;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.inmemory.RecordingNotificationSender;
 import java.time.Clock;

@@ -1,15 +1,27 @@
-package io.simestate.core.customer;
+package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
-import io.simestate.core.InputValidator;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.Page;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
 import io.simestate.core.audit.AuditEventType;
-import io.simestate.core.audit.EventRecorder;
+import io.simestate.core.customer.Contact;
+import io.simestate.core.customer.ContactDetails;
+import io.simestate.core.customer.ContactId;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.customer.CustomerId;
+import io.simestate.core.customer.CustomerName;
+import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.customer.CustomerSummary;
+import io.simestate.core.customer.DeletionConfirmation;
+import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.customer.DeletionResult;
+import io.simestate.core.customer.EmailAddress;
+import io.simestate.core.customer.PostalAddress;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.SimAssignmentStore;
 import java.time.Clock;
@@ -33,7 +45,7 @@ public final class Customers {
   private final Transactions tx;
   private final EventRecorder events;
   private final InputValidator validator;
-  private final ContactAlertsListener alertsListener;
+  private final SubscriptionNotices notices;
   private final Clock clock;
 
   /**
@@ -44,17 +56,17 @@ public final class Customers {
    * @param tx the transaction runner
    * @param events the event recorder
    * @param validator the input validator
-   * @param alertsListener told when a contact's alerts are switched on
+   * @param notices told when a contact's alerts are switched on
    * @param clock the clock
    */
-  public Customers(CustomerStore store, SimAssignmentStore sims, Transactions tx, EventRecorder events,
-      InputValidator validator, ContactAlertsListener alertsListener, Clock clock) {
+  Customers(CustomerStore store, SimAssignmentStore sims, Transactions tx, EventRecorder events,
+      InputValidator validator, SubscriptionNotices notices, Clock clock) {
     this.store = store;
     this.sims = sims;
     this.tx = tx;
     this.events = events;
     this.validator = validator;
-    this.alertsListener = alertsListener;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -267,7 +279,7 @@ public final class Customers {
       events.record(tenant, AuditEventType.CONTACT_ADDED, actor, customerId, List.of(),
           "Added contact " + contact.name() + alertsText(contact) + " to " + stored.name());
       if (contact.alertsEnabled()) {
-        alertsListener.alertsSwitchedOn(tenant, stored, contact);
+        notices.alertsSwitchedOn(tenant, stored, contact);
       }
       return contact;
     });
@@ -299,7 +311,7 @@ public final class Customers {
       events.record(tenant, AuditEventType.CONTACT_UPDATED, actor, customerId, List.of(),
           "Edited contact " + contact.name() + alertsText(contact) + " of " + stored.name());
       if (contact.alertsEnabled() && !before.alertsEnabled()) {
-        alertsListener.alertsSwitchedOn(tenant, stored, contact);
+        notices.alertsSwitchedOn(tenant, stored, contact);
       }
       return contact;
     });
@@ -348,11 +360,7 @@ public final class Customers {
     if (details == null) {
       check.throwIfInvalid();
     }
-    String name = details.name() == null ? null : check.parse("name", () -> {
-      String normal = CustomerName.normalise(details.name());
-      CustomerName.check(normal, "name");
-      return normal;
-    });
+    String name = details.name() == null ? null : check.parse("name", () -> Contact.normaliseName(details.name()));
     EmailAddress email = blank(details.email()) ? null : check.parse("email", () -> EmailAddress.parse(details.email()));
     if (details.alertsEnabled() && blank(details.email())) {
       check.add(new io.simestate.core.Violation("email", "a valid email address is required to switch alerts on"));

@@ -1,10 +1,23 @@
-package io.simestate.core.alert;
+package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
+import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryKind;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.alert.Notification;
+import io.simestate.core.alert.NotificationSender;
+import io.simestate.core.alert.RetryPolicy;
+import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SubscriptionNotice;
+import io.simestate.core.alert.TenantSettingsSource;
+import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEventType;
-import io.simestate.core.audit.EventRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +79,7 @@ public final class AlertDispatcher {
    * @param random the jitter source
    * @param clock the clock
    */
-  public AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
+  AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
       TenantSettingsSource settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
       RandomGenerator random, Clock clock) {
     this.outbox = outbox;

@@ -1,6 +1,9 @@
-package io.simestate.core.audit;
+package io.simestate.core.estate;
 
 import io.simestate.core.TenantId;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.sim.Iccid;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import java.util.Set;
  * million SIMs on it would make deletion as slow as a million updates); {@link #forSim} therefore
  * adds that event to the history of every SIM the deleted customer held at the time.
  */
-public final class SimAwareAuditTrail implements AuditTrail {
+final class SimAwareAuditTrail implements AuditTrail {
 
   /** How many events about the SIM itself are read to work out which customers held it. */
   private static final int HISTORY_WINDOW = 500;
@@ -30,7 +33,7 @@ public final class SimAwareAuditTrail implements AuditTrail {
    *
    * @param trail the adapter's trail
    */
-  public SimAwareAuditTrail(AuditTrail trail) {
+  SimAwareAuditTrail(AuditTrail trail) {
     this.trail = Objects.requireNonNull(trail, "trail");
   }
 

@@ -1,7 +1,10 @@
-package io.simestate.core.audit;
+package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.TenantId;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.audit.EventPublisher;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
@@ -10,9 +13,9 @@ import java.util.List;
 
 /**
  * Stamps and publishes the events of the administrative record to the library's audit trail and
- * the host's publisher. Used by the use cases; a host rarely needs it.
+ * the host's publisher, for the use cases of this package.
  */
-public final class EventRecorder {
+final class EventRecorder {
 
   private final List<EventPublisher> publishers;
   private final Clock clock;
@@ -23,7 +26,7 @@ public final class EventRecorder {
    * @param publishers where events go, in order (the audit trail first)
    * @param clock the clock that stamps events
    */
-  public EventRecorder(List<EventPublisher> publishers, Clock clock) {
+  EventRecorder(List<EventPublisher> publishers, Clock clock) {
     this.publishers = List.copyOf(publishers);
     this.clock = clock;
   }
@@ -38,7 +41,7 @@ public final class EventRecorder {
    * @param sims the SIMs concerned, or an empty collection
    * @param summary the description for people
    */
-  public void record(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
+  void record(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
       Collection<Iccid> sims, String summary) {
     AuditEvent event = new AuditEvent(io.simestate.core.internal.FastUuid.next(), tenant, type, actor, clock.instant(), customer, sims, summary);
     for (EventPublisher p : publishers) {

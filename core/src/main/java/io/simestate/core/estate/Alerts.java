@@ -1,11 +1,27 @@
-package io.simestate.core.alert;
+package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
+import io.simestate.core.alert.AlertDecision;
+import io.simestate.core.alert.AlertDecisionLog;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.AlertRouter;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryId;
+import io.simestate.core.alert.DeliveryKind;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.RoutingOutcome;
+import io.simestate.core.alert.RoutingResult;
+import io.simestate.core.alert.TenantAlertSettings;
+import io.simestate.core.alert.TenantSettingsSource;
+import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEventType;
-import io.simestate.core.audit.EventRecorder;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
@@ -62,7 +78,7 @@ public final class Alerts {
    * @param repeatWindow how long a repeat without usage period is suppressed
    * @param clock the clock
    */
-  public Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
+  Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
       DeliveryOutbox outbox, Transactions tx, EventRecorder events, TenantSettingsSource settings,
       AlertRouter router, Duration repeatWindow, Clock clock) {
     this.directory = directory;

@@ -1,5 +1,7 @@
-package io.simestate.core;
+package io.simestate.core.estate;
 
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
@@ -20,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Messages are taken literally from the constraints (with {@code {min}}-style attribute
  * placeholders filled in), so no expression-language implementation is needed at runtime.
  */
-public final class InputValidator {
+final class InputValidator {
 
   private final Validator validator;
 
@@ -33,7 +35,7 @@ public final class InputValidator {
    *
    * @return the validator
    */
-  public static InputValidator create() {
+  static InputValidator create() {
     ValidatorFactory factory = Validation.byDefaultProvider().configure()
         .messageInterpolator(new LiteralInterpolator())
         .buildValidatorFactory();
@@ -46,7 +48,7 @@ public final class InputValidator {
    * @param command the command record, checked against its constraints now
    * @return a collector to which value-type checks can be added
    */
-  public Collector check(Object command) {
+  Collector check(Object command) {
     Collector collector = new Collector();
     if (command == null) {
       collector.add(new Violation("", "a command is required"));
@@ -61,7 +63,7 @@ public final class InputValidator {
   }
 
   /** Gathers violations from Bean Validation and from value-type parsing. */
-  public static final class Collector {
+  static final class Collector {
 
     private final Set<Violation> violations = new LinkedHashSet<>();
 
@@ -72,7 +74,7 @@ public final class InputValidator {
      *
      * @param violation the violation
      */
-    public void add(Violation violation) {
+    void add(Violation violation) {
       violations.add(violation);
     }
 
@@ -84,7 +86,7 @@ public final class InputValidator {
      * @param <T> the value type
      * @return the value, or null if it was invalid
      */
-    public <T> T parse(String field, Supplier<T> parser) {
+    <T> T parse(String field, Supplier<T> parser) {
       try {
         return parser.get();
       } catch (InvalidInputException e) {
@@ -102,7 +104,7 @@ public final class InputValidator {
      *
      * @return true if none
      */
-    public boolean isValid() {
+    boolean isValid() {
       return violations.isEmpty();
     }
 
@@ -111,7 +113,7 @@ public final class InputValidator {
      *
      * @throws InvalidInputException listing every violation
      */
-    public void throwIfInvalid() {
+    void throwIfInvalid() {
       if (!violations.isEmpty()) {
         throw new InvalidInputException(new ArrayList<>(violations));
       }

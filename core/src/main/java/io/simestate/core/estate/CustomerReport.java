@@ -1,6 +1,7 @@
-package io.simestate.core.customer;
+package io.simestate.core.estate;
 
 import io.simestate.core.Page;
+import io.simestate.core.customer.Customer;
 import io.simestate.core.sim.Iccid;
 
 /**

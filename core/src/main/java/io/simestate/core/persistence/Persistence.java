@@ -1,11 +1,13 @@
-package io.simestate.core;
+package io.simestate.core.persistence;
 
+import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.SimAssignmentStore;
 
 /**

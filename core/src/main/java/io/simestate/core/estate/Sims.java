@@ -1,4 +1,4 @@
-package io.simestate.core.sim;
+package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
@@ -9,12 +9,18 @@ import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
 import io.simestate.core.Violation;
 import io.simestate.core.audit.AuditEventType;
-import io.simestate.core.audit.EventRecorder;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.internal.Require;
+import io.simestate.core.sim.AssignmentChanges;
+import io.simestate.core.sim.CsvImportReport;
+import io.simestate.core.sim.Iccid;
+import io.simestate.core.sim.IccidPolicy;
+import io.simestate.core.sim.IccidRange;
+import io.simestate.core.sim.SimAssignmentStore;
+import io.simestate.core.sim.SimInventory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -60,7 +66,7 @@ public final class Sims {
    * @param tx the transaction runner
    * @param events the event recorder
    */
-  public Sims(SimAssignmentStore store, CustomerStore customers, SimInventory inventory, IccidPolicy policy,
+  Sims(SimAssignmentStore store, CustomerStore customers, SimInventory inventory, IccidPolicy policy,
       Transactions tx, EventRecorder events) {
     this.store = store;
     this.customers = customers;
