@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.simestate.core.AlertKind;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.InMemoryPersistence;
@@ -102,7 +103,8 @@ public class MailDispatchBenchmark {
   /** Routes the iteration's alerts into a fresh outbox (for ours; the baselines ignore it). */
   @Setup(Level.Iteration)
   public void routeAlerts() {
-    estate = SimEstate.builder().persistence(new SharedDataPersistence(data)).notificationSender(sender).build();
+    estate = SimEstate.builder().persistence(new SharedDataPersistence(data)).notificationSender(sender)
+        .defaultSender(SenderIdentity.of("alerts@simestate.example", "SIM Estate alerts")).build();
     for (int i = 0; i < emails; i++) {
       long n = seq++;
       Iccid sim = Estates.iccid(i % (CUSTOMERS * SIMS_EACH));

@@ -71,7 +71,7 @@ public final class SimEstate {
         events);
     this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.repeatGuard(),
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.clock);
-    this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender,
+    this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),
         b.retryPolicy, b.batchSize, b.lease, b.random, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
   }
@@ -150,12 +150,22 @@ public final class SimEstate {
     return persistence;
   }
 
-  /** Wires a {@link SimEstate}; every setting has a default. */
+  /**
+   * Wires a {@link SimEstate}. Every setting has a default except {@link #defaultSender}, which is
+   * required once a real {@link #notificationSender} is plugged in.
+   */
   public static final class Builder {
+
+    /**
+     * The sender of messages when the notification sender is the in-memory {@link
+     * RecordingNotificationSender} and no {@link #defaultSender} is set: an address on the reserved
+     * {@code example} domain, for tests and quick starts only.
+     */
+    public static final SenderIdentity TEST_SENDER = SenderIdentity.of("alerts@simestate.example", "SIM Estate (test)");
 
     private Persistence persistence = InMemoryPersistence.create();
     private NotificationSender sender = new RecordingNotificationSender();
-    private SenderIdentity defaultSender = SenderIdentity.of("alerts@simestate.invalid", "SIM Estate alerts");
+    private SenderIdentity defaultSender;
     private final Map<TenantId, TenantAlertSettings> tenants = new HashMap<>();
     private TenantSettingsSource settingsSource;
     private final List<EventPublisher> publishers = new ArrayList<>();
@@ -182,7 +192,8 @@ public final class SimEstate {
     }
 
     /**
-     * The notification port; a {@link RecordingNotificationSender} by default.
+     * The notification port; a {@link RecordingNotificationSender} by default. Any other sender also
+     * needs a {@link #defaultSender}.
      *
      * @param sender e.g. the mail adapter
      * @return this builder
@@ -193,7 +204,11 @@ public final class SimEstate {
     }
 
     /**
-     * The library-wide sender identity, for tenants without their own (F14).
+     * The library-wide sender identity, for tenants without their own (F14). Required with any
+     * notification sender but the in-memory {@link RecordingNotificationSender}: alerts can be routed
+     * for any tenant, and a tenant without settings, or whose settings name no sender, sends from this
+     * address, so {@link #build()} refuses to go without it even if every tenant configured here has
+     * a sender of its own. With the recording sender it defaults to {@link #TEST_SENDER}.
      *
      * @param sender the sender
      * @return this builder
@@ -343,9 +358,24 @@ public final class SimEstate {
      * Builds the library.
      *
      * @return the library
+     * @throws InvalidInputException naming {@code defaultSender} if the notification sender is not the
+     *     in-memory {@link RecordingNotificationSender} and no {@link #defaultSender} is set
      */
     public SimEstate build() {
+      defaultSender();
       return new SimEstate(this);
+    }
+
+    private SenderIdentity defaultSender() {
+      if (defaultSender != null) {
+        return defaultSender;
+      }
+      if (sender instanceof RecordingNotificationSender) {
+        return TEST_SENDER;
+      }
+      throw InvalidInputException.of("defaultSender", "is required with a notification sender that sends real "
+          + "messages: set SimEstate.builder().defaultSender(SenderIdentity.of(\"alerts@your-portal.example\", "
+          + "\"Portal alerts\")) to the address alert emails come from when a tenant has no sender of its own");
     }
   }
 }

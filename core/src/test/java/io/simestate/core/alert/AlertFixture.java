@@ -27,6 +27,8 @@ public final class AlertFixture {
   public static final TenantId GLOBEX = TenantId.of("globex");
   /** The portal user. */
   public static final Actor ALICE = Actor.of("alice");
+  /** The library-wide sender the fixture's estate is built with. */
+  public static final SenderIdentity DEFAULT_SENDER = SenderIdentity.of("alerts@portal.example", "Portal alerts");
 
   public final TestClock clock = new TestClock();
   public final ScriptedSender sender = new ScriptedSender();
@@ -45,7 +47,7 @@ public final class AlertFixture {
    */
   public AlertFixture(UnaryOperator<SimEstate.Builder> config) {
     SimEstate.Builder b = SimEstate.builder().clock(clock).random(new SplittableRandom(42))
-        .notificationSender(sender);
+        .notificationSender(sender).defaultSender(DEFAULT_SENDER);
     estate = config.apply(b).build();
   }
 

@@ -48,7 +48,7 @@ class DispatcherRecordsEachResultTest {
         return results;
       }
     };
-    estate[0] = SimEstate.builder().notificationSender(sender).build();
+    estate[0] = SimEstate.builder().notificationSender(sender).defaultSender(AlertFixture.DEFAULT_SENDER).build();
     Customer c = estate[0].customers().create(ACME, ALICE, CustomerDetails.named("Acme"));
     for (String name : List.of("Ana", "Bo", "Cy")) {
       estate[0].customers().addContact(ACME, ALICE, c.id(),
@@ -77,7 +77,7 @@ class DispatcherRecordsEachResultTest {
         listener.onResult(0, SendResult.sent());
         throw new IllegalStateException("connection pool exploded");
       }
-    }).build();
+    }).defaultSender(AlertFixture.DEFAULT_SENDER).build();
     Customer c = estate.customers().create(ACME, ALICE, CustomerDetails.named("Acme"));
     estate.customers().addContact(ACME, ALICE, c.id(), ContactDetails.alerted("Ana", "ana@acme.example"));
     estate.customers().addContact(ACME, ALICE, c.id(), ContactDetails.alerted("Bo", "bo@acme.example"));

@@ -14,6 +14,7 @@ import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.ScriptedSender;
+import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TestClock;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEvent;
@@ -66,7 +67,7 @@ class ConcurrentEstateTest {
   private final TestClock clock = new TestClock();
   private final ScriptedSender sender = new ScriptedSender();
   private final SimEstate estate = SimEstate.builder().clock(clock).random(new SplittableRandom(11))
-      .notificationSender(sender).build();
+      .notificationSender(sender).defaultSender(SenderIdentity.of("alerts@portal.example", "Portal alerts")).build();
 
   private final List<CustomerId> live = new CopyOnWriteArrayList<>();
   private final Set<CustomerId> deleted = ConcurrentHashMap.newKeySet();

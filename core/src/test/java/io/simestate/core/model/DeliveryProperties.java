@@ -11,6 +11,7 @@ import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.RetryPolicy;
 import io.simestate.core.alert.ScriptedSender;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TestClock;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.ContactDetails;
@@ -44,7 +45,8 @@ class DeliveryProperties {
   private static final TestClock CLOCK = new TestClock();
   private static final ScriptedSender SENDER = new ScriptedSender();
   private static final SimEstate ESTATE = SimEstate.builder().clock(CLOCK).random(new SplittableRandom(3))
-      .notificationSender(SENDER).dispatchBatchSize(7)
+      .notificationSender(SENDER).defaultSender(SenderIdentity.of("alerts@portal.example", "Portal alerts"))
+      .dispatchBatchSize(7)
       .retryPolicy(new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), MAX_ATTEMPTS, 0.3)).build();
   private static final AtomicInteger TRIES = new AtomicInteger();
 
