@@ -32,6 +32,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theJpaAdapterUsesOnlyCoresExportedPackages() {
+    noClasses().that().resideInAPackage("io.simestate.jpa..")
+        .should().dependOnClassesThat().resideInAPackage("io.simestate.core.internal..")
+        .because("core's module descriptor does not export its internal package")
+        .check(adapter);
+  }
+
+  @Test
   void entitiesArePackagePrivate() {
     classes().that().areAnnotatedWith(Entity.class)
         .should().notHaveModifier(JavaModifier.PUBLIC)

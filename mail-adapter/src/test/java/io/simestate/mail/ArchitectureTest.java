@@ -25,4 +25,10 @@ class ArchitectureTest {
   static final ArchRule usesCoresPortsNotItsInMemoryAdapters = noClasses()
       .that().resideInAPackage("io.simestate.mail..")
       .should().dependOnClassesThat().resideInAPackage("io.simestate.core.inmemory..");
+
+  @ArchTest
+  static final ArchRule usesOnlyCoresExportedPackages = noClasses()
+      .that().resideInAPackage("io.simestate.mail..")
+      .should().dependOnClassesThat().resideInAPackage("io.simestate.core.internal..")
+      .because("core's module descriptor does not export its internal package");
 }

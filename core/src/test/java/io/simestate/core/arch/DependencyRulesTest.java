@@ -11,10 +11,13 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
  * Keeps core a pure domain (DESIGN §2): the JDK, Jakarta Validation and SLF4J only; no JUL, no
- * console output. Only main classes are imported.
+ * console output; packages layered without cycles ({@link CoreArchitecture}). Only main classes are
+ * imported.
  */
 @AnalyzeClasses(packages = "io.simestate.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTest {
+
+  private static final String CORE = "io.simestate.core";
 
   @ArchTest
   static final ArchRule coreDependsOnlyOnTheJdkJakartaValidationAndSlf4j = classes()
@@ -49,4 +52,16 @@ class DependencyRulesTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.simestate.jpa..", "io.simestate.mail..",
           "io.simestate.examples..")
       .because("adapters depend on core, never the other way round");
+
+  @ArchTest
+  static final ArchRule corePackagesAreFreeOfCycles = CoreArchitecture.packagesAreFreeOfCycles(CORE);
+
+  @ArchTest
+  static final ArchRule theKernelImportsNoSubpackage = CoreArchitecture.kernelImportsNoSubpackage(CORE);
+
+  @ArchTest
+  static final ArchRule eachPackageUsesOnlyThePackagesBelowIt = CoreArchitecture.layers(CORE);
+
+  @ArchTest
+  static final ArchRule onlyTheEstateUsesTheInMemoryAdapters = CoreArchitecture.onlyTheEstateUsesTheInMemoryAdapters(CORE);
 }
