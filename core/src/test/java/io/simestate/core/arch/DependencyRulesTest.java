@@ -1,6 +1,7 @@
 package io.simestate.core.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -64,4 +65,11 @@ class DependencyRulesTest {
 
   @ArchTest
   static final ArchRule onlyTheEstateUsesTheInMemoryAdapters = CoreArchitecture.onlyTheEstateUsesTheInMemoryAdapters(CORE);
+
+  @ArchTest
+  static final ArchRule theEstateIsObtainedFromItsBuilderNeverConstructed = noConstructors()
+      .that().areDeclaredInClassesThat().resideInAPackage(CORE + ".estate..")
+      .and().areDeclaredInClassesThat().areNotRecords()
+      .should().bePublic()
+      .because("only SimEstate.Builder wires the use cases; a portal obtains them from SimEstate");
 }
