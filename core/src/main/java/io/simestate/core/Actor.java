@@ -8,7 +8,11 @@ package io.simestate.core;
  */
 public record Actor(String name) {
 
-  /** Checks the name. */
+  /**
+   * Checks the name.
+   *
+   * @param name the user's name or login as the host knows it; 1–200 characters, no control characters
+   */
   public Actor {
     if (name == null) {
       throw InvalidInputException.of("actor", "is required");

@@ -23,6 +23,7 @@ public final class ConflictException extends SimEstateException {
     SIM_HELD_ELSEWHERE
   }
 
+  /** Why the change was refused. */
   private final Reason reason;
 
   /**

@@ -14,7 +14,13 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, long total, PageRequest request) {
 
-  /** Copies the items. */
+  /**
+   * Copies the items.
+   *
+   * @param items the items of this page, in order; never null
+   * @param total how many items the whole list holds
+   * @param request the request this page answers
+   */
   public Page {
     items = List.copyOf(items);
     Objects.requireNonNull(request, "request");

@@ -11,7 +11,12 @@ public record PageRequest(int offset, int limit) {
   /** The largest page the library returns. */
   public static final int MAX_LIMIT = 1000;
 
-  /** Checks the bounds. */
+  /**
+   * Checks the bounds.
+   *
+   * @param offset how many items to skip, at least 0
+   * @param limit how many items to return at most, 1 to {@value #MAX_LIMIT}
+   */
   public PageRequest {
     if (offset < 0) {
       throw InvalidInputException.of("offset", "must be 0 or more");

@@ -12,7 +12,11 @@ public record TenantId(String value) {
 
   private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  /** Checks the form. */
+  /**
+   * Checks the form.
+   *
+   * @param value 1–64 characters: letters, digits, {@code . _ -}
+   */
   public TenantId {
     if (value == null) {
       throw InvalidInputException.of("tenantId", "is required");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Violation(String field, String message) {
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param field the field path, e.g. {@code "name"} or {@code "contacts[2].email"}; never null, may be
+   *     empty for a rule about the whole input
+   * @param message what is wrong and what is expected; never null
+   */
   public Violation {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");

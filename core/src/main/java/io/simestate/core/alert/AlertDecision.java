@@ -28,7 +28,18 @@ public record AlertDecision(
     List<SkippedContact> skipped,
     Instant decidedAt) {
 
-  /** Checks presence and copies the lists. */
+  /**
+   * Checks presence and copies the lists.
+   *
+   * @param tenantId the tenant
+   * @param alert the alert
+   * @param outcome the decision as a whole
+   * @param customerId the SIM's customer at routing time, or null if it had none
+   * @param customerName that customer's name at routing time, or null
+   * @param chosen the recipients, in the order of the customer's contacts (or catch-all list)
+   * @param skipped the customer's contacts that were left out, with the reason
+   * @param decidedAt when routing decided
+   */
   public AlertDecision {
     Require.present(tenantId, "tenantId");
     Require.present(alert, "alert");

@@ -13,7 +13,11 @@ public record AlertId(String value) {
   /** The most characters an alert id may have. */
   public static final int MAX_LENGTH = 200;
 
-  /** Checks the form. */
+  /**
+   * Checks the form.
+   *
+   * @param value 1–200 characters without control characters or white space at the ends
+   */
   public AlertId {
     if (value == null || value.isEmpty()) {
       throw InvalidInputException.of("alertId", "is required");

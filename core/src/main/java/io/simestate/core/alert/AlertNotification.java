@@ -16,7 +16,16 @@ public record AlertNotification(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, UsageAlert alert,
     String messageKey) implements Notification {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param tenantId the tenant
+   * @param sender whom it comes from
+   * @param recipient whom it goes to
+   * @param customerName the SIM's customer, or null for a catch-all recipient
+   * @param alert the alert
+   * @param messageKey the retry-stable key (alert id and recipient key)
+   */
   public AlertNotification {
     io.simestate.core.internal.Require.present(tenantId, "tenantId");
     io.simestate.core.internal.Require.present(sender, "sender");

@@ -43,7 +43,26 @@ public record Delivery(
     Instant sentAt,
     String lastError) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param id the delivery's id
+   * @param tenantId the tenant
+   * @param kind alert or subscription notice
+   * @param alertId the alert's id (for a notice, a generated id)
+   * @param alert the alert; null for a subscription notice
+   * @param customerId the customer, or null for a catch-all delivery
+   * @param customerName the customer's name at routing time, or null
+   * @param recipient who receives it
+   * @param digestKey deliveries to the same recipient with the same non-null key that are due together
+   *     are sent as one digest message (F13); null to always send alone
+   * @param status where it stands
+   * @param attempts how many times it has been claimed for sending
+   * @param createdAt when it was recorded
+   * @param nextAttemptAt when it is due (pending) or when its claim expires (in flight)
+   * @param sentAt when the server accepted it, or null
+   * @param lastError the last failure, or null
+   */
   public Delivery {
     Require.present(id, "id");
     Require.present(tenantId, "tenantId");

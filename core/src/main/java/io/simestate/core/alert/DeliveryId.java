@@ -10,7 +10,11 @@ import java.util.UUID;
  */
 public record DeliveryId(UUID value) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param value the UUID
+   */
   public DeliveryId {
     Require.present(value, "deliveryId");
   }

@@ -19,7 +19,17 @@ public record DigestNotification(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, AlertKind kind,
     List<UsageAlert> alerts, String messageKey) implements Notification {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param tenantId the tenant
+   * @param sender whom it comes from
+   * @param recipient whom it goes to
+   * @param customerName the customer, or null for a catch-all recipient
+   * @param kind the alerts' kind
+   * @param alerts the alerts, at least two
+   * @param messageKey the retry-stable key
+   */
   public DigestNotification {
     io.simestate.core.internal.Require.present(tenantId, "tenantId");
     io.simestate.core.internal.Require.present(sender, "sender");

@@ -14,7 +14,13 @@ import io.simestate.core.internal.Require;
  */
 public record Recipient(ContactId contactId, String name, EmailAddress email) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param contactId the contact, or null for a catch-all recipient
+   * @param name the name to address, never null
+   * @param email the address to deliver to
+   */
   public Recipient {
     Require.present(name, "name");
     Require.present(email, "email");

@@ -18,7 +18,14 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxAttem
   /** 30 s doubling up to 1 h, 8 attempts, ±20%. */
   public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 8, 0.2);
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param initialDelay the delay after the first failure
+   * @param maxDelay the longest delay
+   * @param maxAttempts after this many attempts a delivery fails for good
+   * @param jitter the share of the delay that is randomised, 0 to 1 (0.2 means ±20%)
+   */
   public RetryPolicy {
     if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()) {
       throw InvalidInputException.of("retry.initialDelay", "must be positive");

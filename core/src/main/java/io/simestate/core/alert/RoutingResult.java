@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record RoutingResult(AlertDecision decision, boolean duplicateAlertId, List<Delivery> deliveries) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param decision the routing decision; for a repeated alert id, the decision made the first time
+   * @param duplicateAlertId true if this alert id had been routed before, so nothing new was recorded
+   * @param deliveries the deliveries this call recorded in the outbox (empty for a duplicate)
+   */
   public RoutingResult {
     deliveries = List.copyOf(deliveries);
   }

@@ -21,7 +21,13 @@ public record SendResult(Status status, String detail) {
     PERMANENT_FAILURE
   }
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param status sent, or a transient or permanent failure
+   * @param detail what went wrong (server reply, exception message), or empty when sent; no email
+   *     addresses in it
+   */
   public SendResult {
     Require.present(status, "status");
     detail = detail == null ? "" : detail;

@@ -13,7 +13,13 @@ import io.simestate.core.internal.Require;
  */
 public record SenderIdentity(EmailAddress address, String displayName, EmailAddress replyTo) {
 
-  /** Checks presence and the display name. */
+  /**
+   * Checks presence and the display name.
+   *
+   * @param address the {@code From} address
+   * @param displayName the name shown with it, or null; no control characters
+   * @param replyTo the {@code Reply-To} address, or null
+   */
   public SenderIdentity {
     Require.present(address, "sender.address");
     if (displayName != null && (displayName.length() > 200

@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record SimHolder(CustomerId customerId, String customerName, List<Contact> contacts) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param customerId the customer
+   * @param customerName its name
+   * @param contacts all of its contacts (routing applies the rules); never null
+   */
   public SimHolder {
     contacts = List.copyOf(contacts);
   }

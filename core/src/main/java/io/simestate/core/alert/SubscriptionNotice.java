@@ -16,7 +16,15 @@ public record SubscriptionNotice(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, String messageKey)
     implements Notification {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param tenantId the tenant
+   * @param sender the address alerts will come from
+   * @param recipient the contact
+   * @param customerName the customer
+   * @param messageKey the retry-stable key
+   */
   public SubscriptionNotice {
     io.simestate.core.internal.Require.present(tenantId, "tenantId");
     io.simestate.core.internal.Require.present(sender, "sender");

@@ -22,7 +22,15 @@ public record TenantAlertSettings(
   public static final TenantAlertSettings DEFAULTS =
       new TenantAlertSettings(null, List.of(), Duration.ZERO, false);
 
-  /** Checks the values and copies the list. */
+  /**
+   * Checks the values and copies the list.
+   *
+   * @param sender the tenant's sender, or null to use the library-wide default
+   * @param catchAll who gets alerts for SIMs with no customer; may be empty
+   * @param digestWindow how long alerts for one customer's contact wait to be gathered into one
+   *     digest; {@link Duration#ZERO} sends one message per alert
+   * @param subscriptionNotices whether a contact gets a notice when its alerts are switched on
+   */
   public TenantAlertSettings {
     catchAll = List.copyOf(catchAll == null ? List.of() : catchAll);
     digestWindow = digestWindow == null ? Duration.ZERO : digestWindow;

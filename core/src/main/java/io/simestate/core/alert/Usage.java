@@ -16,7 +16,15 @@ public record Usage(BigDecimal used, BigDecimal limit, String unit, BigDecimal p
   /** No figures at all. */
   public static final Usage NONE = new Usage(null, null, null, null, null);
 
-  /** Checks the texts: they end up in the database and in mail, so no control characters. */
+  /**
+   * Checks the texts: they end up in the database and in mail, so no control characters.
+   *
+   * @param used how much was used, e.g. 950
+   * @param limit the limit, e.g. 1000
+   * @param unit the unit of {@code used} and {@code limit}, e.g. "MB"
+   * @param percent the share of the limit used, e.g. 95
+   * @param plan the plan's name, e.g. "IoT 1 GB"
+   */
   public Usage {
     checkText(unit, "usage.unit");
     checkText(plan, "usage.plan");

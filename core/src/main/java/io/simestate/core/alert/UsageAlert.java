@@ -22,7 +22,17 @@ public record UsageAlert(AlertId id, Iccid iccid, AlertKind kind, Instant raised
   /** The most characters a period may have. */
   public static final int MAX_PERIOD_LENGTH = 100;
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param id the alert id, the idempotency key
+   * @param iccid the SIM
+   * @param kind warning or cut-off
+   * @param raisedAt when the platform raised it
+   * @param period the usage period it concerns (e.g. "2026-11"), or null; a repeat for the same SIM,
+   *     kind and period reaches each contact once (F13)
+   * @param usage the usage figures; {@link Usage#NONE} when none
+   */
   public UsageAlert {
     Require.present(id, "alertId");
     Require.present(iccid, "iccid");

@@ -31,7 +31,20 @@ public record AuditEvent(
     UUID id, TenantId tenantId, AuditEventType type, Actor actor, Instant at, CustomerId customerId,
     Collection<Iccid> sims, String summary) {
 
-  /** Checks presence; keeps {@code sims} as given, read-only. */
+  /**
+   * Checks presence; keeps {@code sims} as given, read-only.
+   *
+   * @param id the event's id
+   * @param tenantId the tenant
+   * @param type what happened
+   * @param actor who did it
+   * @param at when
+   * @param customerId the customer concerned, or null
+   * @param sims the SIMs concerned, possibly empty; may be a lazy {@link IccidRange}
+   *     so that a million SIMs cost two numbers; read-only
+   * @param summary a one-line description for people (it may name customers and contacts; it is for
+   *     the audit trail, never for logs)
+   */
   public AuditEvent {
     Require.present(id, "id");
     Require.present(tenantId, "tenantId");

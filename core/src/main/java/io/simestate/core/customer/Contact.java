@@ -26,7 +26,17 @@ public record Contact(
     boolean alertsEnabled,
     Set<AlertKind> alertKinds) {
 
-  /** Checks the contact rules. */
+  /**
+   * Checks the contact rules.
+   *
+   * @param id the contact's id
+   * @param name the contact's name, normalised like a customer name
+   * @param email the primary email address, or null if none
+   * @param phone the phone number as given, or null
+   * @param role the role at the customer (e.g. "Fleet manager"), or null
+   * @param alertsEnabled the "alerts" switch; only true with an email
+   * @param alertKinds the alert kinds this contact wants; never empty
+   */
   public Contact {
     Require.present(id, "id");
     Require.present(name, "name");

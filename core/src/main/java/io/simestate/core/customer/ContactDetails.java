@@ -28,7 +28,16 @@ public record ContactDetails(
     boolean alertsEnabled,
     Set<AlertKind> alertKinds) {
 
-  /** Copies the kinds. */
+  /**
+   * Copies the kinds.
+   *
+   * @param name the contact's name (1–100 characters after trimming)
+   * @param email the primary email address; blank for none; required when alerts are on
+   * @param phone phone number
+   * @param role the contact's role at the customer
+   * @param alertsEnabled the "alerts" tick box
+   * @param alertKinds the alert kinds wanted; null or empty means both
+   */
   public ContactDetails {
     alertKinds = alertKinds == null || alertKinds.isEmpty() || alertKinds.stream().anyMatch(java.util.Objects::isNull)
         ? java.util.Collections.unmodifiableSet(EnumSet.allOf(AlertKind.class))

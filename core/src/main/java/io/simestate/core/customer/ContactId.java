@@ -12,7 +12,11 @@ import java.util.UUID;
  */
 public record ContactId(UUID value) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param value the UUID
+   */
   public ContactId {
     Require.present(value, "contactId");
   }

@@ -42,7 +42,23 @@ public record Customer(
     Instant createdAt,
     Instant updatedAt) {
 
-  /** Checks presence and copies the contacts. */
+  /**
+   * Checks presence and copies the contacts.
+   *
+   * @param id the customer's id
+   * @param tenantId the tenant the customer belongs to
+   * @param name the customer's name
+   * @param address the postal address; {@link PostalAddress#EMPTY} when none
+   * @param phone phone number, or null
+   * @param email the customer's general email address, or null
+   * @param website website, or null
+   * @param reference the portal's own reference (account number, contract id), or null
+   * @param notes free text, or null
+   * @param contacts the contacts, in the order they were added; never null
+   * @param version the optimistic version, 0 for a customer never stored
+   * @param createdAt when the customer was created
+   * @param updatedAt when the customer or its contacts last changed
+   */
   public Customer {
     Require.present(id, "id");
     Require.present(tenantId, "tenantId");

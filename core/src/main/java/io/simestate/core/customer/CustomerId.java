@@ -12,7 +12,11 @@ import java.util.UUID;
  */
 public record CustomerId(UUID value) {
 
-  /** Checks presence. */
+  /**
+   * Checks presence.
+   *
+   * @param value the UUID
+   */
   public CustomerId {
     Require.present(value, "customerId");
   }

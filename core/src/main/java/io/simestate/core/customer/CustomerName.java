@@ -16,7 +16,11 @@ public record CustomerName(String value) {
   /** The most characters (code points) a name may have. */
   public static final int MAX_LENGTH = 100;
 
-  /** Checks the rules; the value must already be normalised, see {@link #parse(String)}. */
+  /**
+   * Checks the rules; the value must already be normalised, see {@link #parse(String)}.
+   *
+   * @param value the normalised name
+   */
   public CustomerName {
     if (value == null) {
       throw InvalidInputException.of("name", "is required");

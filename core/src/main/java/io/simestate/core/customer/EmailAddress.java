@@ -27,7 +27,12 @@ public record EmailAddress(String localPart, String domain) {
   private static final int MAX_LABEL = 63;
   private static final String ATEXT_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
 
-  /** Checks the parts; prefer {@link #parse(String)}. */
+  /**
+   * Checks the parts; prefer {@link #parse(String)}.
+   *
+   * @param localPart the part before the {@code @}, case kept
+   * @param domain the ASCII (IDNA) domain in lower case
+   */
   public EmailAddress {
     if (localPart == null || domain == null) {
       throw invalid("an email address is required");

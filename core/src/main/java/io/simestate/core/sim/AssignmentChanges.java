@@ -15,7 +15,16 @@ import java.util.Map;
  */
 public record AssignmentChanges(long changed, long unchanged, Map<CustomerId, Long> movedFrom) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param changed SIMs whose assignment changed (for assign: newly assigned plus moved from another
+   *     customer; for unassign: released)
+   * @param unchanged SIMs already in the requested state (already held by the target customer, or not
+   *     assigned at all)
+   * @param movedFrom for assign: how many SIMs were taken from each previous customer of the same
+   *     tenant; for unassign: how many SIMs each customer lost. Never null.
+   */
   public AssignmentChanges {
     movedFrom = Map.copyOf(movedFrom);
   }

@@ -14,7 +14,15 @@ import java.util.List;
  */
 public record CsvImportReport(long lines, long assigned, long moved, long unchanged, List<RejectedLine> rejected) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param lines how many data lines were read (header and blank lines excluded)
+   * @param assigned SIMs newly assigned (not held before)
+   * @param moved SIMs moved from another customer of the tenant
+   * @param unchanged SIMs already held by the named customer
+   * @param rejected the lines that were not applied, in file order
+   */
   public CsvImportReport {
     rejected = List.copyOf(rejected);
   }

@@ -16,7 +16,12 @@ import io.simestate.core.InvalidInputException;
  */
 public record Iccid(String digits, boolean hasValidCheckDigit) implements Comparable<Iccid> {
 
-  /** Checks the digits; prefer {@link #parse(String)}. */
+  /**
+   * Checks the digits; prefer {@link #parse(String)}.
+   *
+   * @param digits the canonical digits
+   * @param hasValidCheckDigit whether the last digit is the Luhn check digit of the others
+   */
   public Iccid {
     if (digits == null) {
       throw invalid("an ICCID is required");
