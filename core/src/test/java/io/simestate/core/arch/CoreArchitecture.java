@@ -1,6 +1,7 @@
 package io.simestate.core.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -56,6 +57,15 @@ final class CoreArchitecture {
         .and().resideOutsideOfPackages(base + ".estate..", base + ".inmemory..")
         .should().dependOnClassesThat().resideInAPackage(base + ".inmemory..")
         .because("the domain and its ports must not depend on one adapter of them");
+  }
+
+  /** The estate's use cases are wired by its builder only: no public constructor but records'. */
+  static ArchRule theEstateHasNoPublicConstructors(String base) {
+    return noConstructors()
+        .that().areDeclaredInClassesThat().resideInAPackage(base + ".estate..")
+        .and().areDeclaredInClassesThat().areNotRecords()
+        .should().bePublic()
+        .because("only SimEstate.Builder wires the use cases; a portal obtains them from SimEstate");
   }
 
   /** The layers, bottom to top; each may use only the layers below it. */

@@ -61,6 +61,13 @@ class CoreArchitectureRulesCanFailTest {
   }
 
   @Test
+  void aUseCaseWithAPublicConstructorIsReportedButARecordIsNot() {
+    List<String> details = violations(CoreArchitecture.theEstateHasNoPublicConstructors(LAYERING), LAYERING);
+
+    assertThat(details).singleElement().asString().contains("Onboarding.<init>").doesNotContain("Receipt");
+  }
+
+  @Test
   void aPackageThatNoLayerNamesIsReported() {
     List<String> details = violations(CoreArchitecture.layers(STRAY).withOptionalLayers(true), STRAY);
 

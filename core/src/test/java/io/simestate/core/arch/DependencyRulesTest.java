@@ -1,7 +1,6 @@
 package io.simestate.core.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -67,9 +66,6 @@ class DependencyRulesTest {
   static final ArchRule onlyTheEstateUsesTheInMemoryAdapters = CoreArchitecture.onlyTheEstateUsesTheInMemoryAdapters(CORE);
 
   @ArchTest
-  static final ArchRule theEstateIsObtainedFromItsBuilderNeverConstructed = noConstructors()
-      .that().areDeclaredInClassesThat().resideInAPackage(CORE + ".estate..")
-      .and().areDeclaredInClassesThat().areNotRecords()
-      .should().bePublic()
-      .because("only SimEstate.Builder wires the use cases; a portal obtains them from SimEstate");
+  static final ArchRule theEstateIsObtainedFromItsBuilderNeverConstructed =
+      CoreArchitecture.theEstateHasNoPublicConstructors(CORE);
 }
