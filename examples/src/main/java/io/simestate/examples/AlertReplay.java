@@ -129,13 +129,17 @@ final class AlertReplay {
   }
 
   /**
-   * Routes one alert and counts the result.
+   * Routes one alert, raised now (as a SIM platform would send it at this moment; an alert re-sent
+   * with the same id keeps its id and is raised again), and counts the result.
    *
    * @param estate the library
    * @param p the alert
+   * @param clock the time it is raised at
    */
-  void route(SimEstate estate, Planned p) {
-    RoutingResult result = estate.alerts().route(p.tenant(), p.alert());
+  void route(SimEstate estate, Planned p, Clock clock) {
+    UsageAlert a = p.alert();
+    RoutingResult result = estate.alerts().route(p.tenant(),
+        new UsageAlert(a.id(), a.iccid(), a.kind(), clock.instant(), a.period(), a.usage()));
     synchronized (this) {
       routed++;
       if (result.duplicateAlertId()) {

@@ -132,6 +132,7 @@ public final class Demo {
     private final List<String> failedChecks = new ArrayList<>();
     private final AtomicReference<DispatchReport> dispatched = new AtomicReference<>(DispatchReport.EMPTY);
     private final ScheduledExecutorService background;
+    private final Clock clock = Clock.systemUTC();
     private DecisionLedger ledger;
     private long noticesRecorded;
     private double replaySeconds;
@@ -174,7 +175,7 @@ public final class Demo {
           .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
           .dispatchBatchSize(options.dispatchBatch())
           .dispatchLease(Duration.ofSeconds(60))
-          .clock(Clock.systemUTC())
+          .clock(clock)
           .build();
     }
 
@@ -211,7 +212,7 @@ public final class Demo {
     }
 
     private void replayAlerts() {
-      List<AlertReplay.Planned> alerts = replay.plan(model, options.alerts(), Clock.systemUTC());
+      List<AlertReplay.Planned> alerts = replay.plan(model, options.alerts(), clock);
       out.println("== 2. Replaying " + Figures.count(alerts.size()) + " usage alerts while the dispatcher sends mail");
       out.println("  planned: " + Figures.count(replay.plannedOf(AlertReplay.Category.ORDINARY)) + " ordinary, "
           + Figures.count(replay.plannedOf(AlertReplay.Category.STORM)) + " in a storm of the SIMs of "
@@ -246,7 +247,7 @@ public final class Demo {
     private void routeWithRetry(AlertReplay.Planned alert) {
       for (int attempt = 1; ; attempt++) {
         try {
-          replay.route(estate, alert);
+          replay.route(estate, alert, clock);
           return;
         } catch (RuntimeException e) {
           if (attempt == 3) {
@@ -340,7 +341,7 @@ public final class Demo {
       long unreported = d.messages() - sender.accepted() - sender.transientFailures() - sender.permanentFailures();
       double totalSeconds = (System.nanoTime() - started) / 1e9;
 
-      sum("Alerts handed to routing", handed, Figures.rate(handed, replaySeconds))
+      sum("Alerts routed", handed, Figures.rate(handed, replaySeconds))
           .part("routed to customer contacts", ledger.outcome(RoutingOutcome.ROUTED), "")
           .part("routed to catch-all recipients", ledger.outcome(RoutingOutcome.CATCH_ALL), "SIM without customer")
           .part("no eligible contact", ledger.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT), "")

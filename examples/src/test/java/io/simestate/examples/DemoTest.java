@@ -50,7 +50,7 @@ class DemoTest {
   void everyCheckPassesAndTheExitStatusIsZero() {
     assertThat(r.failedChecks()).as(printed).isEmpty();
     assertThat(r.exitStatus()).isZero();
-    assertThat(printed).contains("Alerts handed to routing").contains("SMTP server stopped").contains("Output folder: ");
+    assertThat(printed).contains("Alerts routed").contains("SMTP server stopped").contains("Output folder: ");
   }
 
   @Test
@@ -78,14 +78,14 @@ class DemoTest {
         parts += n;
       }
     }
-    assertThat(sums).as("the sums checked").contains("Alerts handed to routing", "Contacts skipped by routing",
+    assertThat(sums).as("the sums checked").contains("Alerts routed", "Contacts skipped by routing",
         "Deliveries recorded", "Deliveries by status", "Messages handed to the mail adapter", "Messages accepted",
         "SIMs assigned");
   }
 
   @Test
   void theSummaryPrintsTheLibrarysRecordsWithThousandsSeparators() {
-    assertThat(summaryLine("Alerts handed to routing")).contains("500");
+    assertThat(summaryLine("Alerts routed")).contains("500");
     assertThat(summaryLine("SIMs assigned")).contains(" 2,000 ");
     assertThat(summaryLine("Deliveries by status")).contains(Figures.count(r.deliveriesSent()));
     for (String line : summaryLines()) {
