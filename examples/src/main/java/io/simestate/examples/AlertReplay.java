@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -49,6 +48,8 @@ final class AlertReplay {
   final Map<RoutingOutcome, Long> outcomes = new EnumMap<>(RoutingOutcome.class);
   final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
   final Map<Category, Long> planned = new EnumMap<>(Category.class);
+  /** Each alert id once, as routing first recorded it; the decision log is read back for these. */
+  final List<Planned> recorded = new ArrayList<>();
   long routed;
   long duplicateIds;
   long deliveriesRecorded;
@@ -128,19 +129,24 @@ final class AlertReplay {
   }
 
   /**
-   * Routes one alert and counts the result.
+   * Routes one alert, raised now (as a SIM platform would send it at this moment; an alert re-sent
+   * with the same id keeps its id and is raised again), and counts the result.
    *
    * @param estate the library
    * @param p the alert
+   * @param clock the time it is raised at
    */
-  void route(SimEstate estate, Planned p) {
-    RoutingResult result = estate.alerts().route(p.tenant(), p.alert());
+  void route(SimEstate estate, Planned p, Clock clock) {
+    UsageAlert a = p.alert();
+    RoutingResult result = estate.alerts().route(p.tenant(),
+        new UsageAlert(a.id(), a.iccid(), a.kind(), clock.instant(), a.period(), a.usage()));
     synchronized (this) {
       routed++;
       if (result.duplicateAlertId()) {
         duplicateIds++;
         return;
       }
+      recorded.add(p);
       outcomes.merge(result.decision().outcome(), 1L, Long::sum);
       for (SkippedContact s : result.decision().skipped()) {
         skipped.merge(s.reason(), 1L, Long::sum);
@@ -157,14 +163,21 @@ final class AlertReplay {
     return skipped.getOrDefault(reason, 0L);
   }
 
+  synchronized List<Planned> recorded() {
+    return List.copyOf(recorded);
+  }
+
   synchronized long plannedOf(Category category) {
     return planned.getOrDefault(category, 0L);
   }
 
+  /** Usage of a plan of {@code limitMb} MB at {@code percent} %; a 1,000 MB plan is told in GB, as plans are sold. */
   private static Usage usage(int percent, int limitMb) {
-    BigDecimal limit = BigDecimal.valueOf(limitMb);
-    BigDecimal used = limit.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100));
-    return new Usage(used, limit, "MB", BigDecimal.valueOf(percent),
-        String.format(Locale.ROOT, "IoT %d MB", limitMb));
+    boolean gb = limitMb % 1000 == 0;
+    BigDecimal limit = gb ? BigDecimal.valueOf(limitMb / 1000) : BigDecimal.valueOf(limitMb);
+    BigDecimal used = limit.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100)).stripTrailingZeros();
+    String unit = gb ? "GB" : "MB";
+    return new Usage(used.scale() < 0 ? used.setScale(0) : used, limit, unit, BigDecimal.valueOf(percent),
+        "IoT " + limit.toPlainString() + " " + unit);
   }
 }

@@ -35,21 +35,46 @@ final class CountingSender implements NotificationSender {
   public List<SendResult> sendAll(List<? extends Notification> batch) {
     List<SendResult> results = target.sendAll(batch);
     for (int i = 0; i < results.size(); i++) {
-      switch (results.get(i).status()) {
-        case SENT -> {
-          accepted.incrementAndGet();
-          if (batch.get(i) instanceof DigestNotification) {
-            acceptedDigests.incrementAndGet();
-          } else if (batch.get(i) instanceof SubscriptionNotice) {
-            acceptedNotices.incrementAndGet();
-          }
-        }
-        case TRANSIENT_FAILURE -> transientFailures.incrementAndGet();
-        case PERMANENT_FAILURE -> permanentFailures.incrementAndGet();
-        default -> { }
-      }
+      count(batch.get(i), results.get(i));
     }
     return results;
+  }
+
+  /**
+   * Passes the listener on, so that the dispatcher still records each result as soon as the mail
+   * adapter reports it (a decorator that only overrode {@code sendAll(batch)} would hold every result
+   * back until the whole batch is sent). A result is counted once the dispatcher has recorded it.
+   */
+  @Override
+  public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
+    return target.sendAll(batch, (i, result) -> {
+      try {
+        listener.onResult(i, result);
+      } finally {
+        if (i >= 0 && i < batch.size()) {
+          count(batch.get(i), result);
+        }
+      }
+    });
+  }
+
+  private void count(Notification notification, SendResult result) {
+    if (result == null) {
+      return;
+    }
+    switch (result.status()) {
+      case SENT -> {
+        accepted.incrementAndGet();
+        if (notification instanceof DigestNotification) {
+          acceptedDigests.incrementAndGet();
+        } else if (notification instanceof SubscriptionNotice) {
+          acceptedNotices.incrementAndGet();
+        }
+      }
+      case TRANSIENT_FAILURE -> transientFailures.incrementAndGet();
+      case PERMANENT_FAILURE -> permanentFailures.incrementAndGet();
+      default -> { }
+    }
   }
 
   /** Messages the server accepted. */

@@ -102,7 +102,7 @@ public final class Demo {
     long started = System.nanoTime();
     Path folder = options.outputRoot().toAbsolutePath().normalize().resolve("simestate-demo-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)));
-    out.println("SIM Estate demo: " + Progress.num(options.sims()) + " SIMs, " + Progress.num(options.alerts())
+    out.println("SIM Estate demo: " + Figures.count(options.sims()) + " SIMs, " + Figures.count(options.alerts())
         + " alerts");
     out.println("== 0. Starting the database and the SMTP server");
     DemoDatabase db;
@@ -132,6 +132,8 @@ public final class Demo {
     private final List<String> failedChecks = new ArrayList<>();
     private final AtomicReference<DispatchReport> dispatched = new AtomicReference<>(DispatchReport.EMPTY);
     private final ScheduledExecutorService background;
+    private final Clock clock = Clock.systemUTC();
+    private DecisionLedger ledger;
     private long noticesRecorded;
     private double replaySeconds;
     private double deliverySeconds;
@@ -173,7 +175,7 @@ public final class Demo {
           .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
           .dispatchBatchSize(options.dispatchBatch())
           .dispatchLease(Duration.ofSeconds(60))
-          .clock(Clock.systemUTC())
+          .clock(clock)
           .build();
     }
 
@@ -194,30 +196,30 @@ public final class Demo {
     private void buildEstate() {
       out.println("== 1. Building the estate: 2 tenants, " + 2 * EstateGenerator.CUSTOMERS_PER_TENANT
           + " customers, " + 6 * EstateGenerator.CUSTOMERS_PER_TENANT + " contacts, "
-          + Progress.num(options.sims()) + " SIMs");
+          + Figures.count(options.sims()) + " SIMs");
       out.println("  " + model.tenantA.id() + ": sender alerts@northwind-iot.example, catch-all NOC, "
           + "subscription notices on, no digest");
       out.println("  " + model.tenantB.id() + ": sender noreply@bluewave-m2m.example, catch-all Operations, "
           + "digest window 2 s");
       new EstateGenerator(estate, ADMIN, out, options.threads()).build(model, options.sims());
-      out.println("  SIMs assigned: " + Progress.num(model.simsAssigned()) + " (by list " + Progress.num(model.simsByList)
-          + ", by range " + Progress.num(model.simsByRange) + ", by CSV " + Progress.num(model.simsByCsv) + ") in "
-          + Progress.secs(model.assignSeconds) + "; " + Progress.num(2L * model.stockPerTenant)
-          + " stock SIMs without customer; CSV: " + Progress.num(model.csvRejected) + " of "
-          + Progress.num(model.csvLines) + " lines rejected");
+      out.println("  SIMs assigned: " + Figures.count(model.simsAssigned()) + " (by list " + Figures.count(model.simsByList)
+          + ", by range " + Figures.count(model.simsByRange) + ", by CSV " + Figures.count(model.simsByCsv) + ") in "
+          + Figures.seconds(model.assignSeconds) + "; " + Figures.count(2L * model.stockPerTenant)
+          + " stock SIMs without customer; CSV: " + Figures.count(model.csvRejected) + " of "
+          + Figures.count(model.csvLines) + " lines rejected");
       noticesRecorded = estate.alerts().deliveryCounts().getOrDefault(DeliveryStatus.PENDING, 0L);
-      out.println("  subscription notices waiting to be sent: " + Progress.num(noticesRecorded));
+      out.println("  subscription notices waiting to be sent: " + Figures.count(noticesRecorded));
     }
 
     private void replayAlerts() {
-      List<AlertReplay.Planned> alerts = replay.plan(model, options.alerts(), Clock.systemUTC());
-      out.println("== 2. Replaying " + Progress.num(alerts.size()) + " usage alerts while the dispatcher sends mail");
-      out.println("  planned: " + replay.plannedOf(AlertReplay.Category.ORDINARY) + " ordinary, "
-          + replay.plannedOf(AlertReplay.Category.STORM) + " in a storm of " + model.stormCustomer.name() + "'s SIMs, "
-          + replay.plannedOf(AlertReplay.Category.SAME_ID_AGAIN) + " re-sent with the same id, "
-          + replay.plannedOf(AlertReplay.Category.REPEAT_IN_PERIOD) + " repeats within the usage period, "
-          + (replay.plannedOf(AlertReplay.Category.STOCK_SIM) + replay.plannedOf(AlertReplay.Category.OTHER_TENANTS_SIM))
-          + " for SIMs without customer in the tenant");
+      List<AlertReplay.Planned> alerts = replay.plan(model, options.alerts(), clock);
+      out.println("== 2. Replaying " + Figures.count(alerts.size()) + " usage alerts while the dispatcher sends mail");
+      out.println("  planned: " + Figures.count(replay.plannedOf(AlertReplay.Category.ORDINARY)) + " ordinary, "
+          + Figures.count(replay.plannedOf(AlertReplay.Category.STORM)) + " in a storm of the SIMs of "
+          + model.stormCustomer.name() + ", " + Figures.count(replay.plannedOf(AlertReplay.Category.SAME_ID_AGAIN))
+          + " re-sent with the same id, " + Figures.count(replay.plannedOf(AlertReplay.Category.REPEAT_IN_PERIOD))
+          + " repeats within the usage period, " + Figures.count(replay.plannedOf(AlertReplay.Category.STOCK_SIM)
+          + replay.plannedOf(AlertReplay.Category.OTHER_TENANTS_SIM)) + " for SIMs without customer in the tenant");
       deliveryStart = System.nanoTime();
       for (int d = 0; d < options.dispatchers(); d++) {
         background.scheduleWithFixedDelay(this::dispatchOnce, 100L * d, 200, TimeUnit.MILLISECONDS);
@@ -245,7 +247,7 @@ public final class Demo {
     private void routeWithRetry(AlertReplay.Planned alert) {
       for (int attempt = 1; ; attempt++) {
         try {
-          replay.route(estate, alert);
+          replay.route(estate, alert, clock);
           return;
         } catch (RuntimeException e) {
           if (attempt == 3) {
@@ -269,8 +271,8 @@ public final class Demo {
       background.schedule(() -> {
         try {
           mail.startServer();
-          out.println("  !! SMTP server started again after " + Progress.secs((System.nanoTime() - down) / 1e9)
-              + "; " + Progress.num(sender.transientFailures() - failuresBeforeOutage) + " emails could not be sent "
+          out.println("  !! SMTP server started again after " + Figures.seconds((System.nanoTime() - down) / 1e9)
+              + "; " + Figures.count(sender.transientFailures() - failuresBeforeOutage) + " emails could not be sent "
               + "meanwhile and wait for their retry");
           restart.complete(null);
         } catch (RuntimeException e) {
@@ -290,10 +292,10 @@ public final class Demo {
 
     private String deliveryState() {
       Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
-      return "deliveries sent " + Progress.num(counts.getOrDefault(DeliveryStatus.SENT, 0L)) + " in "
-          + Progress.num(sender.accepted()) + " emails, waiting " + Progress.num(counts.getOrDefault(DeliveryStatus.PENDING, 0L)
+      return "deliveries sent " + Figures.count(counts.getOrDefault(DeliveryStatus.SENT, 0L)) + " in "
+          + Figures.count(sender.accepted()) + " emails, waiting " + Figures.count(counts.getOrDefault(DeliveryStatus.PENDING, 0L)
           + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L)) + ", send failures so far "
-          + Progress.num(sender.transientFailures() + sender.permanentFailures());
+          + Figures.count(sender.transientFailures() + sender.permanentFailures());
     }
 
     private void catchUp() {
@@ -326,48 +328,140 @@ public final class Demo {
     }
 
     private void printSummary() {
+      out.println("== 4. Summary, from the library's own records (decision log, outbox, dispatcher)");
+      try (Progress p = Progress.start(out, "Reading back the decision log", "alerts", replay.recorded().size())) {
+        ledger = DecisionLedger.read(estate, replay.recorded(), options.threads(), p);
+      }
       Map<DeliveryStatus, Long> counts = estate.alerts().deliveryCounts();
       DispatchReport d = dispatched.get();
+      long handed = replay.routed;
+      long sameIdAgain = handed - ledger.decisions() - ledger.missing();
+      long sent = counts.getOrDefault(DeliveryStatus.SENT, 0L);
+      long singles = sender.accepted() - sender.acceptedDigests();
+      long unreported = d.messages() - sender.accepted() - sender.transientFailures() - sender.permanentFailures();
       double totalSeconds = (System.nanoTime() - started) / 1e9;
-      long suppressed = replay.duplicateIds + replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED);
-      long deliveriesInDigests = d.sent() - (sender.accepted() - sender.acceptedDigests());
-      out.println("== 4. Summary");
-      line("Alerts routed", replay.routed, rate(replay.routed, replaySeconds));
-      line("  to customer contacts", replay.outcome(RoutingOutcome.ROUTED), "");
-      line("  to catch-all recipients", replay.outcome(RoutingOutcome.CATCH_ALL), "SIMs without customer");
-      line("  no eligible contact", replay.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT), "");
-      line("  nobody (unassigned)", replay.outcome(RoutingOutcome.UNASSIGNED), "");
-      line("Duplicates suppressed", suppressed, "");
-      line("  same alert id again", replay.duplicateIds, "nothing new recorded");
-      line("  repeat within the usage period", replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED), "");
-      line("Contacts skipped", replay.skipped.values().stream().mapToLong(Long::longValue).sum(), "by reason:");
+
+      sum("Alerts routed", handed, Figures.rate(handed, replaySeconds))
+          .part("routed to customer contacts", ledger.outcome(RoutingOutcome.ROUTED), "")
+          .part("routed to catch-all recipients", ledger.outcome(RoutingOutcome.CATCH_ALL), "SIM without customer")
+          .part("no eligible contact", ledger.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT), "")
+          .part("reached nobody", ledger.outcome(RoutingOutcome.UNASSIGNED), "no customer, no catch-all")
+          .part("repeat within the usage period", ledger.outcome(RoutingOutcome.REPEAT_SUPPRESSED),
+              "suppressed: same SIM, kind and period")
+          .part("same alert id again", sameIdAgain, "ignored: nothing new recorded")
+          .part("not in the decision log", ledger.missing(), ledger.missing() == 0 ? "" : "LOST")
+          .print();
+      Sum skips = sum("Contacts skipped by routing", ledger.skipped(), "in the decisions above");
       for (SkipReason reason : SkipReason.values()) {
-        line("  " + reason.description(), replay.skippedFor(reason), "");
+        skips.part(reason.description(), ledger.skipped(reason), "");
       }
-      line("Deliveries recorded", replay.deliveriesRecorded + noticesRecorded,
-          Progress.num(replay.deliveriesRecorded) + " alerts + " + Progress.num(noticesRecorded) + " subscription notices");
-      line("Deliveries sent", counts.getOrDefault(DeliveryStatus.SENT, 0L), rate(d.sent(), deliverySeconds));
-      line("Emails accepted by the server", sender.accepted(), "one per message; a digest is one");
-      line("Digests", sender.acceptedDigests(), "holding " + Progress.num(deliveriesInDigests) + " deliveries");
-      line("Retries", d.retried(), retriesBeforeOutage >= 0
-          ? "SMTP server down " + options.outageSeconds() + " s part-way" : "");
-      line("Failures", counts.getOrDefault(DeliveryStatus.FAILED, 0L), "given up; expected " + EXPECTED_FAILURES);
-      line("Still pending", counts.getOrDefault(DeliveryStatus.PENDING, 0L)
-          + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L), "after the final catch-up");
+      skips.print();
+      sum("Deliveries recorded", ledger.chosen() + noticesRecorded, "one per (alert, recipient)")
+          .part("alert deliveries", ledger.chosen(), "recipients chosen in the decision log")
+          .part("subscription notices", noticesRecorded, "alerts switched on for a contact")
+          .print();
+      sum("Deliveries by status", counts.values().stream().mapToLong(Long::longValue).sum(), "in the outbox")
+          .part("sent", sent, Figures.rate(d.sent(), deliverySeconds))
+          .shown("failed", counts.getOrDefault(DeliveryStatus.FAILED, 0L), "given up; expected " + EXPECTED_FAILURES)
+          .shown("pending", counts.getOrDefault(DeliveryStatus.PENDING, 0L), "after the final catch-up")
+          .part("in flight", counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L), "")
+          .print();
+      sum("Messages handed to the mail adapter", d.messages(), "by the dispatcher; a digest is one message")
+          .part("accepted by the SMTP server", sender.accepted(), "")
+          .part("refused for now, tried again", sender.transientFailures(), retriesBeforeOutage >= 0
+              ? "SMTP server down " + options.outageSeconds() + " s part-way" : "")
+          .part("refused for good", sender.permanentFailures(), "")
+          .part("no result from the adapter", unreported, unreported == 0 ? "" : "counted as refused for now")
+          .print();
+      sum("Messages accepted", sender.accepted(), "")
+          .part("single alerts", singles - sender.acceptedNotices(), "one delivery each")
+          .part("subscription notices", sender.acceptedNotices(), "")
+          .part("digests", sender.acceptedDigests(), "holding " + Figures.count(sent - singles) + " deliveries")
+          .print();
+      line("Retries scheduled", d.retried(), "one per delivery in a message refused for now");
       if (mail.inProcess()) {
-        line("Emails received by GreenMail", mail.received(), "");
+        long received = mail.received();
+        Sum server = sum("Emails received by GreenMail", received, "the server's own count")
+            .part("accepted as reported", sender.accepted(), "");
+        if (received > sender.accepted()) {
+          server.part("taken but reported refused", received - sender.accepted(),
+              "the server stopped mid-reply; the deliveries went out again");
+        }
+        server.print();
       }
-      line("SIMs assigned", model.simsAssigned(), rate(model.simsAssigned(), model.assignSeconds));
-      line("Audit events", audit.rows(), "");
-      out.println(String.format(Locale.ROOT, "  %-34s %12s  %s", "Run time so far", Progress.secs(totalSeconds), ""));
+      sum("SIMs assigned", model.simsAssigned(), Figures.rate(model.simsAssigned(), model.assignSeconds))
+          .part("by list", model.simsByList, "")
+          .part("by range", model.simsByRange, "")
+          .part("by CSV import", model.simsByCsv, Figures.count(model.csvRejected) + " bad lines rejected")
+          .print();
+      line("Audit events", audit.rows(), "in the CSV so far");
+      out.println(String.format(Locale.ENGLISH, "  %-38s %12s", "Run time so far", Figures.seconds(totalSeconds)));
+      if (ledger.outcome(RoutingOutcome.ROUTED) + ledger.outcome(RoutingOutcome.CATCH_ALL) != replay
+          .outcome(RoutingOutcome.ROUTED) + replay.outcome(RoutingOutcome.CATCH_ALL)
+          || ledger.chosen() != replay.deliveriesRecorded || sameIdAgain != replay.duplicateIds) {
+        failedChecks.add("the decision log (" + Figures.count(ledger.chosen()) + " recipients chosen, "
+            + Figures.count(sameIdAgain) + " repeated ids) disagrees with what routing returned ("
+            + Figures.count(replay.deliveriesRecorded) + ", " + Figures.count(replay.duplicateIds) + ")");
+      }
+      if (ledger.missing() > 0) {
+        failedChecks.add(Figures.count(ledger.missing()) + " routed alerts have no decision in the log");
+      }
     }
+
+    private Sum sum(String label, long total, String note) {
+      return new Sum(label, total, note);
+    }
+
+    /** A summary figure and the parts it is made of, printed as "total = a + b + ...", and checked. */
+    private final class Sum {
+      private final String label;
+      private final long total;
+      private final String note;
+      private final List<Part> parts = new ArrayList<>();
+      private long added;
+
+      Sum(String label, long total, String note) {
+        this.label = label;
+        this.total = total;
+        this.note = note;
+      }
+
+      /** A part, left out of the printout when it is zero (the sum holds all the same). */
+      Sum part(String partLabel, long value, String partNote) {
+        parts.add(new Part(partLabel, value, partNote, false));
+        added += value;
+        return this;
+      }
+
+      /** A part that is printed even when it is zero, because zero is the news. */
+      Sum shown(String partLabel, long value, String partNote) {
+        parts.add(new Part(partLabel, value, partNote, true));
+        added += value;
+        return this;
+      }
+
+      void print() {
+        line(label, total, note);
+        boolean first = true;
+        for (Part p : parts) {
+          if (p.value() == 0 && !first && !p.always()) {
+            continue;
+          }
+          line((first ? "  = " : "  + ") + p.label(), p.value(), p.note());
+          first = false;
+        }
+        if (added != total) {
+          failedChecks.add("the summary does not add up: " + label + " " + Figures.count(total) + ", its parts "
+              + Figures.count(added));
+        }
+      }
+    }
+
+    private record Part(String label, long value, String note, boolean always) {}
 
     private void line(String label, long value, String note) {
-      out.println(String.format(Locale.ROOT, "  %-34s %,12d  %s", label, value, note).stripTrailing());
-    }
-
-    private static String rate(long n, double seconds) {
-      return String.format(Locale.ROOT, "%,.0f/s", n / Math.max(seconds, 1e-9));
+      out.println(String.format(Locale.ENGLISH, "  %-38s %s  %s", label, Figures.count(value, 12), note)
+          .stripTrailing());
     }
 
     private long deleteOneCustomer() {
@@ -385,10 +479,11 @@ public final class Demo {
       DeletionPreview preview = estate.customers().previewDeletion(tenant, victim.id());
       out.println("  preview: " + preview.message());
       DeletionResult result = estate.customers().delete(tenant, ADMIN, preview.confirmation());
-      out.println("  confirmed: " + result.customerName() + " deleted; " + Progress.num(result.simsUnassigned())
-          + " SIMs lost their customer designation, " + result.contactsRemoved() + " contacts removed");
+      out.println("  confirmed: " + result.customerName() + " deleted; " + Figures.count(result.simsUnassigned())
+          + " SIMs lost their customer designation, " + Figures.count(result.contactsRemoved()) + " contacts removed");
       if (result.simsUnassigned() != preview.simCount()) {
-        failedChecks.add("deletion unassigned " + result.simsUnassigned() + " SIMs, the preview said " + preview.simCount());
+        failedChecks.add("deletion unassigned " + Figures.count(result.simsUnassigned()) + " SIMs, the preview said "
+            + Figures.count(preview.simCount()));
       }
       if (estate.sims().customerOf(tenant, victim.sim(0).digits()).isPresent()) {
         failedChecks.add("a SIM of the deleted customer still has a customer");
@@ -410,9 +505,9 @@ public final class Demo {
         out.println("  run report of " + c.name() + ": " + folder.relativize(file));
       }
       audit.close();
-      out.println("  audit trail: " + folder.relativize(audit.file()) + " (" + Progress.num(audit.rows()) + " events)");
+      out.println("  audit trail: " + folder.relativize(audit.file()) + " (" + Figures.count(audit.rows()) + " events)");
       if (eml > 0) {
-        out.println("  emails: mail/*.eml (" + Progress.num(eml) + " files)");
+        out.println("  emails: mail/*.eml (" + Figures.count(eml) + " files)");
       }
       return eml;
     }
@@ -422,45 +517,52 @@ public final class Demo {
       long sent = counts.getOrDefault(DeliveryStatus.SENT, 0L);
       long failed = counts.getOrDefault(DeliveryStatus.FAILED, 0L);
       long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L);
-      long recorded = replay.deliveriesRecorded + noticesRecorded;
+      long recorded = ledger.chosen() + noticesRecorded;
       if (pending > 0) {
-        failedChecks.add(pending + " deliveries still pending after the final catch-up");
+        failedChecks.add(Figures.count(pending) + " deliveries still pending after the final catch-up");
       }
       if (failed > EXPECTED_FAILURES) {
-        failedChecks.add(failed + " deliveries failed; the scenario expects " + EXPECTED_FAILURES);
+        failedChecks.add(Figures.count(failed) + " deliveries failed; the scenario expects " + EXPECTED_FAILURES);
       }
       if (sent + failed + pending != recorded) {
-        failedChecks.add("sent " + sent + " + failed " + failed + " + pending " + pending + " != recorded " + recorded);
+        failedChecks.add("sent " + Figures.count(sent) + " + failed " + Figures.count(failed) + " + pending "
+            + Figures.count(pending) + " != recorded " + Figures.count(recorded));
       }
       if (dispatched.get().sent() != sent) {
-        failedChecks.add("the dispatcher reported " + dispatched.get().sent() + " sent, the outbox holds " + sent);
+        failedChecks.add("the dispatcher reported " + Figures.count(dispatched.get().sent()) + " sent, the outbox holds "
+            + Figures.count(sent));
       }
       long received = mail.received();
       if (mail.inProcess() && received < sender.accepted()) {
-        failedChecks.add("the server accepted " + sender.accepted() + " emails but holds only " + received);
+        failedChecks.add("the server accepted " + Figures.count(sender.accepted()) + " emails but holds only "
+            + Figures.count(received));
       }
       if (model.csvRejected != model.csvBadLinesPlanned) {
-        failedChecks.add("the CSV import rejected " + model.csvRejected + " lines, " + model.csvBadLinesPlanned
+        failedChecks.add("the CSV import rejected " + Figures.count(model.csvRejected) + " lines, " + model.csvBadLinesPlanned
             + " were bad");
       }
+      if (audit.lateRows() > 0) {
+        failedChecks.add(Figures.count(audit.lateRows()) + " audit events arrived more than " + AuditCsv.REORDER_WINDOW.toSeconds()
+            + " s late and stand out of time order in the CSV");
+      }
       if (replay.routed != options.alerts()) {
-        failedChecks.add("routed " + replay.routed + " of " + options.alerts() + " alerts");
+        failedChecks.add("routed " + Figures.count(replay.routed) + " of " + Figures.count(options.alerts()) + " alerts");
       }
       double total = (System.nanoTime() - started) / 1e9;
-      out.println("== Done in " + Progress.secs(total));
+      out.println("== Done in " + Figures.seconds(total));
       out.println("Output folder: " + folder);
       if (failedChecks.isEmpty()) {
         out.println("Checks: every delivery accounted for (sent + failed + pending = recorded), nothing lost.");
       } else {
         failedChecks.forEach(f -> out.println("CHECK FAILED: " + f));
       }
-      return new DemoResult(replay.routed, replay.outcome(RoutingOutcome.ROUTED),
-          replay.outcome(RoutingOutcome.CATCH_ALL), replay.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT),
-          replay.outcome(RoutingOutcome.UNASSIGNED),
-          replay.outcome(RoutingOutcome.REPEAT_SUPPRESSED), replay.duplicateIds, replay.deliveriesRecorded,
-          noticesRecorded, sent, failed, pending, replay.skipped.values().stream().mapToLong(Long::longValue).sum(),
-          dispatched.get().retried(), sender.accepted(), sender.acceptedDigests(), received, emlFiles,
-          model.simsAssigned(), model.csvRejected, unassignedByDelete, folder, failedChecks);
+      return new DemoResult(replay.routed, ledger.outcome(RoutingOutcome.ROUTED),
+          ledger.outcome(RoutingOutcome.CATCH_ALL), ledger.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT),
+          ledger.outcome(RoutingOutcome.UNASSIGNED), ledger.outcome(RoutingOutcome.REPEAT_SUPPRESSED),
+          replay.routed - ledger.decisions() - ledger.missing(), ledger.chosen(), noticesRecorded, sent, failed,
+          pending, ledger.skipped(), dispatched.get().retried(), sender.accepted(), sender.acceptedDigests(),
+          received, emlFiles, model.simsAssigned(), model.csvRejected, unassignedByDelete, audit.rows(), folder,
+          failedChecks);
     }
 
     private static void sleep(long millis) {

@@ -1,6 +1,7 @@
 package io.simestate.examples;
 
 import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.simestate.mail.SmtpNotificationSender;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -111,18 +113,21 @@ final class DemoMail implements AutoCloseable {
     return server == null ? 0 : receivedMessages().size();
   }
 
+  /** Every message received, over all starts of the server, in the order the server received them. */
   private synchronized List<MimeMessage> receivedMessages() {
-    List<MimeMessage> all = new ArrayList<>();
+    List<StoredMessage> all = new ArrayList<>();
     for (Managers store : earlierStores) {
-      store.getImapHostManager().getAllMessages().forEach(m -> all.add(m.getMimeMessage()));
+      all.addAll(store.getImapHostManager().getAllMessages());
     }
-    all.addAll(List.of(server.getReceivedMessages()));
-    return all;
+    all.addAll(server.getManagers().getImapHostManager().getAllMessages());
+    // GreenMail lists messages mailbox by mailbox; a stable sort by receipt keeps equal times in that order.
+    all.sort(Comparator.comparing(StoredMessage::getReceivedDate));
+    return all.stream().map(StoredMessage::getMimeMessage).toList();
   }
 
   /**
    * Writes every message the in-process server received as an {@code .eml} file (RFC 5322 text, as
-   * received).
+   * received), numbered in the order the server received them.
    *
    * @param folder the folder to write into (created if needed)
    * @param out where to print progress

@@ -44,8 +44,8 @@ public record DemoOptions(
   /** The usage text. */
   public static final String USAGE = """
       Usage: Demo [options]
-        --sims N              SIMs to assign by list, range and CSV (default 200000; at least 1000)
-        --alerts N            usage alerts to replay (default 20000; at least 500)
+        --sims N              SIMs to assign by list, range and CSV (default 200,000; at least 1,000)
+        --alerts N            usage alerts to replay (default 20,000; at least 500)
         --jdbc-url URL        a real PostgreSQL or MariaDB instead of the embedded H2; the demo works in
                               a schema (database) of its own and drops it at the end
         --jdbc-user USER      database user

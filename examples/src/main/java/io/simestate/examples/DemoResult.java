@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * The numbers a demo run ended with, as its summary printed them, and the checks that failed.
  *
+ * <p>The alert, skip and delivery figures are the library's own records: the decision log read back
+ * per alert id, and the outbox's counts by status.
+ *
  * @param alertsReplayed alerts handed to routing
  * @param routedToContacts alerts routed to customer contacts
  * @param routedToCatchAll alerts of SIMs without customer, routed to catch-all recipients
@@ -27,6 +30,7 @@ import java.util.List;
  * @param simsAssigned SIMs assigned by list, range and CSV
  * @param csvRejected CSV lines rejected
  * @param simsUnassignedByDelete SIMs that lost their designation when a customer was deleted
+ * @param auditEvents events written to the audit trail CSV
  * @param outputFolder where the run wrote its files
  * @param failedChecks the consistency checks that failed; empty when the run is sound
  */
@@ -52,6 +56,7 @@ public record DemoResult(
     long simsAssigned,
     long csvRejected,
     long simsUnassignedByDelete,
+    long auditEvents,
     Path outputFolder,
     List<String> failedChecks) {
 

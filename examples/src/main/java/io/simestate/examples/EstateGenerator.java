@@ -22,8 +22,9 @@ import java.util.Locale;
 
 /**
  * Builds the demo's estate through the library's public API, the way a portal's users would over
- * time: customers with addresses, three contacts each with varied alert settings, and SIMs assigned
- * by list, by range and by a CSV import that holds a few bad lines.
+ * time: customers with the address and phone numbers of one country each ({@link CountryProfile}),
+ * three contacts each with varied alert settings, and SIMs assigned by list, by range and by a CSV
+ * import that holds a few bad lines.
  */
 final class EstateGenerator {
 
@@ -37,12 +38,6 @@ final class EstateGenerator {
       "Woodgrove", "Alpine", "A. Datum", "Wide World", "Margie's", "Relecloud"};
   private static final String[] SECTORS = {"Logistics", "Metering", "Vending", "Fleet Services", "Agritech",
       "Security", "Energy", "Healthcare", "Rail", "Marine"};
-  private static final String[] STREETS = {"Harbour Road", "Station Street", "Mill Lane", "Canal Quay",
-      "Market Square", "Industriestraße", "Rue du Port", "Via Roma", "Kingsway", "Dock Road"};
-  private static final String[][] CITIES = {{"1010", "Vienna", "Austria"}, {"10115", "Berlin", "Germany"},
-      {"75002", "Paris", "France"}, {"00184", "Rome", "Italy"}, {"EC1A 1BB", "London", "United Kingdom"},
-      {"1012 JS", "Amsterdam", "Netherlands"}, {"8001", "Zürich", "Switzerland"}, {"00-001", "Warsaw", "Poland"},
-      {"111 22", "Stockholm", "Sweden"}, {"1050", "Brussels", "Belgium"}};
   private static final String[] FIRST = {"Ana", "Ben", "Cleo", "Dan", "Eva", "Finn", "Greta", "Hugo", "Ines",
       "Jonas", "Kira", "Leo", "Mia", "Noah", "Olga", "Paul", "Rosa", "Sven", "Tara", "Ugo"};
   private static final String[] LAST = {"Fleet", "Berger", "Novak", "Rossi", "Jansen", "Dubois", "Keller",
@@ -88,15 +83,16 @@ final class EstateGenerator {
       firstSerial[n] = first ? 0 : firstSerial[n - 1] + sizes[n - 1];
     }
     try (Progress p = Progress.start(out, "Creating customers with their contacts", "customers", total,
-        () -> Progress.num(model.contactsAdded) + " contacts")) {
+        () -> contactsSoFar(model))) {
       Parallel.forEach(threads, total, n -> {
         DemoEstate.Tenant tenant = n < CUSTOMERS_PER_TENANT ? model.tenantA : model.tenantB;
         int i = n % CUSTOMERS_PER_TENANT;
         String name = customerName(tenant, model, i);
-        String[] city = CITIES[n % CITIES.length];
+        CountryProfile country = CountryProfile.of(n);
+        CountryProfile.City city = country.city(n);
         CustomerDetails details = CustomerDetails.named(name)
-            .withAddress((1 + n % 97) + " " + STREETS[n % STREETS.length], city[0], city[1], city[2])
-            .withPhoneAndEmail("+43 1 " + (5550000 + n), "office@" + domain(name))
+            .withAddress(country.street(n, 1 + n % 97), city.postalCode(), city.name(), country.country())
+            .withPhoneAndEmail(country.landline(n, 0), "office@" + domain(name))
             .withExtras("https://www." + domain(name), "ACC-" + (10_000 + n),
                 n % 7 == 0 ? "Key account.\nQuarterly review with the fleet team." : null);
         Customer customer = estate.customers().create(tenant.id(), actor, details);
@@ -116,11 +112,17 @@ final class EstateGenerator {
     model.customers.addAll(List.of(plans));
     model.stormCustomer = plans[CUSTOMERS_PER_TENANT];
     model.specialCustomer = plans[1];
-    out.println("  contacts: " + Progress.num(model.contactsAdded) + " added: " + Progress.num(model.contactsAlertsOn)
-        + " with alerts on (" + Progress.num(model.contactsWarningOnly) + " warning-only, "
-        + Progress.num(model.contactsCutOffOnly) + " cut-off-only), " + Progress.num(model.contactsAlertsOff)
-        + " with alerts off (" + Progress.num(model.contactsWithoutEmail) + " without an email address); "
-        + Progress.num(model.contactsRejected) + " refused for an invalid address");
+    out.println("  contacts: " + Figures.count(model.contactsAdded) + " added: " + Figures.count(model.contactsAlertsOn)
+        + " with alerts on (" + Figures.count(model.contactsWarningOnly) + " warning-only, "
+        + Figures.count(model.contactsCutOffOnly) + " cut-off-only), " + Figures.count(model.contactsAlertsOff)
+        + " with alerts off (" + Figures.count(model.contactsWithoutEmail) + " without an email address); "
+        + Figures.count(model.contactsRejected) + " refused for an invalid address");
+  }
+
+  private static String contactsSoFar(DemoEstate model) {
+    synchronized (model) {
+      return Figures.count(model.contactsAdded) + " contacts";
+    }
   }
 
   /** SIM block sizes: the storm customer's first, the rest spread unevenly over the others. */
@@ -176,7 +178,7 @@ final class EstateGenerator {
     String domain = domain(c.name());
     List<ContactDetails> contacts = new ArrayList<>(3);
     contacts.add(ContactDetails.alerted(person(n, 0), email(n, 0, domain))
-        .withPhoneAndRole("+43 660 " + (100000 + n), "Operations lead"));
+        .withPhoneAndRole(CountryProfile.of(n).mobile(n, 0), "Operations lead"));
     contacts.add(switch (n % 4) {
       case 0 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.WARNING);
       case 1 -> ContactDetails.alerted(person(n, 1), email(n, 1, domain)).wanting(AlertKind.CUT_OFF);
@@ -184,7 +186,8 @@ final class EstateGenerator {
       default -> ContactDetails.silent(person(n, 1), email(n, 1, domain)).withPhoneAndRole(null, "Finance");
     });
     contacts.add(switch (n % 3) {
-      case 0 -> ContactDetails.silent(person(n, 2), null).withPhoneAndRole("+43 1 " + (4440000 + n), "Site");
+      case 0 -> ContactDetails.silent(person(n, 2), null)
+          .withPhoneAndRole(CountryProfile.of(n).landline(n, 4), "Site");
       case 1 -> ContactDetails.alerted(person(n, 2), email(n, 2, domain)).wanting(AlertKind.CUT_OFF);
       default -> ContactDetails.silent(person(n, 2), email(n, 2, domain));
     });
@@ -334,7 +337,7 @@ final class EstateGenerator {
       IccidRange stock = IccidRange.of(tenant.stockSim(0), tenant.stockSim(model.stockPerTenant - 1L));
       estate.sims().assign(tenant.id(), actor, someone.id(), stock);
       AssignmentChanges back = estate.sims().unassign(tenant.id(), actor, stock);
-      out.println("  " + tenant.id() + ": " + Progress.num(back.changed()) + " stock SIMs assigned by mistake and "
+      out.println("  " + tenant.id() + ": " + Figures.count(back.changed()) + " stock SIMs assigned by mistake and "
           + "unassigned again; they stay without a customer");
     }
   }

@@ -38,7 +38,28 @@ final class RunReport {
   static final int RECENT_DELIVERIES = 25;
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  /** Tables sized to their content; times, ids, ICCIDs and addresses never break across lines. */
+  private static final String STYLE = """
+      body{font-family:system-ui,sans-serif;margin:2em;color:#222;line-height:1.35}
+      h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:1.6em 0 .4em}
+      .meta{color:#555;margin-top:0}
+      table{border-collapse:collapse;margin:.3em 0 1em}
+      th,td{border:1px solid #d4d4d4;padding:.3em .6em;text-align:left;vertical-align:top}
+      thead th{background:#f3f3f3;white-space:nowrap}
+      table.details th{background:#f7f7f7;white-space:nowrap;font-weight:600}
+      .nowrap,.time,.id{white-space:nowrap}
+      .id,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+      .off{color:#888}.tag{color:#666;font-size:.85em;margin-left:.4em}.sub{color:#555;font-size:.88em}
+      tr.error td{border-top:hidden;font-size:.88em;color:#555;padding-top:0}
+      tr.error td:first-child{border-right:none}
+      .sent{color:#1a7f37}.failed{color:#b42318;font-weight:600}.pending,.in_flight{color:#9a6700}
+      ol.sims{columns:4 14em;column-gap:2em;margin:.3em 0 1em;padding-left:2.5em}
+      ol.sims li{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
+      """;
 
   private RunReport() {}
 
@@ -64,60 +85,77 @@ final class RunReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<title>Run report: ").append(esc(c.name().value())).append("</title>\n")
-        .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;")
-        .append("margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}")
-        .append("th{background:#f3f3f3}.mono{font-family:ui-monospace,monospace}.off{color:#999}</style>\n")
-        .append("</head>\n<body>\n");
+        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     h.append("<h1>Run report: ").append(esc(c.name().value())).append("</h1>\n");
-    h.append("<p>Tenant <b>").append(esc(tenant.value())).append("</b>, generated ")
-        .append(esc(TIME.format(Instant.now()))).append("</p>\n");
+    h.append("<p class=\"meta\">Tenant <b>").append(esc(tenant.value())).append("</b> · generated <span class=\"time\">")
+        .append(esc(TIME.format(Instant.now()))).append(" UTC</span> · all times in UTC</p>\n");
 
-    h.append("<h2>Details</h2>\n<table>\n");
-    row(h, "Customer id", c.id().toString());
-    row(h, "Name", c.name().value());
-    row(h, "Address", address(c.address()));
-    row(h, "Phone", c.phone());
-    row(h, "Email", c.email() == null ? null : c.email().toString());
-    row(h, "Website", c.website());
-    row(h, "Reference", c.reference());
-    row(h, "Notes", c.notes());
-    row(h, "Version", Long.toString(c.version()));
-    row(h, "Created", TIME.format(c.createdAt()));
-    row(h, "Last changed", TIME.format(c.updatedAt()));
+    h.append("<h2>Details</h2>\n<table class=\"details\">\n");
+    row(h, "Customer id", c.id().toString(), "id");
+    row(h, "Name", c.name().value(), null);
+    row(h, "Address", address(c.address()), null);
+    row(h, "Phone", c.phone(), "nowrap");
+    row(h, "Email", c.email() == null ? null : c.email().displayed(), "nowrap");
+    row(h, "Website", c.website(), "nowrap");
+    row(h, "Reference", c.reference(), "nowrap");
+    row(h, "Notes", c.notes(), null);
+    row(h, "Version", Figures.count(c.version()), null);
+    row(h, "Created", TIME.format(c.createdAt()), "time");
+    row(h, "Last changed", TIME.format(c.updatedAt()), "time");
     h.append("</table>\n");
 
-    h.append("<h2>Contacts (").append(c.contacts().size()).append(")</h2>\n<table>\n")
-        .append("<tr><th>Name</th><th>Email</th><th>Phone</th><th>Role</th><th>Alerts</th><th>Kinds wanted</th></tr>\n");
+    h.append("<h2>Contacts (").append(Figures.count(c.contacts().size())).append(")</h2>\n<table>\n")
+        .append("<thead><tr><th>Name</th><th>Email</th><th>Phone</th><th>Role</th><th>Alerts</th>")
+        .append("<th>Kinds wanted</th></tr></thead>\n<tbody>\n");
     for (Contact k : c.contacts()) {
-      h.append("<tr><td>").append(esc(k.name())).append("</td><td>")
-          .append(esc(k.email() == null ? "(none)" : k.email().toString())).append("</td><td>")
-          .append(esc(k.phone())).append("</td><td>").append(esc(k.role())).append("</td><td>")
-          .append(k.alertsEnabled() ? "on" : "<span class=\"off\">off</span>").append("</td><td>")
-          .append(esc(k.alertKinds().stream().sorted().map(AlertKind::label).collect(Collectors.joining(", "))))
-          .append("</td></tr>\n");
+      String kinds = k.alertKinds().stream().sorted().map(AlertKind::label).collect(Collectors.joining(", "));
+      h.append("<tr><td>").append(esc(k.name())).append("</td><td class=\"nowrap\">")
+          .append(k.email() == null ? "<span class=\"off\">(none)</span>" : esc(k.email().displayed()))
+          .append("</td><td class=\"nowrap\">").append(esc(k.phone())).append("</td><td>").append(esc(k.role()))
+          .append("</td><td>").append(k.alertsEnabled() ? "on" : "<span class=\"off\">off</span>")
+          .append("</td><td class=\"nowrap").append(k.alertsEnabled() ? "" : " off").append("\">")
+          .append(esc(kinds)).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</tbody>\n</table>\n");
 
-    h.append("<h2>SIMs: ").append(esc(String.format(Locale.ROOT, "%,d", report.simCount()))).append("</h2>\n");
-    h.append("<p>First ").append(report.sims().items().size()).append(", in ICCID order:</p>\n<p class=\"mono\">");
-    h.append(report.sims().items().stream().map(Iccid::digits).map(RunReport::esc).collect(Collectors.joining("<br>\n")));
-    h.append("</p>\n");
+    h.append("<h2>SIMs (").append(Figures.count(report.simCount())).append(")</h2>\n");
+    h.append("<p>The first ").append(Figures.count(report.sims().items().size())).append(" of ")
+        .append(Figures.count(report.simCount())).append(", in ICCID order:</p>\n<ol class=\"sims\">\n");
+    for (Iccid sim : report.sims().items()) {
+      h.append("<li>").append(esc(sim.digits())).append("</li>\n");
+    }
+    h.append("</ol>\n");
 
-    h.append("<h2>Recent deliveries (").append(recent.size()).append(" most recent)</h2>\n<table>\n")
-        .append("<tr><th>Recorded</th><th>Recipient</th><th>Alert</th><th>SIM</th><th>Status</th><th>Attempts</th>")
-        .append("<th>Sent</th><th>Last error</th></tr>\n");
+    h.append("<h2>Recent deliveries to its contacts (the ").append(Figures.count(recent.size()))
+        .append(" most recent)</h2>\n<table class=\"deliveries\">\n")
+        .append("<thead><tr><th>Recorded</th><th>Recipient</th><th>Alert</th><th>SIM</th><th>Status</th></tr></thead>\n")
+        .append("<tbody>\n");
     for (Delivery d : recent) {
-      String what = d.alert() == null ? "subscription notice"
-          : d.alert().kind().label() + " " + d.alert().id() + (d.digestKey() != null ? " (digest)" : "");
-      h.append("<tr><td>").append(esc(TIME.format(d.createdAt()))).append("</td><td>")
-          .append(esc(d.recipient().name() + " <" + d.recipient().email() + ">")).append("</td><td>")
-          .append(esc(what)).append("</td><td class=\"mono\">")
-          .append(esc(d.alert() == null ? "" : d.alert().iccid().digits())).append("</td><td>")
-          .append(esc(d.status().name())).append("</td><td>").append(d.attempts()).append("</td><td>")
-          .append(esc(d.sentAt() == null ? "" : TIME.format(d.sentAt()))).append("</td><td>")
-          .append(esc(d.lastError())).append("</td></tr>\n");
+      String status = d.status().name().toLowerCase(Locale.ROOT);
+      h.append("<tr><td class=\"time\">").append(esc(TIME.format(d.createdAt()))).append("</td><td class=\"nowrap\">")
+          .append(esc(d.recipient().name())).append("<br><span class=\"sub\">")
+          .append(esc(d.recipient().email().displayed())).append("</span></td><td class=\"nowrap\">");
+      if (d.alert() == null) {
+        h.append("Subscription notice");
+      } else {
+        h.append(esc(d.alert().kind().label())).append(d.digestKey() != null ? "<span class=\"tag\">digest</span>" : "")
+            .append("<br><span class=\"sub id\">").append(esc(d.alertId().value())).append("</span>");
+      }
+      h.append("</td><td class=\"id\">").append(esc(d.alert() == null ? "" : d.alert().iccid().digits()))
+          .append("</td><td class=\"nowrap\"><span class=\"").append(status).append("\">")
+          .append(esc(status.replace('_', ' '))).append("</span>");
+      if (d.sentAt() != null) {
+        h.append(" at <span class=\"time\">").append(esc(sameDay(d.createdAt(), d.sentAt()) ? CLOCK.format(d.sentAt())
+            : TIME.format(d.sentAt()))).append("</span>");
+      }
+      h.append("<br><span class=\"sub\">").append(d.attempts() == 1 ? "1 attempt" : Figures.count(d.attempts()) + " attempts")
+          .append("</span></td></tr>\n");
+      if (d.lastError() != null) {
+        h.append("<tr class=\"error\"><td></td><td colspan=\"4\">last error: ").append(esc(d.lastError()))
+            .append("</td></tr>\n");
+      }
     }
-    h.append("</table>\n</body>\n</html>\n");
+    h.append("</tbody>\n</table>\n</body>\n</html>\n");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, h, StandardCharsets.UTF_8);
@@ -126,9 +164,13 @@ final class RunReport {
     }
   }
 
-  private static void row(StringBuilder h, String label, String value) {
-    h.append("<tr><th>").append(esc(label)).append("</th><td>")
-        .append(value == null ? "" : esc(value).replace("\n", "<br>")).append("</td></tr>\n");
+  private static boolean sameDay(Instant a, Instant b) {
+    return a.atOffset(ZoneOffset.UTC).toLocalDate().equals(b.atOffset(ZoneOffset.UTC).toLocalDate());
+  }
+
+  private static void row(StringBuilder h, String label, String value, String cssClass) {
+    h.append("<tr><th>").append(esc(label)).append("</th><td").append(cssClass == null ? "" : " class=\"" + cssClass + "\"")
+        .append('>').append(value == null ? "" : esc(value).replace("\n", "<br>")).append("</td></tr>\n");
   }
 
   private static String address(PostalAddress a) {

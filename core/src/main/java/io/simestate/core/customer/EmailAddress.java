@@ -15,7 +15,8 @@ import java.util.Locale;
  * IDNA mapping. Surrounding white space is trimmed first.
  *
  * <p>The domain compares case-insensitively (it is stored in lower case); the local part keeps its
- * case. {@link #toString()} is the canonical form, {@code local@ascii-domain}.
+ * case. {@link #toString()} is the canonical form, {@code local@ascii-domain}; {@link #displayed()}
+ * is the form to show a person, with the domain in Unicode.
  *
  * @param localPart the part before the {@code @}, case kept
  * @param domain the ASCII (IDNA) domain in lower case
@@ -101,6 +102,19 @@ public record EmailAddress(String localPart, String domain) {
    */
   public String masked() {
     return localPart.charAt(0) + "***@" + domain;
+  }
+
+  /**
+   * The address as a person reads it: the local part as stored and an internationalised domain
+   * converted back from its ASCII (IDNA) form to Unicode, in lower case: {@code ana@bücher.example}
+   * for the stored {@code ana@xn--bcher-kva.example}. For screens, reports and message text; mail
+   * headers, keys and comparisons use {@link #toString()}. {@code parse(displayed())} gives this
+   * address back.
+   *
+   * @return the address with its domain in Unicode; the same as {@link #toString()} for an ASCII domain
+   */
+  public String displayed() {
+    return localPart + "@" + IDN.toUnicode(domain, 0);
   }
 
   @Override

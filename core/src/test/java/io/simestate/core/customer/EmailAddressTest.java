@@ -141,6 +141,18 @@ class EmailAddressTest {
     }
 
     @Test
+    void showsAnInternationalisedDomainToPeopleInUnicode() {
+      assertThat(EmailAddress.parse("Ana@BÜCHER.example").displayed()).isEqualTo("Ana@bücher.example");
+      assertThat(EmailAddress.parse("ana@例え.テスト").displayed()).isEqualTo("ana@例え.テスト");
+      assertThat(EmailAddress.parse("ana@xn--bcher-kva.example").displayed()).isEqualTo("ana@bücher.example");
+    }
+
+    @Test
+    void showsAnAsciiDomainAsStored() {
+      assertThat(EmailAddress.parse("Ana.Fleet@North-Wind.example").displayed()).isEqualTo("Ana.Fleet@north-wind.example");
+    }
+
+    @Test
     void refusesAnInternationalisedLabelThatIsTooLongInAsciiForm() {
       assertRefused("ana@" + "ü".repeat(60) + ".example");
     }
@@ -331,6 +343,18 @@ class EmailAddressTest {
     EmailAddress email = EmailAddress.parse(text);
     assertThat(email.domain()).startsWith("xn--").endsWith("." + rest);
     assertThat(email.domain().chars()).allMatch(c -> c < 0x80);
+  }
+
+  @Property(tries = 300)
+  void theDisplayedFormParsesBackToTheSameAddress(@ForAll("localParts") String local,
+      @ForAll("unicodeLabels") String label, @ForAll("domains") String rest) {
+    String text = local + "@" + label + "." + rest;
+    if (!EmailAddress.isValid(text)) {
+      return;
+    }
+    EmailAddress email = EmailAddress.parse(text);
+    assertThat(EmailAddress.parse(email.displayed())).isEqualTo(email);
+    assertThat(email.displayed()).startsWith(local + "@").endsWith("." + rest).isNotEqualTo(email.toString());
   }
 
   @Provide
