@@ -1,10 +1,10 @@
 package io.simestate.examples;
 
-import io.simestate.core.SimEstate;
 import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.RoutingOutcome;
 import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.SkippedContact;
+import io.simestate.core.estate.SimEstate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
