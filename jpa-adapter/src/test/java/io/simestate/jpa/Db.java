@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
     }
   }
 
-  /** Closed by JUnit at the end of the run. */
-  final class Cleanup implements ExtensionContext.Store.CloseableResource {
+  /** Closed by JUnit at the end of the run (JUnit closes stored {@link AutoCloseable} values). */
+  final class Cleanup implements AutoCloseable {
     @Override
     public void close() {
       TestDatabase.dropAll();

@@ -144,6 +144,7 @@ class DeliveryOutboxTest {
             return null;
           }));
         }
+        // A hang guard only: the drain takes seconds; the outcome does not depend on scheduling.
         for (Future<?> f : dispatchers) {
           f.get(3, TimeUnit.MINUTES);
         }

@@ -111,7 +111,9 @@ final class TestDatabase {
       switch (vendor) {
         case H2 -> {
           JdbcDataSource ds = new JdbcDataSource();
-          ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+          // A concurrent test waits for another transaction's row locks; those transactions take
+          // well under a second, so the lock time-out only ends a hang, even on a busy machine.
+          ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=120000");
           return ds;
         }
         case POSTGRESQL -> {

@@ -15,8 +15,10 @@ import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
+import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.Recipient;
+import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.UsageAlert;
@@ -205,7 +207,20 @@ class DispatcherEndToEndTest {
         return MailTemplates.defaults().alert(n);
       }
     };
-    SimEstate estate = estate(mail().templates(stopOnSecondMessage).build(), TenantAlertSettings.DEFAULTS);
+    // The restarted server listens on a new port (the system chooses it, so no other process can take
+    // it first); each dispatch round sends through a sender for wherever the server listens then.
+    NotificationSender followsTheServer = new NotificationSender() {
+      @Override
+      public SendResult send(Notification notification) {
+        return mail().templates(stopOnSecondMessage).build().send(notification);
+      }
+
+      @Override
+      public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
+        return mail().templates(stopOnSecondMessage).build().sendAll(batch, listener);
+      }
+    };
+    SimEstate estate = estate(followsTheServer, TenantAlertSettings.DEFAULTS);
     customerWithSim(estate, "Northwind", List.of(
         ContactDetails.alerted("Ana", "ana@northwind.example"),
         ContactDetails.alerted("Bo", "bo@northwind.example"),

@@ -17,7 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,24 +68,40 @@ final class Fixtures {
     return new SubscriptionNotice(TENANT, SENDER, to, customer, "notice/" + to.key());
   }
 
-  /** A sender talking plain SMTP to 127.0.0.1 with short time-outs. */
+  /**
+   * A sender talking plain SMTP to 127.0.0.1. Its time-outs are far longer than any local answer
+   * takes, so that a busy machine never turns a slow answer into a failure; the tests of time-outs
+   * set their own short ones against a server that never answers.
+   */
   static SmtpNotificationSender.Builder localSender(int port) {
     return SmtpNotificationSender.builder()
         .host("127.0.0.1")
         .port(port)
         .security(SmtpSecurity.NONE)
         .heloName("client.test")
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(2))
-        .writeTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(30))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
         .clock(CLOCK);
   }
 
-  /** A port on 127.0.0.1 that was free a moment ago. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * A port on 127.0.0.1 where nothing listens for as long as the returned socket stays open: the
+   * socket holds the port without listening, so a connection to it is refused and no other process
+   * can start listening there meanwhile (a port that was merely free a moment ago could be taken).
+   */
+  static Socket portWhereNothingListens() {
+    Socket socket = new Socket();
+    try {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return socket;
     } catch (IOException e) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // the bind already failed
+      }
       throw new UncheckedIOException(e);
     }
   }

@@ -18,9 +18,12 @@ final class GreenMailSupport {
 
   private GreenMailSupport() {}
 
-  /** A GreenMail SMTP server on 127.0.0.1, on a port fixed for the class so that it can restart. */
+  /**
+   * A GreenMail SMTP server on 127.0.0.1 on a port the system chooses when it starts, so that no other
+   * process can take it first; read it with {@code getSmtp().getPort()} after the server started.
+   */
   static GreenMailExtension smtpServer() {
-    return new GreenMailExtension(new ServerSetup(Fixtures.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
   }
 
   /** The one message received; fails if there is not exactly one. */

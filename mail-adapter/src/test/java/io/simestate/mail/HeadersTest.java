@@ -19,6 +19,7 @@ import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.customer.EmailAddress;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.Socket;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,7 +141,7 @@ class HeadersTest {
   }
 
   @Test
-  void logsAtInfoAndAboveNeverShowTheFullRecipientAddress() {
+  void logsAtInfoAndAboveNeverShowTheFullRecipientAddress() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(SmtpNotificationSender.class);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
@@ -149,7 +150,9 @@ class HeadersTest {
     try {
       sender().sendAll(List.of(alert("Northwind", ana),
           alert("Northwind", new Recipient(null, "x", EmailAddress.parse("x@northwind.example")))));
-      Fixtures.localSender(Fixtures.freePort()).build().send(alert("Northwind", gone));
+      try (Socket nothingListens = Fixtures.portWhereNothingListens()) {
+        Fixtures.localSender(nothingListens.getLocalPort()).build().send(alert("Northwind", gone));
+      }
     } finally {
       logger.detachAppender(logs);
     }

@@ -114,7 +114,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket) {
-      socket.setSoTimeout(10_000);
+      // Only ends a connection a test forgot; close() ends the others at once.
+      socket.setSoTimeout(120_000);
       if (stall) {
         // Read (and ignore) until the client gives up or the test closes the server.
         while (socket.getInputStream().read() >= 0) {

@@ -29,7 +29,7 @@ class TransportSecurityTest {
 
   @RegisterExtension
   static final GreenMailExtension smtps =
-      new GreenMailExtension(new ServerSetup(Fixtures.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
 
   @RegisterExtension
   static final GreenMailExtension smtp = GreenMailSupport.smtpServer();

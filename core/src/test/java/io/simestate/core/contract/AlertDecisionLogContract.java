@@ -114,6 +114,7 @@ public abstract class AlertDecisionLogContract {
         calls.add(() -> alertDecisionLog().record(routed(tenant, "same", sim, second)));
       }
       long wins = 0;
+      // A hang guard only: eight calls take milliseconds, whichever order the threads run them in.
       for (Future<Boolean> f : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
         if (f.get()) {
           wins++;

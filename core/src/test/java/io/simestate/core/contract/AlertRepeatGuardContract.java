@@ -82,6 +82,7 @@ public abstract class AlertRepeatGuardContract {
         calls.add(() -> alertRepeatGuard().firstWithin(tenant, "storm", at(0), HOUR));
       }
       long through = 0;
+      // A hang guard only: eight calls take milliseconds, whichever order the threads run them in.
       for (Future<Boolean> f : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
         if (f.get()) {
           through++;
