@@ -167,7 +167,7 @@ public class MailDispatchBenchmark {
     String iccid = Estates.iccid(i % (CUSTOMERS * SIMS_EACH)).digits();
     String customer = "Customer " + (i / SIMS_EACH % CUSTOMERS);
     MimeMessage message = new MimeMessage(session);
-    message.setFrom(new InternetAddress("alerts@simestate.invalid", "SIM Estate alerts", "UTF-8"));
+    message.setFrom(new InternetAddress("alerts@simestate.example", "SIM Estate alerts", "UTF-8"));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress("contact" + (i % CUSTOMERS) + "@example.com"));
     message.setSubject("Usage warning for SIM " + iccid, "UTF-8");
     message.setSentDate(new Date());

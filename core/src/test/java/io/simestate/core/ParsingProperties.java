@@ -47,7 +47,23 @@ class ParsingProperties {
       "8944500102198304826", "8944 5001 0219 8304 826 F", "89", "89FFFF", "8944500102198304826..8944500102198304834",
       "8900000000000000000..8900000000001999999", "8900000000000000000..8999999999999999999", "-", "F", "ff",
       "iccid,customer", "8944500102198304826,Northwind", "8944500102198304826;", ",", ";", "\"", "\"\"",
-      "Northwind", "NORTHWIND", "acme", "123e4567-e89b-12d3-a456-426614174000", "NaN", "-1", "9".repeat(40));
+      "Northwind", "NORTHWIND", "acme", "123e4567-e89b-12d3-a456-426614174000", "NaN", "-1", "9".repeat(40),
+      "me@⒈wouldbeinvalid.com", "test@\u0300.com", "me@yy－－0.tld", "me@xn--0.tld", "ana@valid.invalid", "ẞ", "ᾳ",
+      "xn--ls8h", "ana@straße.de", "·", "・", "שלום", "١۱", "\u3164", "ｅｘａｍｐｌｅ", "。");
+
+  /** Pieces of internationalised domains, with the characters IDNA maps, splits or refuses. */
+  private static final List<String> DOMAIN_PIECES = List.of(
+      ".", "。", "．", "｡", "-", "－", "--", "xn--", "xn--zca", "xn--0", "xn--bcher-kva", "a", "Z", "0", "ß", "ẞ", "ς", "Σ",
+      "ü", "Ü", "u\u0308", "\u0300", "\u20dd", "ᾳ", "\u0345", "⒈", "①", "ﬁ", "Ⅻ", "²", "·", "l·l", "・", "カ", "中", "ש",
+      "ب", "١", "۱", "\u0640", "\u3164", "\u1100", "♥", "\ud83d\udca9", "\ud800", "\u200d", "\u202e", "\u0000",
+      " ", "\u00a0", "ｅ", "Ｅ", "invalid", "onion", "example", "テスト", "рф", "9".repeat(70), "ü".repeat(70));
+
+  @Provide
+  Arbitrary<String> unicodeDomains() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(DOMAIN_PIECES),
+        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4));
+    return piece.list().ofMinSize(1).ofMaxSize(12).map(l -> String.join("", l));
+  }
 
   @Provide
   Arbitrary<String> anything() {
@@ -83,6 +99,16 @@ class ParsingProperties {
   void emailAddressParse(@ForAll("anything") String text) {
     onlyInvalidInput(() -> EmailAddress.parse(text));
     assertThat(EmailAddress.isValid(text)).isIn(true, false);
+  }
+
+  @Property(tries = 2000)
+  void emailAddressParseOfInternationalisedDomains(@ForAll("unicodeDomains") String domain) {
+    onlyInvalidInput(() -> EmailAddress.parse("ana@" + domain));
+    onlyInvalidInput(() -> new EmailAddress("ana", domain));
+    if (EmailAddress.isValid("ana@" + domain)) {
+      EmailAddress email = EmailAddress.parse("ana@" + domain);
+      assertThat(EmailAddress.parse(email.displayed())).isEqualTo(email);
+    }
   }
 
   @Property

@@ -2,6 +2,7 @@
 -- Flyway-compatible (db/simestate/mariadb/V1__simestate_schema.sql); also applied by io.simestate.jpa.JpaSchema.
 -- Names and texts are stored as given; lengths are in characters and leave room for emoji.
 -- Every table uses utf8mb4 with binary collation: name keys, ICCIDs and alert ids compare exactly.
+-- Primary keys are unnamed: MariaDB names every primary key PRIMARY and warns (1280) about any other name.
 create table simestate_customer (
     id varchar(36) not null,
     tenant_id varchar(64) not null,
@@ -20,7 +21,7 @@ create table simestate_customer (
     version bigint not null,
     created_at datetime(6) not null,
     updated_at datetime(6) not null,
-    constraint pk_simestate_customer primary key (id),
+    primary key (id),
     constraint uk_simestate_customer_name unique (tenant_id, name_key)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
@@ -35,7 +36,7 @@ create table simestate_contact (
     alerts_enabled boolean not null,
     wants_warning boolean not null,
     wants_cut_off boolean not null,
-    constraint pk_simestate_contact primary key (id),
+    primary key (id),
     constraint fk_simestate_contact_customer foreign key (customer_id) references simestate_customer (id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
@@ -46,7 +47,7 @@ create table simestate_sim_assignment (
     iccid_length integer not null,
     tenant_id varchar(64) not null,
     customer_id varchar(36) not null,
-    constraint pk_simestate_sim_assignment primary key (iccid),
+    primary key (iccid),
     constraint fk_simestate_sim_assignment_customer foreign key (customer_id) references simestate_customer (id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
@@ -80,7 +81,7 @@ create table simestate_delivery (
     next_attempt_at datetime(6) not null,
     sent_at datetime(6),
     last_error varchar(2000),
-    constraint pk_simestate_delivery primary key (id),
+    primary key (id),
     constraint uk_simestate_delivery_seq unique (seq),
     constraint uk_simestate_delivery_recipient unique (tenant_id, alert_id, recipient_key)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
@@ -107,7 +108,7 @@ create table simestate_alert_decision (
     customer_id varchar(36),
     customer_name varchar(400),
     decided_at datetime(6) not null,
-    constraint pk_simestate_alert_decision primary key (id),
+    primary key (id),
     constraint uk_simestate_alert_decision_seq unique (seq),
     constraint uk_simestate_alert_decision_alert unique (tenant_id, alert_id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
@@ -122,7 +123,7 @@ create table simestate_decision_entry (
     name varchar(400),
     email varchar(254),
     skip_reason varchar(30),
-    constraint pk_simestate_decision_entry primary key (decision_id, ordinal),
+    primary key (decision_id, ordinal),
     constraint fk_simestate_decision_entry_decision foreign key (decision_id) references simestate_alert_decision (id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
@@ -130,7 +131,7 @@ create table simestate_alert_repeat (
     tenant_id varchar(64) not null,
     repeat_key varchar(300) not null,
     last_at datetime(6) not null,
-    constraint pk_simestate_alert_repeat primary key (tenant_id, repeat_key)
+    primary key (tenant_id, repeat_key)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
 create table simestate_audit_event (
@@ -146,7 +147,7 @@ create table simestate_audit_event (
     range_first varchar(22),
     range_last varchar(22),
     range_length integer,
-    constraint pk_simestate_audit_event primary key (id),
+    primary key (id),
     constraint uk_simestate_audit_event_seq unique (seq)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 
@@ -158,7 +159,7 @@ create table simestate_audit_sim (
     event_id varchar(36) not null,
     ordinal integer not null,
     iccid varchar(22) not null,
-    constraint pk_simestate_audit_sim primary key (event_id, ordinal),
+    primary key (event_id, ordinal),
     constraint fk_simestate_audit_sim_event foreign key (event_id) references simestate_audit_event (id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
 

@@ -9,15 +9,18 @@ import io.simestate.core.customer.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 
@@ -70,7 +73,12 @@ final class MessageComposer {
       message.setReplyTo(new InternetAddress[] {address(sender.replyTo(), null)});
     }
     message.setRecipient(Message.RecipientType.TO, recipientAddress(n));
-    message.setSubject(subject(content.subject()), "UTF-8");
+    String subject = subject(content.subject());
+    if (looksEncoded(subject)) {
+      message.setHeader("Subject", MimeUtility.fold("Subject: ".length(), encodedWords(subject)));
+    } else {
+      message.setSubject(subject, "UTF-8");
+    }
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setHeader("X-Auto-Response-Suppress", "All");
@@ -118,6 +126,9 @@ final class MessageComposer {
 
   private static InternetAddress address(EmailAddress email, String displayName) throws MessagingException {
     String name = UntrustedText.truncate(UntrustedText.singleLine(displayName), MAX_SUBJECT);
+    if (looksEncoded(name)) {
+      return new LiteralName(email.toString(), name);
+    }
     try {
       InternetAddress address = new InternetAddress(email.toString(), true);
       if (!name.isEmpty()) {
@@ -126,6 +137,55 @@ final class MessageComposer {
       return address;
     } catch (UnsupportedEncodingException e) {
       throw new IllegalStateException("every Java platform has UTF-8", e);
+    }
+  }
+
+  /**
+   * Whether a reader's mail program would decode part of this text: Jakarta Mail sends ASCII text
+   * as it is, so a name such as {@code =?UTF-8?B?QmNjOi...?=} would be shown as whatever it encodes.
+   */
+  static boolean looksEncoded(String text) {
+    return text.contains("=?");
+  }
+
+  /**
+   * The text as RFC 2047 encoded words (UTF-8, base 64), each at most 75 characters and never
+   * splitting a character, so that it reads back exactly as written.
+   */
+  static String encodedWords(String text) {
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    while (start < text.length()) {
+      int end = start;
+      int octets = 0;
+      while (end < text.length()) {
+        int cp = text.codePointAt(end);
+        int length = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+        if (octets + length > 45) {         // 45 octets are 60 base-64 characters, 72 with the markers
+          break;
+        }
+        octets += length;
+        end += Character.charCount(cp);
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append("=?UTF-8?B?")
+          .append(Base64.getEncoder().encodeToString(text.substring(start, end).getBytes(StandardCharsets.UTF_8)))
+          .append("?=");
+      start = end;
+    }
+    return out.toString();
+  }
+
+  /** An address whose display name goes out as encoded words, whatever characters it holds. */
+  private static final class LiteralName extends InternetAddress {
+    private static final long serialVersionUID = 1L;
+
+    LiteralName(String address, String name) throws AddressException {
+      super(address, true);
+      this.personal = name;
+      this.encodedPersonal = encodedWords(name);
     }
   }
 

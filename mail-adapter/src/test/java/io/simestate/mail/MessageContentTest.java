@@ -78,7 +78,7 @@ class MessageContentTest {
         "Share of limit: 95 %",
         "Plan: IoT 1 GB",
         "Period: 2026-11",
-        "you are an alert contact of customer Northwind Logistics");
+        "you are a contact of customer Northwind Logistics and your alerts setting is switched on");
   }
 
   @Test
@@ -93,7 +93,7 @@ class MessageContentTest {
         "<bdi>1000 MB</bdi>",
         "<bdi>95 %</bdi>",
         "<bdi>IoT 1 GB</bdi>",
-        "you are an alert contact of customer Northwind Logistics");
+        "you are a contact of customer Northwind Logistics and your alerts setting is switched on");
   }
 
   @Test

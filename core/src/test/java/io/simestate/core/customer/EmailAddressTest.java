@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailAddressTest {
 
   private static final String ATEXT_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+  private static final java.util.Set<String> SPECIAL_USE = java.util.Set.of("invalid", "localhost", "local", "onion",
+      "alt", "arpa");
 
   private static void assertRefused(String text) {
     assertThatThrownBy(() -> EmailAddress.parse(text))
@@ -172,6 +175,157 @@ class EmailAddressTest {
     }
   }
 
+  /** Issue 15: the stored domain is the one the person typed, by IDNA 2008 / UTS #46 (non-transitional). */
+  @Nested
+  class InternationalDomains {
+
+    private void assertRefusedBecause(String text, String because) {
+      assertThatThrownBy(() -> EmailAddress.parse(text))
+          .as("should refuse %s", text)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(because);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"me@⒈wouldbeinvalid.com", "ana@north⒈wind.example", "ana@north\u2024wind.example",
+        "ana@north\uFE52wind.example", "ana@north\u2488.example"})
+    void aCharacterThatStandsForADotIsRefusedInsteadOfMakingANewLabel(String text) {
+      assertRefusedBecause(text, "stands for a dot and more");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test@\u0300.com", "ana@\u0308bucher.example", "ana@\u20DDnorth.example",
+        "ana@xn--ksa.com", "ana@northwind.\u0301example"})
+    void aLabelStartingWithACombiningMarkIsRefused(String text) {
+      assertRefusedBecause(text, "must not start with an accent or other combining mark");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"me@yy--0.tld", "me@yy－－0.tld", "me@yy-－0.tld", "ana@ab--north.example",
+        "ana@northwind.bq--example", "ana@xy--bücher.example"})
+    void hyphensInTheThirdAndFourthPlaceAreRefusedAlsoWhenFullWidthOnesMapToThem(String text) {
+      assertRefusedBecause(text, "must not have hyphens as its third and fourth characters");
+    }
+
+    @Test
+    void hyphensElsewhereAndTheAceprefixItselfAreFine() {
+      assertThat(EmailAddress.parse("ana@c--n.example").domain()).isEqualTo("c--n.example");
+      assertThat(EmailAddress.parse("ana@abc--d.example").domain()).isEqualTo("abc--d.example");
+      assertThat(EmailAddress.parse("ana@xn--bcher-kva.example").domain()).isEqualTo("xn--bcher-kva.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"me@xn--0.tld", "ana@xn--ab--c.example", "ana@xn---abc.example", "ana@xn--zz.example",
+        "ana@xn--99999999999999.example", "ana@xn--bcher-kva9.example"})
+    void anALabelThatIsNotValidPunycodeIsRefused(String text) {
+      assertRefusedBecause(text, "is not a valid internationalised (Punycode) name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@xn--ls8h.example", "ana@xn--a-ecp.example", "ana@xn--abc.example"})
+    void anALabelMustDecodeToALabelThatCouldHaveBeenTyped(String text) {
+      // a pile of poo, a label with a symbol, and control characters
+      assertThat(EmailAddress.isValid(text)).as(text).isFalse();
+    }
+
+    @Test
+    void anALabelInUpperCaseOrNotInNormalFormIsRefusedOrStoredInLowerCase() {
+      assertThat(EmailAddress.parse("ana@XN--BCHER-KVA.example").domain()).isEqualTo("xn--bcher-kva.example");
+      // "bÜcher" encoded with its capital, or with its umlaut as a combining mark: no person could have
+      // typed these A-labels, and their Unicode forms would not be the domain stored
+      assertRefusedBecause("ana@" + "xn--" + Punycode.encode("bÜcher") + ".example",
+          "is not in the normal form of an internationalised name");
+      assertRefusedBecause("ana@" + "xn--" + Punycode.encode("bu\u0308cher") + ".example",
+          "is not in the normal form of an internationalised name");
+    }
+
+    @Test
+    void sharpSAndFinalSigmaAreKeptNotTurnedIntoOtherDomains() {
+      assertThat(EmailAddress.parse("ana@straße.de").domain()).isEqualTo("xn--strae-oqa.de");
+      assertThat(EmailAddress.parse("ana@STRAẞE.de").domain()).isEqualTo("xn--strae-oqa.de");
+      assertThat(EmailAddress.parse("ana@strasse.de").domain()).isEqualTo("strasse.de");
+      assertThat(EmailAddress.parse("ana@βόλος.com").domain()).isEqualTo("xn--nxasmm1c.com");
+      // upper case sigma is folded letter by letter, as UTS #46 does: no final form appears
+      assertThat(EmailAddress.parse("ana@ΒΌΛΟΣ.COM").domain()).isEqualTo("xn--nxasmq6b.com");
+      assertThat(EmailAddress.parse("ana@xn--strae-oqa.de").displayed()).isEqualTo("ana@straße.de");
+      assertThat(EmailAddress.parse("ana@xn--nxasmm1c.com").displayed()).isEqualTo("ana@βόλος.com");
+    }
+
+    @Test
+    void fullWidthAndCompatibilityFormsAreStoredInTheirPlainForm() {
+      assertThat(EmailAddress.parse("ana@ｂüｃｈｅｒ．ｅｘａｍｐｌｅ").domain()).isEqualTo("xn--bcher-kva.example");
+      assertThat(EmailAddress.parse("ana@bu\u0308cher.example").domain()).isEqualTo("xn--bcher-kva.example");
+      assertThat(EmailAddress.parse("ana@ﬁrma.example").domain()).isEqualTo("firma.example");
+      assertThat(EmailAddress.parse("ana@例え。テスト").domain()).isEqualTo("xn--r8jz45g.xn--zckzah");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@♥.example", "ana@north😀.example", "ana@a·b.example", "ana@ab・cd.example",
+        "ana@a\u3164b.example", "ana@\u0628\u0640\u0628.example", "ana@\u1100\u1100.example", "ana@a_b.example",
+        "ana@\u0661\u06F1\u0628.example", "ana@a\u0375.example"})
+    void symbolsFillersAndContextualCharactersOutOfContextAreRefused(String text) {
+      assertThat(EmailAddress.isValid(text)).as(text).isFalse();
+    }
+
+    @Test
+    void contextualCharactersInTheirContextAreAccepted() {
+      assertThat(EmailAddress.parse("ana@col·legi.cat").displayed()).isEqualTo("ana@col·legi.cat");
+      assertThat(EmailAddress.parse("ana@カ・タ.example").displayed()).isEqualTo("ana@カ・タ.example");
+      assertThat(EmailAddress.parse("ana@α͵β.example").displayed()).isEqualTo("ana@α͵β.example");
+      assertThat(EmailAddress.parse("ana@אב׳.example").displayed()).isEqualTo("ana@אב׳.example");
+    }
+
+    @Test
+    void rightToLeftLabelsFollowTheBidiRule() {
+      assertThat(EmailAddress.parse("ana@שלום.example").domain()).isEqualTo("xn--9dbne9b.example");
+      assertThat(EmailAddress.parse("ana@مرحبا.example").domain()).isEqualTo("xn--mgbbop3h.example");
+      assertRefusedBecause("ana@1שלום.example", "mixes right-to-left and left-to-right writing");
+      assertRefusedBecause("ana@aשלום.example", "mixes right-to-left and left-to-right writing");
+      // in a domain with a right-to-left label, every label must start with a letter
+      assertRefusedBecause("ana@שלום.1north.example", "mixes right-to-left and left-to-right writing");
+    }
+
+    @Test
+    void aCharacterThatTheTwoStandardsMapDifferentlyIsRefused() {
+      // U+1FB3 is "αι" under UTS #46 and IDNA 2003; lower-casing alone would keep it
+      assertRefusedBecause("ana@\u1FB3.example", "is written differently in domain names");
+      // U+1C80 is a look-alike of в that UTS #46 maps to в
+      assertRefusedBecause("ana@\u1C80ector.example", "is written differently in domain names");
+    }
+
+    @Test
+    void theAsciiFormIsCheckedByTheConstructorToo() {
+      assertThatThrownBy(() -> new EmailAddress("me", "xn--0.tld")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> new EmailAddress("me", "yy--0.tld")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> new EmailAddress("me", "xn--ksa.com")).isInstanceOf(InvalidInputException.class);
+      assertThat(new EmailAddress("me", "xn--strae-oqa.de").displayed()).isEqualTo("me@straße.de");
+    }
+  }
+
+  /** Issue 15: special-use names that never receive mail (RFC 6761, 6762, 7686, 9476). */
+  @Nested
+  class SpecialUseDomains {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@valid.invalid", "ana@host.localhost", "ana@printer.local", "ana@abc.onion",
+        "ana@name.alt", "ana@home.arpa", "ana@1.0.0.127.in-addr.arpa", "ANA@EXAMPLE.INVALID", "ana@example.ｉｎｖａｌｉｄ"})
+    void namesReservedForPlacesMailCannotReachAreRefused(String text) {
+      assertThatThrownBy(() -> EmailAddress.parse(text))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("are reserved and never receive mail")
+          .hasMessageContaining(".example");
+      assertThatThrownBy(() -> new EmailAddress("ana", text.substring(text.indexOf('@') + 1)
+          .toLowerCase(java.util.Locale.ROOT))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@northwind.example", "ana@example.com", "ana@example.net", "ana@mycompany.test",
+        "ana@invalid.example", "ana@localhost.example", "ana@local.example"})
+    void namesForExamplesAndTestsStayUsable(String text) {
+      assertThat(EmailAddress.isValid(text)).as(text).isTrue();
+    }
+  }
+
   @Nested
   class Length {
 
@@ -277,8 +431,10 @@ class EmailAddressTest {
   @Provide
   Arbitrary<String> domains() {
     Arbitrary<String> label = Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-')
-        .ofMinLength(1).ofMaxLength(20).filter(s -> !s.startsWith("-") && !s.endsWith("-"));
-    Arbitrary<String> tld = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(6);
+        .ofMinLength(1).ofMaxLength(20)
+        .filter(s -> !s.startsWith("-") && !s.endsWith("-") && !(s.length() >= 4 && s.startsWith("--", 2)));
+    Arbitrary<String> tld = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(6)
+        .filter(t -> !SPECIAL_USE.contains(t));
     return Combinators.combine(label.list().ofMinSize(1).ofMaxSize(3), tld)
         .as((labels, last) -> String.join(".", labels) + "." + last);
   }
@@ -359,7 +515,67 @@ class EmailAddressTest {
 
   @Provide
   Arbitrary<String> unicodeLabels() {
-    return Arbitraries.strings().withCharRange('a', 'z').withChars("äöüéñçøåßœ").ofMinLength(1).ofMaxLength(15)
-        .filter(s -> s.chars().anyMatch(c -> c >= 0x80 && c != 'ß'));
+    return Arbitraries.strings().withCharRange('a', 'z').withChars("äöüéñçøåßœςλβ").ofMinLength(1).ofMaxLength(15)
+        .filter(s -> s.chars().anyMatch(c -> c >= 0x80));
+  }
+
+  /** Pieces of domains as people type them, in several scripts, with the characters IDNA maps. */
+  private static final List<String> DOMAIN_PIECES = List.of(
+      "a", "b", "north", "wind", "0", "7", "-", "－", "--", "ä", "Ä", "ü", "ß", "ẞ", "ς", "Σ", "σ", "ά", "ᾳ",
+      "ж", "Ж", "中", "網", "か", "カ", "・", "·", "l·l", "न", "्", "ශ්‍රී", "ש", "ל", "ب", "١", "۱", "\u0300", "\u0308",
+      "ｅ", "Ｅ", "①", "⒈", "ﬁ", "Ⅻ", "²", "♥", "😀", "\u3164", "xn--", "xn--zca", "xn--0", ".", "。", "．", "｡");
+
+  @Provide
+  Arbitrary<String> typedDomains() {
+    Arbitrary<String> label = Arbitraries.of(DOMAIN_PIECES).list().ofMinSize(1).ofMaxSize(5)
+        .map(l -> String.join("", l));
+    Arbitrary<String> tld = Arbitraries.of("example", "de", "com", "テスト", "рф", "xn--p1ai", "TEST", "ｃｏｍ");
+    return Combinators.combine(label.list().ofMinSize(1).ofMaxSize(3), tld)
+        .as((labels, last) -> String.join(".", labels) + "." + last);
+  }
+
+  @Property(tries = 2000)
+  void whateverUnicodeDomainIsAcceptedKeepsItsLabelsAndReadsBackAsStored(@ForAll("localParts") String local,
+      @ForAll("typedDomains") String domain) {
+    String text = local + "@" + domain;
+    boolean accepted = EmailAddress.isValid(text);
+    // Enough of the generated domains must be valid for the property to say something.
+    Statistics.label("accepted").collect(accepted)
+        .coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
+    if (!accepted) {
+      return;
+    }
+    EmailAddress email = EmailAddress.parse(text);
+    long typedLabels = domain.chars().filter(c -> ".\u3002\uFF0E\uFF61".indexOf(c) >= 0).count() + 1;
+    String[] stored = email.domain().split("\\.");
+    assertThat(stored).as("%s stored as %s", text, email).hasSize((int) typedLabels);
+    for (String label : stored) {
+      assertThat(label.length() < 4 || label.startsWith("xn--") || !label.startsWith("--", 2)).isTrue();
+    }
+    EmailAddress again = EmailAddress.parse(email.displayed());
+    assertThat(again).isEqualTo(email);
+    assertThat(again.displayed()).isEqualTo(email.displayed());
+    assertThat(new EmailAddress(email.localPart(), email.domain())).isEqualTo(email);
+  }
+
+  @Property(tries = 300)
+  void everyAcceptedALabelEncodesItsUnicodeFormBack(@ForAll("localParts") String local,
+      @ForAll("typedDomains") String domain) {
+    String text = local + "@" + domain;
+    if (!EmailAddress.isValid(text)) {
+      return;
+    }
+    EmailAddress email = EmailAddress.parse(text);
+    String[] ascii = email.domain().split("\\.");
+    String[] unicode = email.displayed().substring(email.displayed().indexOf('@') + 1).split("\\.");
+    assertThat(unicode).hasSameSizeAs(ascii);
+    for (int i = 0; i < ascii.length; i++) {
+      if (ascii[i].startsWith("xn--")) {
+        assertThat(Punycode.decode(ascii[i].substring(4))).contains(unicode[i]);
+        assertThat("xn--" + Punycode.encode(unicode[i])).isEqualTo(ascii[i]);
+      } else {
+        assertThat(unicode[i]).isEqualTo(ascii[i]);
+      }
+    }
   }
 }
