@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings stored customer and contact names to the current name rules, for rows written by a version
- * that folded names differently (before 0.2: NFC and case only) or accepted what is now refused.
+ * that folded names differently (NFC and case only) or accepted what is now refused.
  *
  * <ul>
  *   <li>Every customer's {@code name_key} becomes {@link CustomerName#key()} of its name.

@@ -75,8 +75,8 @@ public final class JpaSchema {
 
   /**
    * Brings the stored customer and contact names to the current name rules: every customer's name key
-   * becomes {@code CustomerName.key()} (which since 0.2.0 also folds invisible characters and
-   * compatibility forms), customers that now fold to one key keep their rows under keys of their own,
+   * becomes {@code CustomerName.key()} (which now also folds invisible characters and compatibility
+   * forms), customers that now fold to one key keep their rows under keys of their own,
    * and names that break a rule added since are repaired (the refused characters removed). {@link
    * #apply} does this itself; a host that runs the scripts with Flyway or Liquibase calls this once
    * after migrating a schema that an earlier version wrote. It is idempotent and, on current data,
