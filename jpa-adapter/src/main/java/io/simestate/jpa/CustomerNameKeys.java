@@ -91,40 +91,16 @@ final class CustomerNameKeys {
     Map<String, String> newContactNames = contactRepairs(connection, repairedCustomers);
 
     // Park the changing keys first, so that no row takes a key another row still holds.
-    try (PreparedStatement park = connection.prepareStatement("update simestate_customer set name_key = ? where id = ?")) {
-      for (String id : newKeys.keySet()) {
-        park.setString(1, PARKED + id);
-        park.setString(2, id);
-        park.addBatch();
-      }
-      park.executeBatch();
-    }
-    try (PreparedStatement set = connection.prepareStatement("update simestate_customer set name_key = ? where id = ?")) {
-      for (Map.Entry<String, String> e : newKeys.entrySet()) {
-        set.setString(1, e.getValue());
-        set.setString(2, e.getKey());
-        set.addBatch();
-      }
-      set.executeBatch();
-    }
-    try (PreparedStatement set = connection.prepareStatement("update simestate_customer set name = ? where id = ?")) {
-      for (Map.Entry<String, String> e : newNames.entrySet()) {
-        set.setString(1, e.getValue());
-        set.setString(2, e.getKey());
-        set.addBatch();
-        LOG.warn("Customer {}: its stored name broke the name rules and was repaired; check it", e.getKey());
-      }
-      set.executeBatch();
-    }
-    try (PreparedStatement set = connection.prepareStatement("update simestate_contact set name = ? where id = ?")) {
-      for (Map.Entry<String, String> e : newContactNames.entrySet()) {
-        set.setString(1, e.getValue());
-        set.setString(2, e.getKey());
-        set.addBatch();
-        LOG.warn("Contact {}: its stored name broke the name rules and was repaired; check it", e.getKey());
-      }
-      set.executeBatch();
-    }
+    Map<String, String> parked = new HashMap<>();
+    newKeys.keySet().forEach(id -> parked.put(id, PARKED + id));
+    update(connection, "update simestate_customer set name_key = ? where id = ?", parked);
+    update(connection, "update simestate_customer set name_key = ? where id = ?", newKeys);
+    update(connection, "update simestate_customer set name = ? where id = ?", newNames);
+    update(connection, "update simestate_contact set name = ? where id = ?", newContactNames);
+    newNames.keySet().forEach(id ->
+        LOG.warn("Customer {}: its stored name broke the name rules and was repaired; check it", id));
+    newContactNames.keySet().forEach(id ->
+        LOG.warn("Contact {}: its stored name broke the name rules and was repaired; check it", id));
     try (PreparedStatement bump = connection.prepareStatement(
         "update simestate_customer set version = version + 1 where id = ?")) {
       for (String id : repairedCustomers) {
@@ -139,6 +115,18 @@ final class CustomerNameKeys {
           + "kept under keys of their own", newKeys.size(), repaired, lookAlikes);
     }
     return new Outcome(newKeys.size(), repaired, lookAlikes);
+  }
+
+  /** Runs an update of one value by id, for every entry, in one batch. */
+  private static void update(Connection connection, String sql, Map<String, String> valueById) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (Map.Entry<String, String> e : valueById.entrySet()) {
+        ps.setString(1, e.getValue());
+        ps.setString(2, e.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** Contacts whose names break the rules, with their repaired names; their customers join the set. */

@@ -102,22 +102,7 @@ public record CustomerName(String value) {
    * @return the text without leading, trailing or repeated white space
    */
   public static String normalise(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean pendingSpace = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (DisplayText.isWhiteSpace(cp)) {
-        pendingSpace = out.length() > 0;
-        continue;
-      }
-      if (pendingSpace) {
-        out.append(' ');
-        pendingSpace = false;
-      }
-      out.appendCodePoint(cp);
-    }
-    return out.toString();
+    return DisplayText.collapseWhiteSpace(text);
   }
 
   /** Checks a normalised name (of a customer or a contact) against the length and character rules. */

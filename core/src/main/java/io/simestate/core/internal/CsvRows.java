@@ -56,7 +56,6 @@ public final class CsvRows implements Closeable {
         .skipEmptyLines(true)
         .trimWhitespacesAroundQuotes(true)
         .allowUnclosedQuote(false)
-        .allowExtraCharsAfterClosingQuote(false)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .ofCsvRecord(buffered);
@@ -147,7 +146,7 @@ public final class CsvRows implements Closeable {
           + "bytes as they are");
     }
     if (e instanceof CharacterCodingException) {
-      return InvalidInputException.of("csv", "the text could not be decoded at line " + source.line
+      return InvalidInputException.of("csv", "the text could not be decoded at line " + source.lines.line()
           + " or after it (" + e + "): save the file as UTF-8 and import its bytes as they are");
     }
     return new UnavailableException("The CSV could not be read (" + e.getMessage() + "); nothing was imported", e);
@@ -249,8 +248,7 @@ public final class CsvRows implements Closeable {
    */
   private static final class TrackingReader extends FilterReader {
 
-    private long line = 1;
-    private boolean afterCr;
+    private final LineCounter lines = new LineCounter();
     private boolean started;
 
     TrackingReader(Reader in) {
@@ -279,19 +277,9 @@ public final class CsvRows implements Closeable {
       for (int i = off; i < off + n; i++) {
         char c = target[i];
         if (c == '\uFFFD') {
-          throw new ReplacementCharacterException(line);
+          throw new ReplacementCharacterException(lines.line());
         }
-        if (c == '\n') {
-          if (!afterCr) {
-            line++;
-          }
-          afterCr = false;
-        } else if (c == '\r') {
-          line++;
-          afterCr = true;
-        } else {
-          afterCr = false;
-        }
+        lines.accept(c);
       }
       return n;
     }

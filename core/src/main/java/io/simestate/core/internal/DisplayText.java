@@ -146,15 +146,29 @@ public final class DisplayText {
 
   private static String foldOnce(String text) {
     String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    StringBuilder out = new StringBuilder(compatible.length());
+    StringBuilder visible = new StringBuilder(compatible.length());
+    compatible.codePoints().filter(cp -> !isDefaultIgnorable(cp))
+        .map(cp -> isBlank(cp) ? ' ' : cp)
+        .forEach(visible::appendCodePoint);
+    // Lower, upper, lower: full case folding with the JDK's mappings. Upper case expands "ß" to "SS";
+    // the first lower brings "ẞ" (capital sharp s) to "ß" first, so that it expands too.
+    return collapseWhiteSpace(visible.toString())
+        .toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Trims a text and collapses every run of white space inside it to one space.
+   *
+   * @param text the text; not null
+   * @return the text without leading, trailing or repeated white space
+   */
+  public static String collapseWhiteSpace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
-    for (int i = 0; i < compatible.length(); ) {
-      int cp = compatible.codePointAt(i);
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (isDefaultIgnorable(cp)) {
-        continue;
-      }
-      if (isWhiteSpace(cp) || isBlank(cp)) {
+      if (isWhiteSpace(cp)) {
         pendingSpace = out.length() > 0;
         continue;
       }
@@ -164,9 +178,7 @@ public final class DisplayText {
       }
       out.appendCodePoint(cp);
     }
-    // Lower, upper, lower: full case folding with the JDK's mappings. Upper case expands "ß" to "SS";
-    // the first lower brings "ẞ" (capital sharp s) to "ß" first, so that it expands too.
-    return out.toString().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    return out.toString();
   }
 
   /**

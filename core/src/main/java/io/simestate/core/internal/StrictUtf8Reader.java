@@ -27,9 +27,8 @@ final class StrictUtf8Reader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(BUFFER);
   /** Offset in the stream of {@code bytes}' first byte (position 0). */
   private long bufferOffset;
-  /** Lines of the text decoded so far (counting from 1), and whether it ended with CR. */
-  private long line = 1;
-  private boolean afterCr;
+  /** Lines of the text decoded so far. */
+  private final LineCounter lines = new LineCounter();
   private boolean endOfInput;
   private boolean finished;
   private boolean started;
@@ -68,7 +67,7 @@ final class StrictUtf8Reader extends Reader {
         countLines(before, chars.position());
         if (result.isError()) {
           long offset = bufferOffset + bytes.position();
-          throw new NotUtf8Exception(line, offset);
+          throw new NotUtf8Exception(lines.line(), offset);
         }
         if (result.isOverflow() || chars.position() > 0) {
           return true;
@@ -76,7 +75,7 @@ final class StrictUtf8Reader extends Reader {
         if (endOfInput) {
           CoderResult flushed = decoder.flush(chars);
           if (flushed.isError()) {
-            throw new NotUtf8Exception(line, bufferOffset + bytes.position());
+            throw new NotUtf8Exception(lines.line(), bufferOffset + bytes.position());
           }
           finished = true;
           return chars.position() > 0;
@@ -112,18 +111,7 @@ final class StrictUtf8Reader extends Reader {
 
   private void countLines(int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = chars.get(i);
-      if (c == '\n') {
-        if (!afterCr) {
-          line++;
-        }
-        afterCr = false;
-      } else if (c == '\r') {
-        line++;
-        afterCr = true;
-      } else {
-        afterCr = false;
-      }
+      lines.accept(chars.get(i));
     }
   }
 
