@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark 6: what the all-or-nothing CSV import costs. Ours imports a file of {@link #lines} lines
+ * Benchmark 7: what the all-or-nothing CSV import costs. Ours imports a file of {@link #lines} lines
  * ({@code iccid,"customer"}, UTF-8 bytes) in one transaction, handed to the store 10,000 SIMs at a
  * time. Baseline in the same run: the same SIMs assigned as lists of 10,000, each in a transaction of
  * its own, as the import did before it became atomic (and without parsing any CSV). Each iteration
