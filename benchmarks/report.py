@@ -123,6 +123,10 @@ WHY = {
                    "small groups where a host accepts a few re-sends after a crash.",
     "mail-per-message": "Opening a connection per message costs less against an in-process server on loopback than "
                         "against a real relay (no TLS, no network latency), so this ratio understates the gain.",
+    "jpa-csv-import": "The import parses and checks every line (ICCID, customer by its folded name key, inventory, "
+                      "duplicates) before it writes, which the baseline's ready-made lists skip, and its one "
+                      "transaction holds every row lock until the end. Closing it: resolve the customer cell once "
+                      "per distinct text (already cached) and parse ICCIDs without building a violation per line."
 }
 
 
@@ -286,6 +290,19 @@ def build(results_dir, readme):
             misses.append(("6b", missed_by(ratio_per, 3, True), "mail-per-message"))
     else:
         missing.append("6. mail dispatch")
+
+    for db, label in dbs:
+        # 7. CSV import, one transaction against a transaction per chunk.
+        o, b = get("JpaCsvImportBenchmark", "ours", db), get("JpaCsvImportBenchmark", "baselineTransactionPerChunk", db)
+        if o and b:
+            ratio = o["score"] / b["score"]
+            row(rows, f"7. Import a CSV file of {int(o['params']['lines']):,} lines, {label}",
+                f"`importCsv`, one transaction: {score(o)}", f"`assign` of lists of 10,000, a transaction each: "
+                f"{score(b)}", ratio, "≤ 1.5× the time", ratio <= 1.5, "jpa-csv-import")
+            if ratio > 1.5:
+                misses.append((f"7 ({label})", missed_by(ratio, 1.5, False), "jpa-csv-import"))
+        else:
+            missing.append(f"7. CSV import on {label}")
 
     w = []
     w.append("# SIM Estate benchmarks\n")

@@ -51,6 +51,7 @@ if [[ "$mode" == quick ]]; then
   run jpa-assign 'JpaAssignBenchmark' "${single[@]}" -p sims=50000 -p naiveSims=5000
   run jpa-delete 'JpaDeleteCustomerBenchmark' "${single[@]}" -p simsHeld=10000 -p otherSims=10000
   run mail 'MailDispatchBenchmark' "${single[@]}" -p emails=200 -p perMessageEmails=100
+  run jpa-csv-import 'JpaCsvImportBenchmark' "${single[@]}" -p lines=20000
 else
   # The iteration counts and sizes are the defaults in the benchmark classes' annotations.
   run recipients 'InMemoryRecipientsBenchmark'
@@ -59,6 +60,7 @@ else
   run jpa-assign 'JpaAssignBenchmark'
   run jpa-delete 'JpaDeleteCustomerBenchmark'
   run mail 'MailDispatchBenchmark'
+  run jpa-csv-import 'JpaCsvImportBenchmark'
 fi
 
 {

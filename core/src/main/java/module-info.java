@@ -9,6 +9,8 @@ module io.simestate.core {
   // The form commands carry Bean Validation constraints that a portal may check itself.
   requires transitive jakarta.validation;
   requires org.slf4j;
+  // CSV parsing (RFC 4180) for the SIM import, used only inside io.simestate.core.internal.CsvRows.
+  requires de.siegmar.fastcsv;
 
   exports io.simestate.core;
   exports io.simestate.core.customer;

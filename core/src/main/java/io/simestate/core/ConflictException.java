@@ -13,7 +13,7 @@ public final class ConflictException extends SimEstateException {
 
   /** The kinds of conflict. */
   public enum Reason {
-    /** Another customer of the same tenant already has this name (ignoring case). */
+    /** Another customer of the same tenant already has this name (by {@code CustomerName.key()}). */
     DUPLICATE_NAME,
     /** The record changed since the caller read it (optimistic version check failed). */
     STALE_VERSION,

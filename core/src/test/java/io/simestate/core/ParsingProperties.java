@@ -264,7 +264,15 @@ class ParsingProperties {
     String csv = String.join("\n", "iccid,customer", first, Scenarios.iccid(700) + "," + second,
         third + ",Northwind", first + "," + third) + "\r\n" + second;
     Snapshot before = snapshot();
-    CsvImportReport report = estate.sims().importCsv(ACME, ALICE, new StringReader(csv));
+    CsvImportReport report;
+    try {
+      report = estate.sims().importCsv(ACME, ALICE, new StringReader(csv));
+    } catch (InvalidInputException refusedFile) {
+      // Text that is not CSV (a quote never closed) or not decodable (U+FFFD) refuses the whole file.
+      assertThat(refusedFile.violations()).extracting(Violation::field).containsOnly("csv");
+      assertThat(snapshot()).isEqualTo(before);
+      return;
+    }
     assertThat(report.rejected()).allSatisfy(r -> {
       assertThat(r.lineNumber()).isPositive();
       assertThat(r.reason()).isNotBlank();
@@ -279,8 +287,27 @@ class ParsingProperties {
 
   @Property(tries = 200)
   void importCsvAnything(@ForAll("anything") String csv) {
-    CsvImportReport report = estate.sims().importCsv(ACME, ALICE, new StringReader(csv == null ? "" : csv));
-    assertThat(report.lines()).isNotNegative();
+    Snapshot before = snapshot();
+    try {
+      CsvImportReport report = estate.sims().importCsv(ACME, ALICE, new StringReader(csv == null ? "" : csv));
+      assertThat(report.lines()).isNotNegative();
+    } catch (InvalidInputException refusedFile) {
+      assertThat(refusedFile.violations()).extracting(Violation::field).containsOnly("csv");
+      assertThat(snapshot()).isEqualTo(before);
+    }
+  }
+
+  @Property(tries = 200)
+  void importCsvBytes(@ForAll byte[] bytes) {
+    Snapshot before = snapshot();
+    try {
+      CsvImportReport report = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(bytes));
+      assertThat(report.lines()).isNotNegative();
+    } catch (InvalidInputException refusedFile) {
+      assertThat(refusedFile.violations()).extracting(Violation::field).containsOnly("csv");
+      assertThat(refusedFile.getMessage()).contains("line ");
+      assertThat(snapshot()).isEqualTo(before);
+    }
   }
 
   @Property(tries = 200)

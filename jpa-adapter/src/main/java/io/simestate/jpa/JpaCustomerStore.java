@@ -16,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -206,8 +205,7 @@ final class JpaCustomerStore implements CustomerStore {
    * indexed key column ("ß" finds "Große", whose key holds "ss").
    */
   static String fold(String text) {
-    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
-        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    return CustomerName.searchKey(text);
   }
 
   static String escapeLike(String text) {
@@ -225,6 +223,6 @@ final class JpaCustomerStore implements CustomerStore {
 
   private static ConflictException duplicate() {
     return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-        "Another customer of this account already has this name (names are compared ignoring case)");
+        "Another customer of this account already has this name (names are compared ignoring case, invisible characters and look-alike forms)");
   }
 }

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * instead; the file names follow Flyway's conventions.
  *
  * <p>{@code apply} creates the tables in the connection's current schema (database); it does not
- * check whether they exist, so call it once on an empty schema.
+ * check whether they exist, so call it once on an empty schema. After the scripts it brings stored
+ * customer names to the current name rules ({@link #upgradeCustomerNames(DataSource)}), which a host
+ * that runs the scripts itself calls on its own.
  */
 public final class JpaSchema {
 
@@ -67,6 +69,45 @@ public final class JpaSchema {
       } catch (SQLException e) {
         throw new UnavailableException("Could not apply the SIM Estate schema script " + location, e);
       }
+    }
+    upgradeCustomerNames(connection);
+  }
+
+  /**
+   * Brings the stored customer and contact names to the current name rules: every customer's name key
+   * becomes {@code CustomerName.key()} (which now also folds invisible characters and compatibility
+   * forms), customers that now fold to one key keep their rows under keys of their own,
+   * and names that break a rule added since are repaired (the refused characters removed). {@link
+   * #apply} does this itself; a host that runs the scripts with Flyway or Liquibase calls this once
+   * after migrating a schema that an earlier version wrote. It is idempotent and, on current data,
+   * reads the names once and writes nothing. What it changed is logged (ids, no names).
+   *
+   * @param dataSource the SIM Estate schema
+   * @throws UnavailableException if a statement fails; then nothing changed
+   */
+  public static void upgradeCustomerNames(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      upgradeCustomerNames(connection);
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not connect to upgrade the SIM Estate customer names", e);
+    }
+  }
+
+  private static void upgradeCustomerNames(Connection connection) {
+    try {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        CustomerNameKeys.apply(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not upgrade the SIM Estate customer names", e);
     }
   }
 

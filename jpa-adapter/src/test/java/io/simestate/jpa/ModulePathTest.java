@@ -35,7 +35,7 @@ class ModulePathTest {
   static void loadTheAdapterAsANamedModule() throws Exception {
     ModuleFinder modulePath = ModuleFinder.of(locationOf(JpaSchema.class), locationOf(SimEstate.class),
         locationOf(EntityManager.class), locationOf(jakarta.validation.Validation.class),
-        locationOf(org.slf4j.Logger.class));
+        locationOf(org.slf4j.Logger.class), locationOf(de.siegmar.fastcsv.reader.CsvReader.class));
     ModuleLayer boot = ModuleLayer.boot();
     Configuration configuration = boot.configuration().resolve(modulePath, ModuleFinder.of(), Set.of("io.simestate.jpa"));
     layer = boot.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());

@@ -127,7 +127,9 @@ class DispatcherEndToEndTest {
   void hostileCustomerAndContactNamesArriveEscapedThroughTheWholePath() throws Exception {
     SimEstate estate = estate(mail().build(), TenantAlertSettings.DEFAULTS);
     String customer = "<script>alert(\"x\")</script> & Søn 🚀";
-    String contactName = "O'Neil \u202Eevil";
+    // Bidi overrides no longer get this far: core refuses them in names (HostileNamesTest sends them
+    // straight to the sender, for text stored before that rule).
+    String contactName = "O'Neil <i>evil</i>";
     customerWithSim(estate, customer, List.of(ContactDetails.alerted(contactName, "ana@northwind.example")));
 
     estate.alerts().route(TENANT, warning("a-1", SIM));
@@ -137,8 +139,9 @@ class DispatcherEndToEndTest {
     assertThat(envelopeRecipients(greenMail)).containsExactly("ana@northwind.example");
     assertThat(message.getSubject()).contains("of " + customer + " is nearing");
     assertThat(html(message)).doesNotContain("<script>", "\u202E")
-        .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Søn 🚀", "Hello <bdi>O&#39;Neil evil</bdi>");
-    assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal()).isEqualTo("O'Neil evil");
+        .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Søn 🚀",
+            "Hello <bdi>O&#39;Neil &lt;i&gt;evil&lt;/i&gt;</bdi>");
+    assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal()).isEqualTo("O'Neil <i>evil</i>");
   }
 
   @Test

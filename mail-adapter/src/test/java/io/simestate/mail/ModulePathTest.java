@@ -28,7 +28,7 @@ class ModulePathTest {
     ModuleFinder modulePath = ModuleFinder.of(locationOf(SmtpNotificationSender.class), locationOf(SimEstate.class),
         jarOf("jakarta.mail.Session"), jarOf("org.eclipse.angus.mail.smtp.SMTPTransport"),
         jarOf("jakarta.activation.DataHandler"), jarOf("org.eclipse.angus.activation.MailcapFile"),
-        jarOf("jakarta.validation.Validation"), jarOf("org.slf4j.Logger"));
+        jarOf("jakarta.validation.Validation"), jarOf("org.slf4j.Logger"), jarOf("de.siegmar.fastcsv.reader.CsvReader"));
     ModuleLayer boot = ModuleLayer.boot();
     Configuration configuration = boot.configuration()
         .resolveAndBind(modulePath, ModuleFinder.of(), Set.of("io.simestate.mail"));

@@ -31,8 +31,12 @@ public record Usage(BigDecimal used, BigDecimal limit, String unit, BigDecimal p
   }
 
   private static void checkText(String text, String field) {
-    if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
-      throw io.simestate.core.InvalidInputException.of(field, "must not contain control characters");
+    // Shown in the alert mail: the rules of free text (no bidi overrides, something visible).
+    if (text != null) {
+      io.simestate.core.internal.DisplayText.problem(text, io.simestate.core.internal.DisplayText.Lines.ONE)
+          .ifPresent(problem -> {
+            throw io.simestate.core.InvalidInputException.of(field, problem);
+          });
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The fields of a contact as a portal form submits them (F6, F7).
+ * The fields of a contact as a portal form submits them (F6, F7). The name follows the rules of a
+ * {@link CustomerName} (without its uniqueness); the role {@link ShownText}'s.
  *
  * @param name the contact's name (1–100 characters after trimming)
  * @param email the primary email address; blank for none; required when alerts are on
@@ -23,8 +24,7 @@ public record ContactDetails(
     @Size(max = 40, message = "must have at most {max} characters")
     @Pattern(regexp = CustomerDetails.PHONE, message = "may hold only digits, spaces and + ( ) - . /") String phone,
     @Size(max = 100, message = "must have at most {max} characters")
-    @Pattern(regexp = CustomerDetails.SINGLE_LINE, message = "must be one line without control characters")
-    String role,
+    @ShownText String role,
     boolean alertsEnabled,
     Set<AlertKind> alertKinds) {
 

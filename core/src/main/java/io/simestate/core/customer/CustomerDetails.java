@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The fields of a customer as a portal form submits them, to create a customer (F1) or replace its
- * details (F4). Only the name is required; blank optional fields count as absent.
+ * details (F4). Only the name is required; blank optional fields count as absent. The name follows
+ * {@link CustomerName}'s rules; every other text field {@link ShownText}'s: no bidi overrides, control
+ * characters (line breaks and tabs in street and notes only) or noncharacters, and at least one visible
+ * character when given.
  *
  * @param name the customer's name (1–100 characters after trimming; unique in the tenant ignoring
  *     case)
@@ -24,30 +27,25 @@ import jakarta.validation.constraints.Size;
 public record CustomerDetails(
     @NotNull(message = "is required") @Size(max = 1000, message = "must have at most 100 characters") String name,
     @Size(max = 300, message = "must have at most {max} characters")
-    @Pattern(regexp = MULTI_LINE, message = "must not contain control characters") String street,
+    @ShownText(multiLine = true) String street,
     @Size(max = 20, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String postalCode,
+    @ShownText String postalCode,
     @Size(max = 100, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String city,
+    @ShownText String city,
     @Size(max = 100, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String region,
+    @ShownText String region,
     @Size(max = 100, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String country,
+    @ShownText String country,
     @Size(max = 40, message = "must have at most {max} characters")
     @Pattern(regexp = PHONE, message = "may hold only digits, spaces and + ( ) - . /") String phone,
     @Size(max = 254, message = "must have at most {max} characters") String email,
     @Size(max = 255, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String website,
+    @ShownText String website,
     @Size(max = 100, message = "must have at most {max} characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be one line without control characters") String reference,
+    @ShownText String reference,
     @Size(max = 4000, message = "must have at most {max} characters")
-    @Pattern(regexp = MULTI_LINE, message = "must not contain control characters other than line breaks and tabs")
-    String notes) {
+    @ShownText(multiLine = true) String notes) {
 
-  /** One line: no control characters at all. */
-  static final String SINGLE_LINE = "[^\\p{Cc}]*";
-  /** Several lines: tabs and line breaks, but no other control characters. */
-  static final String MULTI_LINE = "[[^\\p{Cc}]\\t\\r\\n]*";
   /** A phone number as people write it. */
   static final String PHONE = "[0-9 +()\\-./]*";
 

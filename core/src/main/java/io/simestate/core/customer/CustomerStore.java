@@ -21,8 +21,8 @@ public interface CustomerStore {
    *
    * @param customer the customer, with version 0
    * @return the stored customer, with version 1
-   * @throws ConflictException with {@code DUPLICATE_NAME} if the tenant already has a customer with
-   *     this name ignoring case
+   * @throws ConflictException with {@code DUPLICATE_NAME} if the tenant already has a customer
+   *     whose name has the same {@link CustomerName#key()}
    */
   Customer insert(Customer customer);
 
@@ -47,7 +47,7 @@ public interface CustomerStore {
   Optional<Customer> find(TenantId tenant, CustomerId id);
 
   /**
-   * Finds a customer of a tenant by name, ignoring case.
+   * Finds a customer of a tenant by name: the one whose {@link CustomerName#key()} is the name's.
    *
    * @param tenant the tenant
    * @param name the name; compared by {@link CustomerName#key()}
@@ -67,10 +67,11 @@ public interface CustomerStore {
   void delete(TenantId tenant, CustomerId id, long expectedVersion);
 
   /**
-   * Lists a tenant's customers sorted by name ignoring case (then by id).
+   * Lists a tenant's customers sorted by {@link CustomerName#key()} (then by id).
    *
    * @param tenant the tenant
-   * @param nameContains only names containing this text ignoring case; empty for all
+   * @param nameContains only names whose key contains {@link CustomerName#searchKey(String)} of this
+   *     text (so case, invisible characters and compatibility forms do not matter); empty for all
    * @param page which slice
    * @return the page, never null
    */

@@ -157,8 +157,9 @@ public final class Customers {
    * Lists customers for a drop-down (F2): id and name, sorted by name ignoring case.
    *
    * @param tenant the tenant
-   * @param nameContains a search text matched anywhere in the name ignoring case; null or blank for
-   *     all
+   * @param nameContains a search text matched anywhere in the name, folded like {@link
+   *     io.simestate.core.customer.CustomerName#key()} (case, invisible characters and compatibility
+   *     forms do not matter); null or blank for all
    * @param page which slice
    * @return the page
    */

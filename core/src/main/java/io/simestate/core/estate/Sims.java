@@ -13,6 +13,7 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
+import io.simestate.core.internal.CsvRows;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.AssignmentChanges;
 import io.simestate.core.sim.CsvImportReport;
@@ -21,8 +22,7 @@ import io.simestate.core.sim.IccidPolicy;
 import io.simestate.core.sim.IccidRange;
 import io.simestate.core.sim.SimAssignmentStore;
 import io.simestate.core.sim.SimInventory;
-import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +46,12 @@ public final class Sims {
 
   /** The most SIMs one list may hold. */
   public static final int MAX_LIST_SIZE = 1_000_000;
+  /** The most lines of SIMs (header and blank lines not counted) one CSV import may hold. */
+  public static final int MAX_CSV_LINES = 1_000_000;
+  /** How many SIMs of a CSV import go to the store in one call. */
   private static final int CSV_CHUNK = 10_000;
+  /** How much of a rejected line the report repeats. */
+  private static final int MAX_REPORTED_LINE = 200;
   private static final int MAX_REPORTED_ICCIDS = 5;
 
   private final SimAssignmentStore store;
@@ -140,80 +145,145 @@ public final class Sims {
   }
 
   /**
-   * Imports assignments from CSV lines {@code iccid,customer}, where customer is the customer's id
-   * or its name (ignoring case). A first line {@code iccid,customer} is taken as a header; blank
-   * lines are skipped. Good lines are applied in chunks even when other lines are rejected; each
-   * rejected line is reported with its number and reason.
+   * Imports assignments from a CSV file of two columns, {@code iccid,customer}, given as bytes: the
+   * way to pass an uploaded file. The bytes must be UTF-8 (a byte order mark is skipped); see {@link
+   * #importCsv(TenantId, Actor, Reader)} for the format and what is applied.
    *
    * @param tenant the tenant
    * @param actor the portal user
-   * @param csv the CSV text; the caller closes it
+   * @param csv the file's bytes; read to the end and closed
    * @return the line-by-line report
-   * @throws UnavailableException if the text cannot be read
+   * @throws InvalidInputException on the field {@code csv}, naming the line and byte offset, if the file
+   *     is not UTF-8 (save it as UTF-8), or naming the line if it is not CSV (a quote never closed) or
+   *     has more than {@value #MAX_CSV_LINES} lines of SIMs; nothing is applied
+   * @throws UnavailableException if the bytes cannot be read or a store fails; nothing is applied
+   */
+  public CsvImportReport importCsv(TenantId tenant, Actor actor, InputStream csv) {
+    Require.present(tenant, "tenantId");
+    Require.present(actor, "actor");
+    Require.present(csv, "csv");
+    try (CsvRows rows = CsvRows.utf8(csv)) {
+      return importRows(tenant, actor, rows);
+    }
+  }
+
+  /**
+   * Imports assignments from CSV text of two columns, {@code iccid,customer}, where customer is the
+   * customer's id or its name (compared by {@link CustomerName#key()}: case, white space, invisible
+   * characters and compatibility forms do not matter).
+   *
+   * <p>The format is RFC 4180: a field may be quoted ({@code "Acme, Inc."}), a quote inside quotes is
+   * doubled ({@code "Bob ""The"" Builder"}), quoted fields may hold separators and line breaks, and lines
+   * end with CRLF, LF or CR. Columns are separated by commas, or by semicolons as spreadsheet programs
+   * in many European locales save CSV: the first comma or semicolon on the first line (it follows the
+   * ICCID, or the header's {@code iccid}) decides for the whole file. A first line whose first column
+   * starts with {@code iccid} is a header; blank lines are skipped. Text from a decoder that replaced
+   * bad bytes (U+FFFD) is refused; pass the bytes to {@link #importCsv(TenantId, Actor, InputStream)}
+   * to have them checked as UTF-8 with the exact line and byte offset of a problem.
+   *
+   * <p>Lines that break a rule (a bad ICCID, an unknown customer, a SIM held by another account, an
+   * ICCID that appeared before) are listed in the report with their numbers and reasons, and the other
+   * lines are applied. What is applied, is applied as one transaction: if a store fails part-way,
+   * nothing of the file is applied (not even the SIMs the store had already written), an {@link
+   * UnavailableException} says so, and the same file can simply be imported again. In joined mode the
+   * host's transaction holds the import, so it is atomic when the host rolls that transaction back
+   * on the exception.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param csv the CSV text; read to the end and closed
+   * @return the line-by-line report
+   * @throws InvalidInputException on the field {@code csv}, naming the line, if the text cannot be
+   *     decoded or is not CSV, or has more than {@value #MAX_CSV_LINES} lines of SIMs; nothing is applied
+   * @throws UnavailableException if the text cannot be read or a store fails; nothing is applied
    */
   public CsvImportReport importCsv(TenantId tenant, Actor actor, Reader csv) {
     Require.present(tenant, "tenantId");
     Require.present(actor, "actor");
     Require.present(csv, "csv");
+    try (CsvRows rows = CsvRows.text(csv)) {
+      return importRows(tenant, actor, rows);
+    }
+  }
+
+  private CsvImportReport importRows(TenantId tenant, Actor actor, CsvRows rows) {
+    CsvPlan plan = readPlan(tenant, rows);
+    try {
+      return tx.inTransaction(() -> apply(tenant, actor, plan));
+    } catch (UnavailableException e) {
+      throw new UnavailableException("A store failed during the CSV import, so nothing of the import was applied ("
+          + e.getMessage() + "); import the file again", e);
+    }
+  }
+
+  /** What a CSV file asks for, checked line by line before anything is applied. */
+  private record CsvPlan(long lines, Map<CustomerId, LinkedHashMap<Iccid, Long>> byCustomer,
+      List<CsvImportReport.RejectedLine> rejected) {}
+
+  private CsvPlan readPlan(TenantId tenant, CsvRows rows) {
     List<CsvImportReport.RejectedLine> rejected = new ArrayList<>();
     Map<CustomerId, LinkedHashMap<Iccid, Long>> byCustomer = new LinkedHashMap<>();
     Map<String, Optional<CustomerId>> resolved = new HashMap<>();
     Map<Iccid, Long> seen = new HashMap<>();
     long lines = 0;
-    try (BufferedReader in = new BufferedReader(csv)) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (number == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1); // a UTF-8 byte order mark, as spreadsheet programs write it
-        }
-        if (line.isBlank() || (number == 1 && isHeader(line))) {
+    boolean first = true;
+    for (Optional<CsvRows.Row> next = rows.next(); next.isPresent(); next = rows.next()) {
+      CsvRows.Row row = next.get();
+      List<String> cells = row.cells();
+      if (first) {
+        first = false;
+        if (isHeader(cells.get(0))) {
           continue;
         }
-        lines++;
-        String[] cells = line.split("[,;]", -1);
-        if (cells.length != 2) {
-          rejected.add(reject(number, line, "expected two columns: iccid,customer"));
-          continue;
-        }
-        Iccid iccid;
-        try {
-          iccid = policy.parse(unquote(cells[0]));
-        } catch (InvalidInputException e) {
-          rejected.add(reject(number, line, "ICCID: " + e.violations().get(0).message()));
-          continue;
-        }
-        String customerCell = unquote(cells[1]);
-        Optional<CustomerId> customer = resolved.computeIfAbsent(customerCell.toLowerCase(java.util.Locale.ROOT),
-            k -> resolveCustomer(tenant, customerCell));
-        if (customer.isEmpty()) {
-          rejected.add(reject(number, line, "no customer with this id or name"));
-          continue;
-        }
-        if (!inventory.exists(tenant, iccid)) {
-          rejected.add(reject(number, line, "this SIM is not in your SIM inventory"));
-          continue;
-        }
-        Long earlier = seen.putIfAbsent(iccid, number);
-        if (earlier != null) {
-          rejected.add(reject(number, line, "this ICCID already appears on line " + earlier));
-          continue;
-        }
-        byCustomer.computeIfAbsent(customer.get(), k -> new LinkedHashMap<>()).put(iccid, number);
       }
-    } catch (IOException e) {
-      throw new UnavailableException("The CSV could not be read: " + e.getMessage(), e);
+      if (++lines > MAX_CSV_LINES) {
+        throw InvalidInputException.of("csv", "a file may hold at most " + MAX_CSV_LINES
+            + " lines of SIMs (line " + row.line() + " is one more); split it");
+      }
+      if (cells.size() != 2) {
+        rejected.add(reject(row, "expected two columns: iccid" + row.separator() + "customer (this file separates "
+            + "columns with '" + row.separator() + "', as its first line does)"));
+        continue;
+      }
+      Iccid iccid;
+      try {
+        iccid = policy.parse(cells.get(0).strip());
+      } catch (InvalidInputException e) {
+        rejected.add(reject(row, "ICCID: " + e.violations().get(0).message()));
+        continue;
+      }
+      String customerCell = cells.get(1).strip();
+      Optional<CustomerId> customer = resolved.computeIfAbsent(CustomerName.searchKey(customerCell),
+          k -> resolveCustomer(tenant, customerCell));
+      if (customer.isEmpty()) {
+        rejected.add(reject(row, "no customer with this id or name"));
+        continue;
+      }
+      if (!inventory.exists(tenant, iccid)) {
+        rejected.add(reject(row, "this SIM is not in your SIM inventory"));
+        continue;
+      }
+      Long earlier = seen.putIfAbsent(iccid, row.line());
+      if (earlier != null) {
+        rejected.add(reject(row, "this ICCID already appears on line " + earlier));
+        continue;
+      }
+      byCustomer.computeIfAbsent(customer.get(), k -> new LinkedHashMap<>()).put(iccid, row.line());
     }
+    return new CsvPlan(lines, byCustomer, rejected);
+  }
+
+  /** Applies a plan inside one transaction; a retried transaction starts again from the plan. */
+  private CsvImportReport apply(TenantId tenant, Actor actor, CsvPlan plan) {
+    List<CsvImportReport.RejectedLine> rejected = new ArrayList<>(plan.rejected());
     long assigned = 0;
     long moved = 0;
     long unchanged = 0;
-    for (Map.Entry<CustomerId, LinkedHashMap<Iccid, Long>> group : byCustomer.entrySet()) {
+    for (Map.Entry<CustomerId, LinkedHashMap<Iccid, Long>> group : plan.byCustomer().entrySet()) {
       List<Map.Entry<Iccid, Long>> entries = new ArrayList<>(group.getValue().entrySet());
       for (int from = 0; from < entries.size(); from += CSV_CHUNK) {
         List<Map.Entry<Iccid, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + CSV_CHUNK));
-        List<AssignmentChanges> results = assignChunk(tenant, actor, group.getKey(), chunk, rejected);
-        for (AssignmentChanges r : results) {
+        for (AssignmentChanges r : assignChunk(tenant, actor, group.getKey(), chunk, rejected)) {
           assigned += r.changed() - r.moved();
           moved += r.moved();
           unchanged += r.unchanged();
@@ -221,7 +291,7 @@ public final class Sims {
       }
     }
     rejected.sort(java.util.Comparator.comparingLong(CsvImportReport.RejectedLine::lineNumber));
-    return new CsvImportReport(lines, assigned, moved, unchanged, rejected);
+    return new CsvImportReport(plan.lines(), assigned, moved, unchanged, rejected);
   }
 
   /**
@@ -406,20 +476,16 @@ public final class Sims {
     }
   }
 
-  private static boolean isHeader(String line) {
-    return line.replace("\"", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith("iccid");
+  private static boolean isHeader(String firstCell) {
+    return firstCell.replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith("iccid");
   }
 
-  private static String unquote(String cell) {
-    String s = cell.strip();
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      s = s.substring(1, s.length() - 1).strip();
-    }
-    return s;
+  private static CsvImportReport.RejectedLine reject(CsvRows.Row row, String reason) {
+    return reject(row.line(), row.text(), reason);
   }
 
   private static CsvImportReport.RejectedLine reject(long number, String line, String reason) {
-    String text = line.length() > 200 ? line.substring(0, 200) : line;
+    String text = line.length() > MAX_REPORTED_LINE ? line.substring(0, MAX_REPORTED_LINE) : line;
     return new CsvImportReport.RejectedLine(number, text, reason);
   }
 

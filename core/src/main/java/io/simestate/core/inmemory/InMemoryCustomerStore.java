@@ -11,7 +11,6 @@ import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.customer.CustomerSummary;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -119,9 +118,11 @@ final class InMemoryCustomerStore implements CustomerStore {
       List<CustomerSummary> items = index.values().stream().skip(page.offset()).limit(page.limit()).toList();
       return new Page<>(items, index.size(), page);
     }
-    String needle = nameContains.get().toLowerCase(Locale.ROOT);
-    List<CustomerSummary> matching = index.values().stream()
-        .filter(s -> s.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+    // Matched on the folded key, as the JPA adapter does on its key column ("strasse" finds "Straße").
+    String needle = CustomerName.searchKey(nameContains.get());
+    List<CustomerSummary> matching = index.entrySet().stream()
+        .filter(e -> e.getKey().substring(0, e.getKey().lastIndexOf('\u0000')).contains(needle))
+        .map(Map.Entry::getValue).toList();
     List<CustomerSummary> items = matching.stream().skip(page.offset()).limit(page.limit()).toList();
     return new Page<>(items, matching.size(), page);
   }
@@ -141,6 +142,7 @@ final class InMemoryCustomerStore implements CustomerStore {
 
   private static ConflictException duplicate(CustomerName name) {
     return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-        "A customer named \"" + name + "\" exists already (names are compared ignoring case); choose another name");
+        "A customer named \"" + name + "\" exists already (names are compared ignoring case, invisible "
+            + "characters and look-alike forms); choose another name");
   }
 }

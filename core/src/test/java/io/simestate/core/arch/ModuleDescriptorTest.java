@@ -78,7 +78,18 @@ class ModuleDescriptorTest {
           } catch (InvalidInputException e) {
             refused = e.violations().get(0).field();
           }
-          return "routed=" + routed + " sent=" + sent + " refused=" + refused;
+          long imported = estate.sims().importCsv(acme, alice, new java.io.ByteArrayInputStream(
+              "iccid;customer\\r\\n8944500102198304834;\\"northwind\\"\\r\\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .assigned();
+          String shown;
+          try {
+            estate.customers().create(acme, alice, CustomerDetails.named("Globex").withAddress(null, null, "\\u202Eanneiv", null));
+            shown = "nothing";
+          } catch (InvalidInputException e) {
+            shown = e.violations().get(0).field();
+          }
+          return "routed=" + routed + " sent=" + sent + " refused=" + refused + " imported=" + imported
+              + " shownText=" + shown;
         }
       }
       """;
@@ -113,7 +124,8 @@ class ModuleDescriptorTest {
 
     List<Path> modulePath = new ArrayList<>(List.of(classes, coreClasses()));
     modulePath.addAll(jarsOf("jakarta.validation.Validation", "org.slf4j.Logger", "org.slf4j.simple.SimpleLogger",
-        "org.hibernate.validator.HibernateValidator", "org.jboss.logging.Logger", "com.fasterxml.classmate.TypeResolver"));
+        "org.hibernate.validator.HibernateValidator", "org.jboss.logging.Logger", "com.fasterxml.classmate.TypeResolver",
+        "de.siegmar.fastcsv.reader.CsvReader"));
     ModuleLayer boot = ModuleLayer.boot();
     Configuration configuration = boot.configuration()
         .resolveAndBind(ModuleFinder.of(modulePath.toArray(Path[]::new)), ModuleFinder.of(), Set.of("portal.probe"));
@@ -122,7 +134,7 @@ class ModuleDescriptorTest {
     Supplier<String> probe = (Supplier<String>) layer.findLoader("portal.probe").loadClass("portal.probe.Probe")
         .getConstructor().newInstance();
 
-    assertThat(probe.get()).isEqualTo("routed=1 sent=1 refused=phone");
+    assertThat(probe.get()).isEqualTo("routed=1 sent=1 refused=phone imported=1 shownText=city");
     assertThat(layer.findModule("io.simestate.core")).get().satisfies(m -> assertThat(m.isNamed()).isTrue());
   }
 

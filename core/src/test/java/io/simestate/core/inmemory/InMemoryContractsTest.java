@@ -8,8 +8,10 @@ import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.contract.AlertDecisionLogContract;
 import io.simestate.core.contract.AlertRepeatGuardContract;
 import io.simestate.core.contract.AuditTrailContract;
+import io.simestate.core.contract.CsvImportContract;
 import io.simestate.core.contract.CustomerStoreContract;
 import io.simestate.core.contract.DeliveryOutboxContract;
+import io.simestate.core.contract.LookAlikeNamesContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
@@ -96,6 +98,22 @@ class InMemoryContractsTest {
 
   @Nested
   class UseCasesTest extends SimEstateContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class LookAlikeNamesTest extends LookAlikeNamesContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class CsvImportTest extends CsvImportContract {
     @Override
     protected Persistence persistence() {
       return persistence;

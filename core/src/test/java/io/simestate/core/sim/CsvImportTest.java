@@ -89,10 +89,17 @@ class CsvImportTest {
   @Test
   void semicolonsQuotesAndCrLfAreUnderstood() {
     CsvImportReport report = importCsv("\"iccid\";\"customer\"\r\n\"" + iccid(0) + "\";\"Contoso\"\r\n"
-        + "\"8944 5001 0219 8304 826\" , \"Northwind Logistics\"\r\n");
+        + "\"8944 5001 0219 8304 826\" ; \"Northwind Logistics\"\r\n");
     assertThat(report.rejected()).isEmpty();
     assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
     assertThat(holder(estate, ACME, "8944500102198304826")).isEqualTo(northwind.id());
+  }
+
+  @Test
+  void spacesAroundQuotedFieldsAreIgnored() {
+    CsvImportReport report = importCsv(" \"" + iccid(0) + "\" ,  \"Contoso\" \n");
+    assertThat(report.rejected()).isEmpty();
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
   }
 
   @Test
@@ -186,8 +193,149 @@ class CsvImportTest {
     assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, broken)).isInstanceOf(UnavailableException.class);
   }
 
+  // ---- RFC 4180: quotes, doubled quotes, separators and line breaks inside quotes ----------------
+
+  @Test
+  void quotedNamesWithCommasSemicolonsAndDoubledQuotesAreImported() {
+    Customer inc = customer(estate, ACME, "Acme, Inc.");
+    Customer smith = customer(estate, ACME, "Smith; Jones");
+    Customer bob = customer(estate, ACME, "Bob \"The\" Builder");
+    CsvImportReport report = importCsv("iccid,customer\r\n"
+        + iccid(0) + ",\"Acme, Inc.\"\r\n"
+        + iccid(1) + ",\"Smith; Jones\"\r\n"
+        + "\"" + iccid(2) + "\",\"Bob \"\"The\"\" Builder\"\r\n");
+    assertThat(report.rejected()).isEmpty();
+    assertThat(report.assigned()).isEqualTo(3);
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(inc.id());
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(smith.id());
+    assertThat(holder(estate, ACME, iccid(2))).isEqualTo(bob.id());
+  }
+
+  @Test
+  void aSemicolonFileMayQuoteCommasAndSemicolons() {
+    Customer inc = customer(estate, ACME, "Acme, Inc.");
+    Customer smith = customer(estate, ACME, "Smith; Jones");
+    CsvImportReport report = importCsv("iccid;customer\n" + iccid(0) + ";Acme, Inc.\n" + iccid(1) + ";\"Smith; Jones\"\n");
+    assertThat(report.rejected()).isEmpty();
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(inc.id());
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(smith.id());
+  }
+
+  @Test
+  void theSeparatorOfTheFirstLineHoldsForTheWholeFile() {
+    CsvImportReport report = importCsv("iccid;customer\n" + iccid(0) + ";Contoso\n" + iccid(1) + ",Contoso\n");
+    assertThat(report.rejected()).singleElement().satisfies(r -> {
+      assertThat(r.lineNumber()).isEqualTo(3);
+      assertThat(r.reason()).contains("two columns").contains("';'");
+    });
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
+  }
+
+  @Test
+  void aQuotedLineBreakKeepsTheLineNumbersOfLaterLinesRight() {
+    Customer twoLines = customer(estate, ACME, "Acme Metering Ltd");
+    CsvImportReport report = importCsv("iccid,customer\n"
+        + iccid(0) + ",\"Acme Metering\r\nLtd\"\n"          // lines 2-3: one record
+        + "12345,Contoso\n");                                  // line 4
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(twoLines.id());
+    assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.lineNumber()).isEqualTo(4));
+  }
+
+  @Test
+  void aRejectedQuotedLineIsReportedAsCsvAgain() {
+    CsvImportReport report = importCsv("12345,\"Smith; \"\"Jones\"\"\"\n");
+    assertThat(report.rejected()).singleElement()
+        .satisfies(r -> assertThat(r.text()).isEqualTo("12345,\"Smith; \"\"Jones\"\"\""));
+  }
+
+  @Test
+  void aQuoteThatIsNeverClosedRefusesTheFileNamingItsLine() {
+    assertThatThrownBy(() -> importCsv(iccid(0) + ",Contoso\n" + iccid(1) + ",\"Contoso\n" + iccid(2) + ",Contoso\n"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("csv");
+            assertThat(v.message()).contains("line 2").contains("quote");
+          });
+        });
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  // ---- encoding: UTF-8 only, checked strictly ----------------------------------------------------
+
+  private static final byte[] WINDOWS_1252 = ("iccid,customer\r\n" + iccid(0) + ",Contoso\r\n"
+      + iccid(1) + ",Caf\u00e9 M\u00fcller\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+  @Test
+  void aWindows1252FileIsInvalidInputNamingTheLineAndTheEncoding() {
+    customer(estate, ACME, "Caf\u00e9 M\u00fcller");
+    Reader strictUtf8 = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(WINDOWS_1252),
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT));
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, strictUtf8))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("csv");
+              // The host's decoder reads ahead, so the line is where reading stopped or before the bad byte.
+              assertThat(v.message()).contains("line 1 or after it").contains("UTF-8");
+            }));
+    assertThat(holder(estate, ACME, iccid(0))).as("nothing is applied from a file that cannot be read").isNull();
+  }
+
+  @Test
+  void aFileReadWithReplacementCharactersIsRefusedToo() {
+    // A Reader built with new InputStreamReader(in, UTF_8) turns bad bytes into U+FFFD silently.
+    Reader lenient = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(WINDOWS_1252),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, lenient))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.getMessage()).contains("line 3").contains("UTF-8"));
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void bytesAreDecodedStrictlyAsUtf8NamingLineAndByteOffset() {
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(WINDOWS_1252)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("csv");
+              int offset = new String(WINDOWS_1252, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+              assertThat(v.message()).contains("line 3").contains("byte " + offset).contains("save the file as UTF-8");
+            }));
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void utf8BytesWithOrWithoutAByteOrderMarkAreImported() {
+    Customer cafe = customer(estate, ACME, "Caf\u00e9 M\u00fcller");
+    byte[] text = ("iccid,customer\n" + iccid(0) + ",Caf\u00e9 M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    CsvImportReport plain = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(text));
+    CsvImportReport bom = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(withBom));
+    assertThat(plain.rejected()).isEmpty();
+    assertThat(bom.rejected()).isEmpty();
+    assertThat(bom.lines()).isEqualTo(1);
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(cafe.id());
+  }
+
+  @Test
+  void aBrokenStreamIsUnavailableNotInvalid() {
+    java.io.InputStream broken = new java.io.InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    };
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, broken)).isInstanceOf(UnavailableException.class);
+  }
+
   @Test
   void aMissingReaderIsInvalidInput() {
-    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, (Reader) null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, (java.io.InputStream) null))
+        .isInstanceOf(InvalidInputException.class);
   }
 }
