@@ -42,7 +42,7 @@ public final class JpaPersistence implements Persistence {
 
   private static final List<Class<?>> ENTITIES = List.of(CustomerEntity.class, ContactEntity.class,
       SimAssignmentEntity.class, DeliveryEntity.class, AlertDecisionEntity.class, DecisionEntryEntity.class,
-      AlertRepeatEntity.class, AuditEventEntity.class, AuditSimEntity.class);
+      AlertToldEntity.class, AuditEventEntity.class, AuditSimEntity.class);
 
   private final JpaTransactions transactions;
   private final CustomerStore customers;

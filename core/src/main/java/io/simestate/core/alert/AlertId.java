@@ -11,7 +11,7 @@ import io.simestate.core.InvalidInputException;
 public record AlertId(String value) {
 
   /** The most characters an alert id may have. */
-  public static final int MAX_LENGTH = 200;
+  public static final int MAX_LENGTH = io.simestate.core.Limits.ALERT_ID_LENGTH;
 
   /**
    * Checks the form.

@@ -24,7 +24,7 @@ public record Recipient(ContactId contactId, String name, EmailAddress email) {
   public Recipient {
     Require.present(name, "name");
     Require.present(email, "email");
-    if (name.isBlank() || name.length() > 200 || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.isBlank() || name.length() > io.simestate.core.Limits.RECIPIENT_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
       throw io.simestate.core.InvalidInputException.of("recipient.name",
           "must be 1 to 200 characters without control characters (no line breaks)");
     }

@@ -22,7 +22,7 @@ public record SenderIdentity(EmailAddress address, String displayName, EmailAddr
    */
   public SenderIdentity {
     Require.present(address, "sender.address");
-    if (displayName != null && (displayName.length() > 200
+    if (displayName != null && (displayName.length() > io.simestate.core.Limits.RECIPIENT_NAME_LENGTH
         || displayName.codePoints().anyMatch(Character::isISOControl))) {
       throw InvalidInputException.of("sender.displayName",
           "must have at most 200 characters and no control characters (no line breaks)");

@@ -4,6 +4,7 @@ import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.internal.Require;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ import java.util.Optional;
  * @param notes free text, or null
  * @param contacts the contacts, in the order they were added; never null
  * @param version the optimistic version, 0 for a customer never stored
- * @param createdAt when the customer was created
- * @param updatedAt when the customer or its contacts last changed
+ * @param createdAt when the customer was created; kept to the microsecond
+ * @param updatedAt when the customer or its contacts last changed; kept to the microsecond
  */
 public record Customer(
     CustomerId id,
@@ -65,6 +66,9 @@ public record Customer(
     Require.present(name, "name");
     Require.present(createdAt, "createdAt");
     Require.present(updatedAt, "updatedAt");
+    // kept to the microsecond, as every store keeps them: what create returns equals what is read back
+    createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     address = address == null ? PostalAddress.EMPTY : address;
     contacts = List.copyOf(Require.present(contacts, "contacts"));
   }
