@@ -12,7 +12,7 @@ import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.customer.ContactDetails;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.estate.SimEstate;

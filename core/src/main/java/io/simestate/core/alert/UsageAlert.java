@@ -2,6 +2,7 @@ package io.simestate.core.alert;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.time.temporal.ChronoUnit;
 public record UsageAlert(AlertId id, Iccid iccid, AlertKind kind, Instant raisedAt, String period, Usage usage) {
 
   /** The most characters a period may have. */
-  public static final int MAX_PERIOD_LENGTH = io.simestate.core.Limits.PERIOD_LENGTH;
+  public static final int MAX_PERIOD_LENGTH = Limits.PERIOD_LENGTH;
 
   /**
    * Checks presence and the period's form, and cuts {@code raisedAt} to the microsecond.

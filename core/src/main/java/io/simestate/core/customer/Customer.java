@@ -1,5 +1,6 @@
 package io.simestate.core.customer;
 
+import io.simestate.core.Limits;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.internal.Require;
@@ -44,7 +45,7 @@ public record Customer(
     Instant updatedAt) {
 
   /**
-   * Checks presence and copies the contacts.
+   * Checks presence and the {@link Limits} of the texts, and copies the contacts.
    *
    * @param id the customer's id
    * @param tenantId the tenant the customer belongs to
@@ -70,6 +71,10 @@ public record Customer(
     createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
     updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     address = address == null ? PostalAddress.EMPTY : address;
+    Limits.length(phone, Limits.PHONE_LENGTH, "phone");
+    Limits.length(website, Limits.WEBSITE_LENGTH, "website");
+    Limits.length(reference, Limits.REFERENCE_LENGTH, "reference");
+    Limits.length(notes, Limits.NOTES_LENGTH, "notes");
     contacts = List.copyOf(Require.present(contacts, "contacts"));
   }
 

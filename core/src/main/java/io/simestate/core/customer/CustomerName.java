@@ -1,6 +1,7 @@
 package io.simestate.core.customer;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ import java.util.Locale;
 public record CustomerName(String value) {
 
   /** The most characters (code points) a name may have. */
-  public static final int MAX_LENGTH = 100;
+  public static final int MAX_LENGTH = Limits.NAME_LENGTH;
 
   /**
    * Checks the rules; the value must already be normalised, see {@link #parse(String)}.

@@ -164,6 +164,13 @@ public final class SimEstate {
      */
     public static final SenderIdentity TEST_SENDER = SenderIdentity.of("alerts@simestate.example", "SIM Estate (test)");
 
+    /** How long before the estate's clock an alert may have been raised, by default. */
+    public static final Duration DEFAULT_ALERT_PAST = Duration.ofDays(30);
+    /** How long after the estate's clock an alert may have been raised, by default. */
+    public static final Duration DEFAULT_ALERT_FUTURE = Duration.ofMinutes(5);
+    /** The longest {@code past} of {@link #alertTimeWindow}: a year, well inside every store's range. */
+    public static final int MAX_ALERT_PAST_DAYS = 366;
+
     private Persistence persistence = InMemoryPersistence.create();
     private NotificationSender sender = new RecordingNotificationSender();
     private SenderIdentity defaultSender;
@@ -182,13 +189,6 @@ public final class SimEstate {
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
-
-    /** How long before the estate's clock an alert may have been raised, by default. */
-    public static final Duration DEFAULT_ALERT_PAST = Duration.ofDays(30);
-    /** How long after the estate's clock an alert may have been raised, by default. */
-    public static final Duration DEFAULT_ALERT_FUTURE = Duration.ofMinutes(5);
-    /** The longest {@code past} of {@link #alertTimeWindow}: a year, well inside every store's range. */
-    public static final int MAX_ALERT_PAST_DAYS = 366;
 
     /**
      * The persistence adapter; in memory by default.
@@ -229,7 +229,9 @@ public final class SimEstate {
     }
 
     /**
-     * A tenant's alert settings: sender, catch-all recipients, digest window, notices.
+     * A tenant's alert settings: sender, catch-all recipients, digest window, notices. These stay as
+     * given for the life of the estate; for settings that change at run time, use
+     * {@link #tenantSettings}.
      *
      * @param tenant the tenant
      * @param settings its settings
@@ -241,7 +243,9 @@ public final class SimEstate {
     }
 
     /**
-     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map.
+     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map. The source is
+     * asked on every routing, dispatch and subscription notice, nothing is cached, so a change takes
+     * effect with the next of them.
      *
      * @param source the host's settings
      * @return this builder

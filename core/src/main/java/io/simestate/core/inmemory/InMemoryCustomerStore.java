@@ -36,8 +36,9 @@ final class InMemoryCustomerStore implements CustomerStore {
   @Override
   public synchronized Customer insert(Customer customer) {
     Map<String, CustomerId> names = byName.get(customer.tenantId());
-    if (names != null && names.containsKey(customer.name().key())) {
-      throw duplicate(customer.name());
+    CustomerId holder = names == null ? null : names.get(customer.name().key());
+    if (holder != null) {
+      throw duplicate(customer.name(), holder);
     }
     if (byId.containsKey(customer.id())) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "Customer " + customer.id() + " exists already");
@@ -58,7 +59,7 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
     CustomerId holder = byName.get(customer.tenantId()).get(customer.name().key());
     if (holder != null && !holder.equals(customer.id())) {
-      throw duplicate(customer.name());
+      throw duplicate(customer.name(), holder);
     }
     Customer stored = withVersion(customer, current.version() + 1);
     replace(current, stored);
@@ -139,8 +140,8 @@ final class InMemoryCustomerStore implements CustomerStore {
         c.reference(), c.notes(), c.contacts(), version, c.createdAt(), c.updatedAt());
   }
 
-  private static ConflictException duplicate(CustomerName name) {
-    return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-        "A customer named \"" + name + "\" exists already (names are compared ignoring case); choose another name");
+  private static ConflictException duplicate(CustomerName name, CustomerId holder) {
+    return ConflictException.duplicateName("A customer named \"" + name
+        + "\" exists already (names are compared ignoring case); choose another name", holder.toString(), null);
   }
 }

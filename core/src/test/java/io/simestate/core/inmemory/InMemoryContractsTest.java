@@ -6,10 +6,13 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.contract.AlertDecisionLogContract;
+import io.simestate.core.contract.AlertRoutingContract;
 import io.simestate.core.contract.AlertRepeatGuardContract;
 import io.simestate.core.contract.AuditTrailContract;
 import io.simestate.core.contract.CustomerStoreContract;
 import io.simestate.core.contract.DeliveryOutboxContract;
+import io.simestate.core.contract.LimitsContract;
+import io.simestate.core.contract.PortalAnswersContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
@@ -96,6 +99,30 @@ class InMemoryContractsTest {
 
   @Nested
   class UseCasesTest extends SimEstateContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class AlertRoutingTest extends AlertRoutingContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class PortalAnswersTest extends PortalAnswersContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class LimitsTest extends LimitsContract {
     @Override
     protected Persistence persistence() {
       return persistence;
