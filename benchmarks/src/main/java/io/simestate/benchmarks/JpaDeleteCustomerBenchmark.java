@@ -1,7 +1,7 @@
 package io.simestate.benchmarks;
 
 import io.simestate.core.customer.Customer;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.JpaPersistence;

@@ -17,7 +17,7 @@ public record Actor(String name) {
     if (name == null) {
       throw InvalidInputException.of("actor", "is required");
     }
-    if (name.isBlank() || name.length() > 200 || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.isBlank() || name.length() > Limits.ACTOR_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
       throw InvalidInputException.of("actor",
           "must name the portal user in 1 to 200 characters without control characters");
     }

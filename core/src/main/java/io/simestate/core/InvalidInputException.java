@@ -36,6 +36,23 @@ public final class InvalidInputException extends SimEstateException {
   }
 
   /**
+   * Returns {@code value} or fails if it is null: the argument check of every public method of the
+   * library, for adapters and hosts too.
+   *
+   * @param value the value to check
+   * @param field the field path to name in the error
+   * @param <T> the value's type
+   * @return {@code value}, never null
+   * @throws InvalidInputException naming {@code field} ("is required") if {@code value} is null
+   */
+  public static <T> T requirePresent(T value, String field) {
+    if (value == null) {
+      throw of(field, "is required");
+    }
+    return value;
+  }
+
+  /**
    * Every broken rule, in the order found.
    *
    * @return an unmodifiable, non-empty list

@@ -1,7 +1,6 @@
 package io.simestate.core;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -22,8 +21,8 @@ public record Page<T>(List<T> items, long total, PageRequest request) {
    * @param request the request this page answers
    */
   public Page {
-    items = List.copyOf(items);
-    Objects.requireNonNull(request, "request");
+    items = List.copyOf(InvalidInputException.requirePresent(items, "items"));
+    InvalidInputException.requirePresent(request, "request");
   }
 
   /**

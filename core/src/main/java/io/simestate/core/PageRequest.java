@@ -9,7 +9,7 @@ package io.simestate.core;
 public record PageRequest(int offset, int limit) {
 
   /** The largest page the library returns. */
-  public static final int MAX_LIMIT = 1000;
+  public static final int MAX_LIMIT = Limits.PAGE_SIZE;
 
   /**
    * Checks the bounds.

@@ -4,6 +4,7 @@ import static io.simestate.core.Scenarios.ACME;
 import static io.simestate.core.Scenarios.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simestate.core.Limits;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
@@ -175,7 +176,7 @@ class ParsingProperties {
       counts.add(report.simCount());
       sims.add(report.sims().items());
     }
-    return new Snapshot(customers, counts, sims, estate.auditTrail().recent(ACME, 100_000).size());
+    return new Snapshot(customers, counts, sims, estate.auditTrail().recent(ACME, Limits.HISTORY_SIZE).size());
   }
 
   /** Runs a command; passes if it succeeds or fails with an expected kind and changed nothing. */

@@ -15,7 +15,7 @@ import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.DeletionConfirmation;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.IccidRange;
 import java.io.StringReader;

@@ -50,6 +50,8 @@ final class AlertReplay {
   final Map<Category, Long> planned = new EnumMap<>(Category.class);
   /** Each alert id once, as routing first recorded it; the decision log is read back for these. */
   final List<Planned> recorded = new ArrayList<>();
+  /** Each alert as first raised, by tenant and id, so that a re-sent id is the same alert. */
+  private final Map<String, UsageAlert> raised = new java.util.concurrent.ConcurrentHashMap<>();
   long routed;
   long duplicateIds;
   long deliveriesRecorded;
@@ -130,7 +132,7 @@ final class AlertReplay {
 
   /**
    * Routes one alert, raised now (as a SIM platform would send it at this moment; an alert re-sent
-   * with the same id keeps its id and is raised again), and counts the result.
+   * with the same id is the same alert, raised when it was first sent), and counts the result.
    *
    * @param estate the library
    * @param p the alert
@@ -138,8 +140,9 @@ final class AlertReplay {
    */
   void route(SimEstate estate, Planned p, Clock clock) {
     UsageAlert a = p.alert();
-    RoutingResult result = estate.alerts().route(p.tenant(),
-        new UsageAlert(a.id(), a.iccid(), a.kind(), clock.instant(), a.period(), a.usage()));
+    UsageAlert sent = raised.computeIfAbsent(p.tenant() + "|" + a.id(),
+        k -> new UsageAlert(a.id(), a.iccid(), a.kind(), clock.instant(), a.period(), a.usage()));
+    RoutingResult result = estate.alerts().route(p.tenant(), sent);
     synchronized (this) {
       routed++;
       if (result.duplicateAlertId()) {

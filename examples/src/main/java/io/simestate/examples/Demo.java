@@ -12,7 +12,7 @@ import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.customer.ContactDetails;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.estate.SimEstate;
@@ -347,7 +347,7 @@ public final class Demo {
           .part("no eligible contact", ledger.outcome(RoutingOutcome.NO_ELIGIBLE_CONTACT), "")
           .part("reached nobody", ledger.outcome(RoutingOutcome.UNASSIGNED), "no customer, no catch-all")
           .part("repeat within the usage period", ledger.outcome(RoutingOutcome.REPEAT_SUPPRESSED),
-              "suppressed: same SIM, kind and period")
+              "suppressed: everyone told of this SIM, kind and period")
           .part("same alert id again", sameIdAgain, "ignored: nothing new recorded")
           .part("not in the decision log", ledger.missing(), ledger.missing() == 0 ? "" : "LOST")
           .print();

@@ -12,6 +12,7 @@ import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.alert.UsageAlert;
@@ -109,7 +110,8 @@ public final class QuickStart {
         + (result.duplicateAlertId() ? "duplicate alert id, nothing new" : d.outcome() + " to "
             + d.chosen().stream().map(Recipient::name).toList()
             + (d.skipped().isEmpty() ? "" : ", skipped " + d.skipped().stream()
-                .map(s -> s.contactName() + " (" + s.reason().description() + ")").toList())));
+                .map(s -> s.contactName() + " (" + s.reasons().stream().map(SkipReason::description)
+                    .collect(java.util.stream.Collectors.joining("; ")) + ")").toList())));
   }
 
   private static String describe(Notification n) {

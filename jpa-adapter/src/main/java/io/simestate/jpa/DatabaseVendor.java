@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -34,10 +35,11 @@ public enum DatabaseVendor {
    *
    * @param productName the product name, e.g. {@code "PostgreSQL"}
    * @return the vendor
-   * @throws IllegalArgumentException if the database is not one of those supported
+   * @throws InvalidInputException naming {@code productName} if it is missing or not one of the
+   *     databases supported
    */
   public static DatabaseVendor fromProductName(String productName) {
-    String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+    String name = InvalidInputException.requirePresent(productName, "productName").toLowerCase(Locale.ROOT);
     if (name.contains("h2")) {
       return H2;
     }
@@ -47,7 +49,7 @@ public enum DatabaseVendor {
     if (name.contains("mariadb") || name.contains("mysql")) {
       return MARIADB;
     }
-    throw new IllegalArgumentException("SIM Estate supports H2, PostgreSQL and MariaDB, not " + productName);
+    throw InvalidInputException.of("productName", "SIM Estate supports H2, PostgreSQL and MariaDB, not " + productName);
   }
 
   /** SQL that inserts a row unless it clashes with a unique key; the update count tells which. */

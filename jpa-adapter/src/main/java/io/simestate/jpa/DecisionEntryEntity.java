@@ -33,7 +33,8 @@ class DecisionEntryEntity {
   @Column(name = "email", length = 254)
   String email;
 
-  @Column(name = "skip_reason", length = 30)
+  /** Every reason, separated by commas, in the order of the routing rules; null for a chosen recipient. */
+  @Column(name = "skip_reason", length = 200)
   String skipReason;
 
   DecisionEntryEntity() {}

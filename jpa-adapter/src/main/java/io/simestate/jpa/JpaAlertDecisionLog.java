@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Routing decisions. The header row is inserted only if its (tenant, alert id) is new, in one
- * statement, so that of concurrent callers exactly one records; its entries follow in one batch.
+ * statement, so that of concurrent callers exactly one records; its entries follow in one batch. A
+ * skipped contact's reasons share one column, separated by commas, in the order of the rules.
  */
 final class JpaAlertDecisionLog implements AlertDecisionLog {
 
@@ -65,7 +66,7 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
             entry(ps, id, ordinal++, true, r.contactId(), r.name(), r.email().toString(), null);
           }
           for (SkippedContact s : decision.skipped()) {
-            entry(ps, id, ordinal++, false, s.contactId(), s.contactName(), null, s.reason().name());
+            entry(ps, id, ordinal++, false, s.contactId(), s.contactName(), null, reasons(s.reasons()));
           }
           ps.executeBatch();
         }
@@ -84,6 +85,15 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
     Jdbc.setString(ps, 6, email);
     Jdbc.setString(ps, 7, reason);
     ps.addBatch();
+  }
+
+  /** Every reason of a skipped contact in one column, in order: {@code ALERTS_OFF,NO_VALID_EMAIL}. */
+  static String reasons(List<SkipReason> reasons) {
+    return String.join(",", reasons.stream().map(SkipReason::name).toList());
+  }
+
+  static List<SkipReason> reasons(String column) {
+    return java.util.Arrays.stream(column.split(",")).map(SkipReason::valueOf).toList();
   }
 
   @Override
@@ -129,7 +139,7 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
         if (e.chosen) {
           chosen.add(new Recipient(contact, e.name, CustomerMapping.email(e.email)));
         } else {
-          skipped.add(new SkippedContact(contact, e.name, SkipReason.valueOf(e.skipReason)));
+          skipped.add(new SkippedContact(contact, e.name, reasons(e.skipReason)));
         }
       }
       out.add(new AlertDecision(TenantId.of(h.tenantId),

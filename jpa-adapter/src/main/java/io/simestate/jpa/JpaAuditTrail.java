@@ -1,6 +1,7 @@
 package io.simestate.jpa;
 
 import io.simestate.core.Actor;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.TenantId;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
@@ -39,6 +40,7 @@ final class JpaAuditTrail implements AuditTrail {
 
   @Override
   public void publish(AuditEvent event) {
+    InvalidInputException.requirePresent(event, "event");
     tx.execute(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       Collection<Iccid> sims = event.sims();
@@ -88,20 +90,23 @@ final class JpaAuditTrail implements AuditTrail {
 
   @Override
   public List<AuditEvent> forCustomer(TenantId tenant, CustomerId customer, int limit) {
+    InvalidInputException.requirePresent(tenant, "tenantId");
+    InvalidInputException.requirePresent(customer, "customerId");
+    io.simestate.core.Limits.historySize(limit);
     return tx.call(em -> toDomain(em, em.createQuery("""
             select e from SimEstateAuditEvent e where e.tenantId = :tenant and e.customerId = :customer
             order by e.seq desc""", AuditEventEntity.class)
         .setParameter("tenant", tenant.value())
         .setParameter("customer", customer.toString())
-        .setMaxResults(Math.max(limit, 0))
+        .setMaxResults(limit)
         .getResultList()));
   }
 
   @Override
   public List<AuditEvent> forSim(TenantId tenant, Iccid sim, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
+    InvalidInputException.requirePresent(tenant, "tenantId");
+    InvalidInputException.requirePresent(sim, "iccid");
+    io.simestate.core.Limits.historySize(limit);
     return tx.call(em -> {
       // Candidates: events that list the SIM, and ranges whose ends enclose it. A range that walks
       // the check digits holds only members with a valid one, so candidates are checked in Java.
@@ -140,11 +145,13 @@ final class JpaAuditTrail implements AuditTrail {
 
   @Override
   public List<AuditEvent> recent(TenantId tenant, int limit) {
+    InvalidInputException.requirePresent(tenant, "tenantId");
+    io.simestate.core.Limits.historySize(limit);
     return tx.call(em -> toDomain(em, em.createQuery(
             "select e from SimEstateAuditEvent e where e.tenantId = :tenant order by e.seq desc",
             AuditEventEntity.class)
         .setParameter("tenant", tenant.value())
-        .setMaxResults(Math.max(limit, 0))
+        .setMaxResults(limit)
         .getResultList()));
   }
 

@@ -29,7 +29,7 @@ final class JpaCustomerStore implements CustomerStore {
       select distinct c from SimEstateCustomer c left join fetch c.contacts
       where c.tenantId = :tenant and c.nameKey = :key""";
   private static final String NAME_TAKEN = """
-      select count(c) from SimEstateCustomer c
+      select c.id from SimEstateCustomer c
       where c.tenantId = :tenant and c.nameKey = :key and c.id <> :id""";
   private static final String LIST = """
       select c.id, c.name from SimEstateCustomer c
@@ -173,13 +173,13 @@ final class JpaCustomerStore implements CustomerStore {
   }
 
   private static void requireNameFree(EntityManager em, Customer customer) {
-    long taken = em.createQuery(NAME_TAKEN, Long.class)
+    Optional<String> holder = em.createQuery(NAME_TAKEN, String.class)
         .setParameter("tenant", customer.tenantId().value())
         .setParameter("key", customer.name().key())
         .setParameter("id", customer.id().toString())
-        .getSingleResult();
-    if (taken > 0) {
-      throw duplicate();
+        .getResultStream().findFirst();
+    if (holder.isPresent()) {
+      throw duplicate(holder.get(), null);
     }
   }
 
@@ -193,8 +193,8 @@ final class JpaCustomerStore implements CustomerStore {
         throw translated;
       }
       if (Errors.isConstraintViolation(e)) {
-        throw new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-            "Another customer of this account is already called \"" + customer.name() + "\"", e);
+        // The other customer was created at the same moment; this transaction cannot read it.
+        throw duplicate(null, e);
       }
       throw translated;
     }
@@ -221,8 +221,8 @@ final class JpaCustomerStore implements CustomerStore {
         "Customer " + id + " was changed by someone else in the meantime; reload it and try again");
   }
 
-  private static ConflictException duplicate() {
-    return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-        "Another customer of this account already has this name (names are compared ignoring case, invisible characters and look-alike forms)");
+  private static ConflictException duplicate(String holder, Throwable cause) {
+    return ConflictException.duplicateName("Another customer of this account already has this name "
+        + "(names are compared ignoring case, invisible characters and look-alike forms)", holder, cause);
   }
 }

@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
@@ -15,7 +16,6 @@ import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.ValidationMode;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +42,7 @@ public final class JpaPersistence implements Persistence {
 
   private static final List<Class<?>> ENTITIES = List.of(CustomerEntity.class, ContactEntity.class,
       SimAssignmentEntity.class, DeliveryEntity.class, AlertDecisionEntity.class, DecisionEntryEntity.class,
-      AlertRepeatEntity.class, AuditEventEntity.class, AuditSimEntity.class);
+      AlertToldEntity.class, AuditEventEntity.class, AuditSimEntity.class);
 
   private final JpaTransactions transactions;
   private final CustomerStore customers;
@@ -72,9 +72,11 @@ public final class JpaPersistence implements Persistence {
    * @param factory a factory for a persistence unit that holds {@link #managedClassNames()}, with
    *     resource-local transactions; the host keeps ownership and closes it
    * @return the adapter, never null
+   * @throws InvalidInputException naming {@code factory} if it is null
    */
   public static JpaPersistence standalone(EntityManagerFactory factory) {
-    return new JpaPersistence(new StandaloneTransactions(Objects.requireNonNull(factory, "factory")), null);
+    return new JpaPersistence(new StandaloneTransactions(InvalidInputException.requirePresent(factory, "factory")),
+        null);
   }
 
   /**
@@ -86,10 +88,11 @@ public final class JpaPersistence implements Persistence {
    * @param entityManagers supplies the EntityManager bound to the current transaction; called on every
    *     operation, on the caller's thread
    * @return the adapter, never null
+   * @throws InvalidInputException naming {@code entityManagers} if it is null
    */
   public static JpaPersistence joined(Supplier<EntityManager> entityManagers) {
-    return new JpaPersistence(new JoinedTransactions(Objects.requireNonNull(entityManagers, "entityManagers")),
-        null);
+    return new JpaPersistence(new JoinedTransactions(InvalidInputException.requirePresent(entityManagers,
+        "entityManagers")), null);
   }
 
   /**

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class JpaSimAssignmentStore implements SimAssignmentStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JpaSimAssignmentStore.class);
+  /** How many of the ICCIDs held elsewhere the message names; the exception lists them all. */
   private static final int MAX_REPORTED = 5;
 
   private final JpaTransactions tx;
@@ -61,7 +62,8 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
           if (holder == null) {
             fresh.add(iccid);
           } else if (!holder[0].equals(tenant.value())) {
-            throw heldElsewhere(1, List.of(iccid), null);
+            // taken by another account since the first pass: the unique ICCID decides
+            throw heldElsewhere(List.of(iccid), null);
           } else if (holder[1].equals(target)) {
             unchanged++;
           } else {
@@ -161,8 +163,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
   /** The first pass: nothing changes if any SIM is held in another tenant. */
   private static void refuseSimsOfOtherTenants(Connection c, TenantId tenant, Collection<Iccid> sims)
       throws SQLException {
-    long count = 0;
-    List<String> examples = new ArrayList<>();
+    List<String> elsewhere = new ArrayList<>();
     for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
       List<String> chunk = nextChunk(it);
       try (PreparedStatement ps = c.prepareStatement("select iccid from simestate_sim_assignment "
@@ -171,16 +172,13 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         ps.setString(chunk.size() + 1, tenant.value());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            count++;
-            if (examples.size() < MAX_REPORTED) {
-              examples.add(rs.getString(1));
-            }
+            elsewhere.add(rs.getString(1));
           }
         }
       }
     }
-    if (count > 0) {
-      throw heldElsewhere(count, examples, null);
+    if (!elsewhere.isEmpty()) {
+      throw heldElsewhere(elsewhere, null);
     }
   }
 
@@ -251,7 +249,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       }
       if (Errors.isConstraintViolation(e)) {
         // Another transaction assigned one of these SIMs since the look-up: the unique ICCID decides.
-        throw heldElsewhere(1, List.of(), e);
+        throw heldElsewhere(List.of(), e);
       }
       throw e;
     }
@@ -290,13 +288,13 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     return e;
   }
 
-  private static ConflictException heldElsewhere(long count, List<String> examples, Throwable cause) {
-    String message = examples.isEmpty()
+  /** The conflict with every ICCID held elsewhere; an empty list when a concurrent assignment won. */
+  private static ConflictException heldElsewhere(List<String> iccids, Throwable cause) {
+    String message = iccids.isEmpty()
         ? "A SIM of this request was assigned by someone else at the same time; nothing was changed, try again"
-        : count + " SIM(s) belong to another account and cannot be assigned here, e.g. "
-            + String.join(", ", examples) + "; remove them from the request";
-    return cause == null
-        ? new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE, message)
-        : new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE, message, cause);
+        : iccids.size() + " SIM(s) belong to another account and cannot be assigned here, e.g. "
+            + String.join(", ", iccids.subList(0, Math.min(MAX_REPORTED, iccids.size())))
+            + "; remove them from the request";
+    return ConflictException.simsHeldElsewhere(message, iccids, cause);
   }
 }

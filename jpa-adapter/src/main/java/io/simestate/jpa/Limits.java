@@ -2,7 +2,11 @@ package io.simestate.jpa;
 
 import io.simestate.core.InvalidInputException;
 
-/** Column sizes: a value that does not fit is refused with the field's name, never cut. */
+/**
+ * Column sizes, the adapter's last guard: a value that does not fit is refused with the field's name,
+ * never cut. The rules themselves are core's {@link io.simestate.core.Limits}, enforced before any
+ * store sees a value; the columns are sized to hold every value within them.
+ */
 final class Limits {
 
   private Limits() {}

@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -25,6 +26,7 @@ final class StandaloneTransactions implements JpaTransactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    InvalidInputException.requirePresent(work, "work");
     if (current.get() != null) {
       return work.get();
     }
@@ -46,6 +48,7 @@ final class StandaloneTransactions implements JpaTransactions {
 
   @Override
   public <T> T callCommitted(Function<EntityManager, T> work) {
+    InvalidInputException.requirePresent(work, "work");
     EntityManager outer = current.get();
     if (outer == null) {
       return runOwn(work);

@@ -53,10 +53,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
     private Of() {}
 
     static TestDatabase database(Object test) {
+      return TestDatabase.of(vendor(test));
+    }
+
+    static DatabaseVendor vendor(Object test) {
       for (Class<?> c = test.getClass(); c != null; c = c.getSuperclass()) {
         Db db = c.getAnnotation(Db.class);
         if (db != null) {
-          return TestDatabase.of(db.value());
+          return db.value();
         }
       }
       throw new IllegalStateException(test.getClass() + " has no @Db");

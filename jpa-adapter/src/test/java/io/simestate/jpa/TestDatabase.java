@@ -33,6 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestDatabase {
 
   private static final Map<DatabaseVendor, TestDatabase> OPEN = new EnumMap<>(DatabaseVendor.class);
+  private static final java.util.List<TestDatabase> EMPTY = new java.util.ArrayList<>();
 
   final DatabaseVendor vendor;
   final String schema;
@@ -41,12 +42,21 @@ final class TestDatabase {
   final JpaPersistence persistence;
 
   private TestDatabase(DatabaseVendor vendor) {
+    this(vendor, true);
+  }
+
+  private TestDatabase(DatabaseVendor vendor, boolean migrated) {
     this.vendor = vendor;
     this.schema = "simestate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.dataSource = new CountingDataSource(createSchema());
-    JpaSchema.apply(dataSource, vendor);
-    this.factory = entityManagerFactory(dataSource, Map.of());
-    this.persistence = JpaPersistence.standalone(factory);
+    if (migrated) {
+      JpaSchema.apply(dataSource, vendor);
+      this.factory = entityManagerFactory(dataSource, Map.of());
+      this.persistence = JpaPersistence.standalone(factory);
+    } else {
+      this.factory = null;
+      this.persistence = null;
+    }
   }
 
   /** The database of this run for a vendor, created on first use. */
@@ -54,10 +64,22 @@ final class TestDatabase {
     return OPEN.computeIfAbsent(vendor, TestDatabase::new);
   }
 
+  /**
+   * A database of its own on an empty schema (no tables, no factory), for tests that apply the
+   * schema scripts themselves, such as upgrades; dropped with the others when the run ends.
+   */
+  static synchronized TestDatabase empty(DatabaseVendor vendor) {
+    TestDatabase db = new TestDatabase(vendor, false);
+    EMPTY.add(db);
+    return db;
+  }
+
   /** Drops the schemas of this run; called once when the test run ends. */
   static synchronized void dropAll() {
     OPEN.values().forEach(TestDatabase::drop);
     OPEN.clear();
+    EMPTY.forEach(TestDatabase::drop);
+    EMPTY.clear();
   }
 
   /** The vendors this run tests. */
@@ -152,7 +174,9 @@ final class TestDatabase {
 
   private void drop() {
     try {
-      factory.close();
+      if (factory != null) {
+        factory.close();
+      }
     } catch (RuntimeException e) {
       // the JVM is ending
     }

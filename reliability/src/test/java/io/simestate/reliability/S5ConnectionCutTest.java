@@ -8,7 +8,7 @@ import io.simestate.core.alert.SendResult;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.jpa.JpaPersistence;
 import java.util.ArrayList;

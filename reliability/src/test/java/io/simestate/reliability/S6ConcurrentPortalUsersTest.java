@@ -17,7 +17,7 @@ import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Duration;

@@ -15,7 +15,10 @@ import java.util.List;
  * @param customerId the SIM's customer at routing time, or null if it had none
  * @param customerName that customer's name at routing time, or null
  * @param chosen the recipients, in the order of the customer's contacts (or catch-all list)
- * @param skipped the customer's contacts that were left out, with the reason
+ * @param skipped the recipients that were left out, with every reason: first the customer's contacts
+ *     the routing rules excluded, in the order of the contacts, then the recipients that were told of
+ *     the same SIM, kind and period already ({@link SkipReason#ALREADY_TOLD}), in the order they
+ *     would have been chosen
  * @param decidedAt when routing decided
  */
 public record AlertDecision(
@@ -37,7 +40,7 @@ public record AlertDecision(
    * @param customerId the SIM's customer at routing time, or null if it had none
    * @param customerName that customer's name at routing time, or null
    * @param chosen the recipients, in the order of the customer's contacts (or catch-all list)
-   * @param skipped the customer's contacts that were left out, with the reason
+   * @param skipped the recipients that were left out, with every reason
    * @param decidedAt when routing decided
    */
   public AlertDecision {

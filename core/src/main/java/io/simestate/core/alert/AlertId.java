@@ -1,6 +1,7 @@
 package io.simestate.core.alert;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 
 /**
  * The id of a usage alert as the SIM platform raised it: the idempotency key. Routing the same alert
@@ -11,7 +12,7 @@ import io.simestate.core.InvalidInputException;
 public record AlertId(String value) {
 
   /** The most characters an alert id may have. */
-  public static final int MAX_LENGTH = 200;
+  public static final int MAX_LENGTH = Limits.ALERT_ID_LENGTH;
 
   /**
    * Checks the form.

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Decides who receives an alert (F9, F15), as a pure function of the SIM's holder and the tenant's
  * settings: exactly the contacts of the customer that holds the SIM that no {@link RoutingRule}
- * excludes; for a SIM with no customer, the tenant's catch-all recipients; nobody else.
+ * excludes; for a SIM with no customer, the tenant's catch-all recipients; nobody else. A contact
+ * left out is reported with every rule's reason, in the order of the rules, so that a portal can say
+ * all there is to fix. {@link #withoutAlreadyTold} then leaves out whoever was told already (F13).
  */
 public final class AlertRouter {
 
@@ -73,27 +75,62 @@ public final class AlertRouter {
     return choose(holder.get().contacts(), kind, null);
   }
 
+  /**
+   * The decision once the repeat guard has answered (F13): the chosen recipients that were told of
+   * the same SIM, kind and period already are moved to the skipped ones with
+   * {@link SkipReason#ALREADY_TOLD}, after those the rules excluded; if nobody is left, the outcome
+   * is {@link RoutingOutcome#REPEAT_SUPPRESSED}.
+   *
+   * @param eligible the decision of {@link #decide}
+   * @param notYetTold the chosen recipients the repeat guard let through
+   * @return the final decision; {@code eligible} itself if everyone was let through
+   */
+  public AlertDecision withoutAlreadyTold(AlertDecision eligible, List<Recipient> notYetTold) {
+    if (notYetTold.size() == eligible.chosen().size()) {
+      return eligible;
+    }
+    java.util.Set<String> through = new java.util.HashSet<>();
+    notYetTold.forEach(r -> through.add(r.key()));
+    List<Recipient> chosen = new ArrayList<>(notYetTold.size());
+    List<SkippedContact> skipped = new ArrayList<>(eligible.skipped());
+    for (Recipient r : eligible.chosen()) {
+      if (through.contains(r.key())) {
+        chosen.add(r);
+      } else {
+        skipped.add(new SkippedContact(r.contactId(), r.name(), SkipReason.ALREADY_TOLD));
+      }
+    }
+    RoutingOutcome outcome = chosen.isEmpty() ? RoutingOutcome.REPEAT_SUPPRESSED : eligible.outcome();
+    return new AlertDecision(eligible.tenantId(), eligible.alert(), outcome, eligible.customerId(),
+        eligible.customerName(), chosen, skipped, eligible.decidedAt());
+  }
+
   /** The contacts no rule excludes, as recipients; the excluded ones go to {@code skipped} if given. */
   private List<Recipient> choose(List<Contact> contacts, AlertKind kind, List<SkippedContact> skipped) {
     List<Recipient> chosen = new ArrayList<>(contacts.size());
     for (Contact contact : contacts) {
-      Optional<SkipReason> reason = exclusion(contact, kind);
-      if (reason.isEmpty()) {
+      List<SkipReason> reasons = exclusions(contact, kind);
+      if (reasons.isEmpty()) {
         chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
       } else if (skipped != null) {
-        skipped.add(new SkippedContact(contact.id(), contact.name(), reason.get()));
+        skipped.add(new SkippedContact(contact.id(), contact.name(), reasons));
       }
     }
     return chosen;
   }
 
-  private Optional<SkipReason> exclusion(Contact contact, AlertKind kind) {
+  /** Every reason the rules give to exclude a contact, in the order of the rules; empty if none. */
+  private List<SkipReason> exclusions(Contact contact, AlertKind kind) {
+    List<SkipReason> reasons = List.of();
     for (RoutingRule rule : rules) {
       Optional<SkipReason> reason = rule.excludes(contact, kind);
       if (reason.isPresent()) {
-        return reason;
+        if (reasons.isEmpty()) {
+          reasons = new ArrayList<>(rules.size());
+        }
+        reasons.add(reason.get());
       }
     }
-    return Optional.empty();
+    return reasons;
   }
 }

@@ -1,5 +1,6 @@
 package io.simestate.core.alert;
 
+import io.simestate.core.Limits;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.internal.Require;
@@ -24,7 +25,7 @@ public record Recipient(ContactId contactId, String name, EmailAddress email) {
   public Recipient {
     Require.present(name, "name");
     Require.present(email, "email");
-    if (name.isBlank() || name.length() > 200 || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.isBlank() || name.length() > Limits.RECIPIENT_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
       throw io.simestate.core.InvalidInputException.of("recipient.name",
           "must be 1 to 200 characters without control characters (no line breaks)");
     }

@@ -10,6 +10,11 @@ public enum RoutingOutcome {
   CATCH_ALL,
   /** The SIM has no customer and the tenant has no catch-all recipients: nobody gets it. */
   UNASSIGNED,
-  /** The same SIM, kind and usage period (or repeat window) was alerted already; nobody gets it again. */
+  /**
+   * Every recipient routing chose was told of the same SIM, kind and usage period (or, without a
+   * period, within the repeat window) already, so nobody gets it again; see the skipped recipients
+   * ({@link SkipReason#ALREADY_TOLD}). If only some were told, the outcome is {@link #ROUTED} or
+   * {@link #CATCH_ALL} and the others get it.
+   */
   REPEAT_SUPPRESSED
 }

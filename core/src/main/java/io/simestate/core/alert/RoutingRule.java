@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One rule that can exclude a contact of the SIM's customer from an alert (F9), and say why.
  * The rules a router applies are {@link #standard()}; a contact receives the alert only if no rule
- * excludes it.
+ * excludes it, and a contact left out is reported with the reason of every rule that excludes it.
  */
 @FunctionalInterface
 public interface RoutingRule {
@@ -35,7 +35,8 @@ public interface RoutingRule {
       (contact, kind) -> contact.wants(kind) ? Optional.empty() : Optional.of(SkipReason.KIND_NOT_WANTED);
 
   /**
-   * Every rule, in the order they are checked; the first that excludes a contact gives the reason.
+   * Every rule, in the order they are checked; every rule that excludes a contact gives its reason,
+   * in this order.
    *
    * @return the rules
    */

@@ -1,6 +1,7 @@
 package io.simestate.core.alert;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.internal.Require;
 
@@ -22,7 +23,7 @@ public record SenderIdentity(EmailAddress address, String displayName, EmailAddr
    */
   public SenderIdentity {
     Require.present(address, "sender.address");
-    if (displayName != null && (displayName.length() > 200
+    if (displayName != null && (displayName.length() > Limits.RECIPIENT_NAME_LENGTH
         || displayName.codePoints().anyMatch(Character::isISOControl))) {
       throw InvalidInputException.of("sender.displayName",
           "must have at most 200 characters and no control characters (no line breaks)");

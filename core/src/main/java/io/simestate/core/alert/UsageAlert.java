@@ -2,17 +2,23 @@ package io.simestate.core.alert;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A usage alert for one SIM, as the SIM platform raised it (DESIGN §3).
  *
+ * <p>{@code raisedAt} is kept to the microsecond, as every store keeps it, so that an alert read
+ * back equals the one routed. Routing also checks it against a window around the estate's clock
+ * ({@code SimEstate.Builder.alertTimeWindow}); the alert itself only requires it.
+ *
  * @param id the alert id, the idempotency key
  * @param iccid the SIM
  * @param kind warning or cut-off
- * @param raisedAt when the platform raised it
+ * @param raisedAt when the platform raised it; kept to the microsecond
  * @param period the usage period it concerns (e.g. "2026-11"), or null; a repeat for the same SIM,
  *     kind and period reaches each contact once (F13)
  * @param usage the usage figures; {@link Usage#NONE} when none
@@ -20,10 +26,10 @@ import java.time.Instant;
 public record UsageAlert(AlertId id, Iccid iccid, AlertKind kind, Instant raisedAt, String period, Usage usage) {
 
   /** The most characters a period may have. */
-  public static final int MAX_PERIOD_LENGTH = 100;
+  public static final int MAX_PERIOD_LENGTH = Limits.PERIOD_LENGTH;
 
   /**
-   * Checks presence.
+   * Checks presence and the period's form, and cuts {@code raisedAt} to the microsecond.
    *
    * @param id the alert id, the idempotency key
    * @param iccid the SIM
@@ -38,6 +44,7 @@ public record UsageAlert(AlertId id, Iccid iccid, AlertKind kind, Instant raised
     Require.present(iccid, "iccid");
     Require.present(kind, "kind");
     Require.present(raisedAt, "raisedAt");
+    raisedAt = raisedAt.truncatedTo(ChronoUnit.MICROS);
     usage = usage == null ? Usage.NONE : usage;
     if (period != null && (period.isBlank() || period.length() > MAX_PERIOD_LENGTH
         || period.codePoints().anyMatch(Character::isISOControl))) {

@@ -2,6 +2,7 @@ package io.simestate.core.customer;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.internal.Require;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,6 +42,8 @@ public record Contact(
     Require.present(id, "id");
     Require.present(name, "name");
     normaliseName(name);
+    Limits.length(phone, Limits.PHONE_LENGTH, "phone");
+    Limits.length(role, Limits.ROLE_LENGTH, "role");
     if (alertsEnabled && email == null) {
       throw InvalidInputException.of("email", "a valid email address is required to switch alerts on");
     }

@@ -1,6 +1,8 @@
 package io.simestate.core.customer;
 
 import io.simestate.core.AlertKind;
+import io.simestate.core.Limits;
+import io.simestate.core.internal.Require;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,10 +22,10 @@ import java.util.Set;
  */
 public record ContactDetails(
     @NotNull(message = "is required") @Size(max = 1000, message = "must have at most 100 characters") String name,
-    @Size(max = 254, message = "must have at most {max} characters") String email,
-    @Size(max = 40, message = "must have at most {max} characters")
+    @Size(max = Limits.EMAIL_LENGTH, message = "must have at most {max} characters") String email,
+    @Size(max = Limits.PHONE_LENGTH, message = "must have at most {max} characters")
     @Pattern(regexp = CustomerDetails.PHONE, message = "may hold only digits, spaces and + ( ) - . /") String phone,
-    @Size(max = 100, message = "must have at most {max} characters")
+    @Size(max = Limits.ROLE_LENGTH, message = "must have at most {max} characters")
     @ShownText String role,
     boolean alertsEnabled,
     Set<AlertKind> alertKinds) {
@@ -42,6 +44,20 @@ public record ContactDetails(
     alertKinds = alertKinds == null || alertKinds.isEmpty() || alertKinds.stream().anyMatch(java.util.Objects::isNull)
         ? java.util.Collections.unmodifiableSet(EnumSet.allOf(AlertKind.class))
         : java.util.Collections.unmodifiableSet(EnumSet.copyOf(alertKinds));
+  }
+
+  /**
+   * The details of a stored contact, as a form starts from them: change a field with a
+   * {@code with…} method and pass the result to {@code Customers.updateContact}, and every field the
+   * form left alone keeps its value (absent fields are null).
+   *
+   * @param contact the stored contact
+   * @return its details
+   */
+  public static ContactDetails from(Contact contact) {
+    Require.present(contact, "contact");
+    return new ContactDetails(contact.name(), contact.email() == null ? null : contact.email().toString(),
+        contact.phone(), contact.role(), contact.alertsEnabled(), contact.alertKinds());
   }
 
   /**
@@ -74,6 +90,56 @@ public record ContactDetails(
    */
   public ContactDetails wanting(AlertKind... kinds) {
     return new ContactDetails(name, email, phone, role, alertsEnabled, Set.of(kinds));
+  }
+
+  /**
+   * These details with another name.
+   *
+   * @param newName the name
+   * @return the changed details
+   */
+  public ContactDetails withName(String newName) {
+    return new ContactDetails(newName, email, phone, role, alertsEnabled, alertKinds);
+  }
+
+  /**
+   * These details with another email address.
+   *
+   * @param newEmail the address; null for none (then alerts must be off)
+   * @return the changed details
+   */
+  public ContactDetails withEmail(String newEmail) {
+    return new ContactDetails(name, newEmail, phone, role, alertsEnabled, alertKinds);
+  }
+
+  /**
+   * These details with another phone number.
+   *
+   * @param newPhone the phone number; null for none
+   * @return the changed details
+   */
+  public ContactDetails withPhone(String newPhone) {
+    return new ContactDetails(name, email, newPhone, role, alertsEnabled, alertKinds);
+  }
+
+  /**
+   * These details with another role.
+   *
+   * @param newRole the role; null for none
+   * @return the changed details
+   */
+  public ContactDetails withRole(String newRole) {
+    return new ContactDetails(name, email, phone, newRole, alertsEnabled, alertKinds);
+  }
+
+  /**
+   * These details wanting other alert kinds.
+   *
+   * @param kinds the kinds wanted; null or empty for both
+   * @return the changed details
+   */
+  public ContactDetails withAlertKinds(Set<AlertKind> kinds) {
+    return new ContactDetails(name, email, phone, role, alertsEnabled, kinds);
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.simestate.core.customer;
 
+import io.simestate.core.Limits;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.internal.Require;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +26,8 @@ import java.util.Optional;
  * @param notes free text, or null
  * @param contacts the contacts, in the order they were added; never null
  * @param version the optimistic version, 0 for a customer never stored
- * @param createdAt when the customer was created
- * @param updatedAt when the customer or its contacts last changed
+ * @param createdAt when the customer was created; kept to the microsecond
+ * @param updatedAt when the customer or its contacts last changed; kept to the microsecond
  */
 public record Customer(
     CustomerId id,
@@ -43,7 +45,7 @@ public record Customer(
     Instant updatedAt) {
 
   /**
-   * Checks presence and copies the contacts.
+   * Checks presence and the {@link Limits} of the texts, and copies the contacts.
    *
    * @param id the customer's id
    * @param tenantId the tenant the customer belongs to
@@ -65,7 +67,14 @@ public record Customer(
     Require.present(name, "name");
     Require.present(createdAt, "createdAt");
     Require.present(updatedAt, "updatedAt");
+    // kept to the microsecond, as every store keeps them: what create returns equals what is read back
+    createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     address = address == null ? PostalAddress.EMPTY : address;
+    Limits.length(phone, Limits.PHONE_LENGTH, "phone");
+    Limits.length(website, Limits.WEBSITE_LENGTH, "website");
+    Limits.length(reference, Limits.REFERENCE_LENGTH, "reference");
+    Limits.length(notes, Limits.NOTES_LENGTH, "notes");
     contacts = List.copyOf(Require.present(contacts, "contacts"));
   }
 

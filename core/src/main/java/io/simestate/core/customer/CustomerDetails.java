@@ -1,5 +1,7 @@
 package io.simestate.core.customer;
 
+import io.simestate.core.Limits;
+import io.simestate.core.internal.Require;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,24 +28,24 @@ import jakarta.validation.constraints.Size;
  */
 public record CustomerDetails(
     @NotNull(message = "is required") @Size(max = 1000, message = "must have at most 100 characters") String name,
-    @Size(max = 300, message = "must have at most {max} characters")
+    @Size(max = Limits.STREET_LENGTH, message = "must have at most {max} characters")
     @ShownText(multiLine = true) String street,
-    @Size(max = 20, message = "must have at most {max} characters")
+    @Size(max = Limits.POSTAL_CODE_LENGTH, message = "must have at most {max} characters")
     @ShownText String postalCode,
-    @Size(max = 100, message = "must have at most {max} characters")
+    @Size(max = Limits.PLACE_LENGTH, message = "must have at most {max} characters")
     @ShownText String city,
-    @Size(max = 100, message = "must have at most {max} characters")
+    @Size(max = Limits.PLACE_LENGTH, message = "must have at most {max} characters")
     @ShownText String region,
-    @Size(max = 100, message = "must have at most {max} characters")
+    @Size(max = Limits.PLACE_LENGTH, message = "must have at most {max} characters")
     @ShownText String country,
-    @Size(max = 40, message = "must have at most {max} characters")
+    @Size(max = Limits.PHONE_LENGTH, message = "must have at most {max} characters")
     @Pattern(regexp = PHONE, message = "may hold only digits, spaces and + ( ) - . /") String phone,
-    @Size(max = 254, message = "must have at most {max} characters") String email,
-    @Size(max = 255, message = "must have at most {max} characters")
+    @Size(max = Limits.EMAIL_LENGTH, message = "must have at most {max} characters") String email,
+    @Size(max = Limits.WEBSITE_LENGTH, message = "must have at most {max} characters")
     @ShownText String website,
-    @Size(max = 100, message = "must have at most {max} characters")
+    @Size(max = Limits.REFERENCE_LENGTH, message = "must have at most {max} characters")
     @ShownText String reference,
-    @Size(max = 4000, message = "must have at most {max} characters")
+    @Size(max = Limits.NOTES_LENGTH, message = "must have at most {max} characters")
     @ShownText(multiLine = true) String notes) {
 
   /** A phone number as people write it. */
@@ -60,6 +62,22 @@ public record CustomerDetails(
   }
 
   /**
+   * The details of a stored customer, as a form starts from them: change a field with a
+   * {@code with…} method and pass the result to {@code Customers.update}, and every field the form
+   * left alone keeps its value (absent fields are null).
+   *
+   * @param customer the stored customer
+   * @return its details
+   */
+  public static CustomerDetails from(Customer customer) {
+    Require.present(customer, "customer");
+    PostalAddress a = customer.address();
+    return new CustomerDetails(customer.name().value(), a.street(), a.postalCode(), a.city(), a.region(),
+        a.country(), customer.phone(), customer.email() == null ? null : customer.email().toString(),
+        customer.website(), customer.reference(), customer.notes());
+  }
+
+  /**
    * These details with a postal address.
    *
    * @param newStreet street and number
@@ -71,6 +89,72 @@ public record CustomerDetails(
   public CustomerDetails withAddress(String newStreet, String newPostalCode, String newCity, String newCountry) {
     return new CustomerDetails(name, newStreet, newPostalCode, newCity, region, newCountry, phone, email, website,
         reference, notes);
+  }
+
+  /**
+   * These details with another region (state, province).
+   *
+   * @param newRegion the region; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withRegion(String newRegion) {
+    return new CustomerDetails(name, street, postalCode, city, newRegion, country, phone, email, website,
+        reference, notes);
+  }
+
+  /**
+   * These details with another phone number.
+   *
+   * @param newPhone the phone number; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withPhone(String newPhone) {
+    return new CustomerDetails(name, street, postalCode, city, region, country, newPhone, email, website,
+        reference, notes);
+  }
+
+  /**
+   * These details with another email address.
+   *
+   * @param newEmail the email address; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withEmail(String newEmail) {
+    return new CustomerDetails(name, street, postalCode, city, region, country, phone, newEmail, website,
+        reference, notes);
+  }
+
+  /**
+   * These details with another website.
+   *
+   * @param newWebsite the website address; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withWebsite(String newWebsite) {
+    return new CustomerDetails(name, street, postalCode, city, region, country, phone, email, newWebsite,
+        reference, notes);
+  }
+
+  /**
+   * These details with another reference.
+   *
+   * @param newReference the portal's reference; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withReference(String newReference) {
+    return new CustomerDetails(name, street, postalCode, city, region, country, phone, email, website,
+        newReference, notes);
+  }
+
+  /**
+   * These details with other notes.
+   *
+   * @param newNotes free text; null for none
+   * @return the changed details
+   */
+  public CustomerDetails withNotes(String newNotes) {
+    return new CustomerDetails(name, street, postalCode, city, region, country, phone, email, website,
+        reference, newNotes);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.simestate.core.customer;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.internal.DisplayText;
 import io.simestate.core.internal.Require;
 
@@ -23,7 +24,7 @@ import io.simestate.core.internal.Require;
 public record CustomerName(String value) {
 
   /** The most characters (code points) a name may have. */
-  public static final int MAX_LENGTH = 100;
+  public static final int MAX_LENGTH = Limits.NAME_LENGTH;
 
   /**
    * The most characters (UTF-16 units) a {@link #key()} may have. Compatibility forms can spell out

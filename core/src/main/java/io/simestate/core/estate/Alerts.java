@@ -2,8 +2,12 @@ package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
+import io.simestate.core.ConflictException;
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertId;
@@ -16,7 +20,7 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.RecipientDirectory;
-import io.simestate.core.alert.RoutingOutcome;
+import io.simestate.core.alert.RepeatKey;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.TenantSettingsSource;
@@ -38,8 +42,12 @@ import java.util.Optional;
  * delivery per (alert, recipient) in the outbox (F9, F13, F15, F16), answer "who gets the alert for
  * SIM X", and read back the decision and delivery record.
  *
- * <p>Routing is idempotent per alert id: a repeated id records nothing new. A repeat of the same
- * SIM, kind and usage period (or, without a period, within the repeat window) reaches nobody again.
+ * <p>Routing is idempotent per alert id: the same alert under an id routed before records nothing
+ * new, and another alert under it is refused. De-duplication is per recipient (F13): a repeat of the
+ * same SIM, kind and usage period (or, without a period, within the repeat window) reaches no
+ * recipient twice, while every recipient not told yet still gets it (the contacts of a SIM's new
+ * customer after a move, a contact added since). An alert raised outside the window around the
+ * estate's clock is refused.
  * When the tenant has a digest window, deliveries wait that long so that the dispatcher can gather
  * one customer's alerts for a contact into one digest message.
  *
@@ -62,6 +70,8 @@ public final class Alerts {
   private final TenantSettingsSource settings;
   private final AlertRouter router;
   private final Duration repeatWindow;
+  private final Duration pastWindow;
+  private final Duration futureWindow;
   private final Clock clock;
 
   /**
@@ -76,11 +86,13 @@ public final class Alerts {
    * @param settings the tenants' alert settings
    * @param router the routing rules
    * @param repeatWindow how long a repeat without usage period is suppressed
+   * @param pastWindow how long before the clock an alert may have been raised
+   * @param futureWindow how long after the clock an alert may have been raised
    * @param clock the clock
    */
   Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
       DeliveryOutbox outbox, Transactions tx, EventRecorder events, TenantSettingsSource settings,
-      AlertRouter router, Duration repeatWindow, Clock clock) {
+      AlertRouter router, Duration repeatWindow, Duration pastWindow, Duration futureWindow, Clock clock) {
     this.directory = directory;
     this.decisions = decisions;
     this.repeatGuard = repeatGuard;
@@ -90,6 +102,8 @@ public final class Alerts {
     this.settings = settings;
     this.router = router;
     this.repeatWindow = repeatWindow;
+    this.pastWindow = pastWindow;
+    this.futureWindow = futureWindow;
     this.clock = clock;
   }
 
@@ -97,9 +111,22 @@ public final class Alerts {
    * Routes a usage alert: decides the recipients, records the decision, and records one pending
    * delivery per recipient for the dispatcher.
    *
+   * <p>An alert id routed before answers with the first decision and records nothing if the alert
+   * is the same (same SIM, kind, {@code raisedAt}, period and usage figures, figures compared by
+   * value); another alert under that id is refused. A recipient told of the same SIM, kind and
+   * period already (without a period: within the repeat window) is skipped as
+   * {@link io.simestate.core.alert.SkipReason#ALREADY_TOLD}; the others still get the alert.
+   *
    * @param tenant the tenant whose SIM raised the alert
    * @param alert the alert
    * @return the decision and the deliveries recorded by this call
+   * @throws InvalidInputException naming {@code raisedAt} if the alert was raised outside the window
+   *     around the estate's clock ({@code SimEstate.Builder.alertTimeWindow}; by default 30 days
+   *     before to 5 minutes after); nothing is recorded
+   * @throws ConflictException with {@code ALERT_ID_REUSED} if the alert id was routed before for
+   *     another alert; the message names the fields that differ
+   * @throws UnavailableException if the store failed, or another call routed the same alert id at
+   *     the same moment and its decision cannot be read yet; nothing took effect, route it again
    */
   public RoutingResult route(TenantId tenant, UsageAlert alert) {
     Require.present(tenant, "tenantId");
@@ -107,20 +134,25 @@ public final class Alerts {
     return tx.inTransaction(() -> {
       Optional<AlertDecision> earlier = decisions.find(tenant, alert.id());
       if (earlier.isPresent()) {
-        return new RoutingResult(earlier.get(), true, List.of());
+        return replay(earlier.get(), alert);
       }
-      TenantAlertSettings tenantSettings = settings.settingsFor(tenant);
       Instant now = clock.instant();
+      checkRaisedAt(alert.raisedAt(), now);
+      TenantAlertSettings tenantSettings = settings.settingsFor(tenant);
       AlertDecision decision = router.decide(tenant, alert, directory.holderOf(tenant, alert.iccid()),
           tenantSettings, now);
-      if (!decision.chosen().isEmpty() && !repeatGuard.firstWithin(tenant, repeatKey(alert), alert.raisedAt(),
-          alert.period() != null ? PERIOD_WINDOW : repeatWindow)) {
-        decision = new AlertDecision(tenant, alert, RoutingOutcome.REPEAT_SUPPRESSED, decision.customerId(),
-            decision.customerName(), List.of(), decision.skipped(), now);
+      if (!decision.chosen().isEmpty()) {
+        decision = router.withoutAlreadyTold(decision, repeatGuard.firstWithin(tenant, RepeatKey.of(alert),
+            decision.chosen(), alert.raisedAt(), alert.period() != null ? PERIOD_WINDOW : repeatWindow));
       }
       if (!decisions.record(decision)) {
-        AlertDecision first = decisions.find(tenant, alert.id()).orElse(decision);
-        return new RoutingResult(first, true, List.of());
+        // Another route of this alert id recorded its decision first. The same alert is a replay;
+        // another alert is refused, and throwing undoes what this transaction remembered as told.
+        // (A database whose snapshot predates that decision cannot show it yet: the caller retries.)
+        AlertDecision first = decisions.find(tenant, alert.id()).orElseThrow(() -> new UnavailableException(
+            "Alert " + alert.id() + " was routed by another call at the same moment; route it again to get "
+                + "that call's decision", null));
+        return replay(first, alert);
       }
       List<Delivery> recorded = decision.chosen().isEmpty()
           ? List.of() : outbox.enqueue(deliveriesFor(decision, tenantSettings, now));
@@ -128,6 +160,75 @@ public final class Alerts {
           List.of(alert.iccid()), summary(decision));
       return new RoutingResult(decision, false, recorded);
     });
+  }
+
+  /**
+   * The answer to an alert id routed before: the first decision if the alert is the same (an
+   * idempotent replay), a conflict naming the fields that differ otherwise.
+   */
+  private static RoutingResult replay(AlertDecision earlier, UsageAlert alert) {
+    UsageAlert first = earlier.alert();
+    List<String> differ = new ArrayList<>(5);
+    if (!first.iccid().equals(alert.iccid())) {
+      differ.add("iccid");
+    }
+    if (first.kind() != alert.kind()) {
+      differ.add("kind");
+    }
+    if (!first.raisedAt().equals(alert.raisedAt())) {
+      differ.add("raisedAt");
+    }
+    if (!java.util.Objects.equals(first.period(), alert.period())) {
+      differ.add("period");
+    }
+    if (!first.usage().sameAs(alert.usage())) {
+      differ.add("usage");
+    }
+    if (!differ.isEmpty()) {
+      throw new ConflictException(ConflictException.Reason.ALERT_ID_REUSED, "Alert id " + alert.id()
+          + " was routed before for another alert (" + String.join(", ", differ) + " differ: it was "
+          + describe(first) + "); an alert id names one alert, so give this alert an id of its own");
+    }
+    return new RoutingResult(earlier, true, List.of());
+  }
+
+  private static String describe(UsageAlert a) {
+    return a.kind().label().toLowerCase(java.util.Locale.ROOT) + " for SIM " + a.iccid() + " raised at " + a.raisedAt()
+        + (a.period() == null ? "" : " for period " + a.period());
+  }
+
+  /** Refuses a time outside the window around the estate's clock (issue 11). */
+  private void checkRaisedAt(Instant raisedAt, Instant now) {
+    Instant earliest = now.minus(pastWindow);
+    Instant latest = now.plus(futureWindow);
+    if (!raisedAt.isBefore(earliest) && !raisedAt.isAfter(latest)) {
+      return;
+    }
+    long asIfMillis = raisedAt.getEpochSecond() / 1000;
+    boolean millisAsSeconds = raisedAt.isAfter(latest) && asIfMillis >= earliest.getEpochSecond()
+        && asIfMillis <= latest.getEpochSecond();
+    throw InvalidInputException.of("raisedAt", "must lie between " + words(pastWindow) + " before and "
+        + words(futureWindow) + " after the estate's clock, i.e. from " + earliest + " to " + latest + "; it was "
+        + raisedAt + (millisAsSeconds
+            ? ", which is a time in milliseconds read as seconds: pass Instant.ofEpochMilli(...)"
+            : ": check the platform's clock and the unit of the time (seconds, not milliseconds)"));
+  }
+
+  /** A duration in words: "30 days", "5 minutes", "1 hour". */
+  static String words(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds != 0 && seconds % 86_400 == 0) {
+      return plural(seconds / 86_400, "day");
+    } else if (seconds != 0 && seconds % 3600 == 0) {
+      return plural(seconds / 3600, "hour");
+    } else if (seconds % 60 == 0) {
+      return plural(seconds / 60, "minute");
+    }
+    return plural(seconds, "second");
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   /**
@@ -213,10 +314,6 @@ public final class Alerts {
     return outbox.countByStatus();
   }
 
-  static String repeatKey(UsageAlert alert) {
-    return alert.iccid().digits() + "|" + alert.kind() + "|" + (alert.period() == null ? "-" : "p:" + alert.period());
-  }
-
   private List<Delivery> deliveriesFor(AlertDecision decision, TenantAlertSettings settings, Instant now) {
     Duration window = settings.digestWindow();
     String digestKey = window.isZero() ? null
@@ -259,14 +356,12 @@ public final class Alerts {
           + d.skipped().size() + " skipped";
       case CATCH_ALL -> head + " has no customer; routed to " + d.chosen().size() + " catch-all recipient(s)";
       case UNASSIGNED -> head + " has no customer and the tenant has no catch-all recipient";
-      case REPEAT_SUPPRESSED -> head + " repeats an earlier alert for the same SIM, kind and period; suppressed";
+      case REPEAT_SUPPRESSED -> head + " repeats an earlier alert for the same SIM, kind and period; every "
+          + "recipient was told already";
     };
   }
 
   private static int limit(int limit) {
-    if (limit < 1 || limit > 10_000) {
-      throw io.simestate.core.InvalidInputException.of("limit", "must be between 1 and 10000");
-    }
-    return limit;
+    return Limits.historySize(limit);
   }
 }

@@ -18,11 +18,11 @@ import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.customer.CustomerSummary;
 import io.simestate.core.customer.DeletionConfirmation;
-import io.simestate.core.customer.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.customer.PostalAddress;
 import io.simestate.core.internal.Require;
+import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.SimAssignmentStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +39,9 @@ import java.util.Optional;
  * <p>Obtain it from {@code SimEstate.customers()}. Thread-safe.
  */
 public final class Customers {
+
+  /** How many SIMs {@link #previewDeletion(TenantId, CustomerId)} lists. */
+  public static final int PREVIEW_SIMS = 100;
 
   private final CustomerStore store;
   private final SimAssignmentStore sims;
@@ -194,8 +197,9 @@ public final class Customers {
   }
 
   /**
-   * Previews deleting a customer (F5, step 1): how many SIMs lose their designation and how many
-   * contacts are removed, with the confirmation for step 2.
+   * Previews deleting a customer (F5, step 1): how many SIMs lose their designation, the first
+   * {@value #PREVIEW_SIMS} of them, and how many contacts are removed, with the confirmation for
+   * step 2.
    *
    * @param tenant the tenant
    * @param id the customer
@@ -203,12 +207,30 @@ public final class Customers {
    * @throws NotFoundException if the tenant has no such customer
    */
   public DeletionPreview previewDeletion(TenantId tenant, CustomerId id) {
+    return previewDeletion(tenant, id, PageRequest.first(PREVIEW_SIMS));
+  }
+
+  /**
+   * Previews deleting a customer (F5, step 1) with the given page of the SIMs that lose their
+   * designation, for a confirmation dialog that pages through them. Every page of one preview
+   * yields the same confirmation while nothing changes.
+   *
+   * @param tenant the tenant
+   * @param id the customer
+   * @param simPage which of the customer's SIMs to list, sorted like {@link Sims#simsOf}
+   * @return the preview
+   * @throws NotFoundException if the tenant has no such customer
+   */
+  public DeletionPreview previewDeletion(TenantId tenant, CustomerId id, PageRequest simPage) {
+    Require.present(tenant, "tenantId");
+    Require.present(id, "customerId");
+    Require.present(simPage, "page");
     return tx.inTransaction(() -> {
       Customer customer = get(tenant, id);
-      long simCount = sims.countOf(tenant, id);
+      Page<Iccid> page = sims.simsOf(tenant, id, simPage);
       int contactCount = customer.contacts().size();
-      return new DeletionPreview(customer.name().value(), simCount, contactCount,
-          new DeletionConfirmation(tenant, id, customer.version(), simCount, contactCount));
+      return new DeletionPreview(customer.name().value(), page.total(), page, contactCount,
+          new DeletionConfirmation(tenant, id, customer.version(), page.total(), contactCount));
     });
   }
 

@@ -1,10 +1,12 @@
 package io.simestate.core.estate;
 
+import io.simestate.core.Limits;
 import io.simestate.core.TenantId;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,9 @@ import java.util.Set;
  * addition to the per-SIM history. Deleting a customer releases all its SIMs in one statement and
  * records one {@link AuditEventType#CUSTOMER_DELETED} event about the customer (listing up to a
  * million SIMs on it would make deletion as slow as a million updates); {@link #forSim} therefore
- * adds that event to the history of every SIM the deleted customer held at the time.
+ * adds that event to the history of every SIM the deleted customer held at the time. Every argument
+ * is checked: a missing one, or a limit outside 1 to {@value Limits#HISTORY_SIZE}, is an
+ * {@code InvalidInputException}.
  */
 final class SimAwareAuditTrail implements AuditTrail {
 
@@ -39,17 +43,18 @@ final class SimAwareAuditTrail implements AuditTrail {
 
   @Override
   public void publish(AuditEvent event) {
-    trail.publish(event);
+    trail.publish(Require.present(event, "event"));
   }
 
   @Override
   public List<AuditEvent> forCustomer(TenantId tenant, CustomerId customer, int limit) {
-    return trail.forCustomer(tenant, customer, limit);
+    return trail.forCustomer(Require.present(tenant, "tenantId"), Require.present(customer, "customerId"),
+        Limits.historySize(limit));
   }
 
   @Override
   public List<AuditEvent> recent(TenantId tenant, int limit) {
-    return trail.recent(tenant, limit);
+    return trail.recent(Require.present(tenant, "tenantId"), Limits.historySize(limit));
   }
 
   /**
@@ -62,6 +67,9 @@ final class SimAwareAuditTrail implements AuditTrail {
    */
   @Override
   public List<AuditEvent> forSim(TenantId tenant, Iccid sim, int limit) {
+    Require.present(tenant, "tenantId");
+    Require.present(sim, "iccid");
+    Limits.historySize(limit);
     List<AuditEvent> own = trail.forSim(tenant, sim, Math.max(limit, HISTORY_WINDOW));
     Set<CustomerId> holders = new LinkedHashSet<>();
     for (AuditEvent e : own) {

@@ -70,7 +70,8 @@ public final class SimEstate {
     this.sims = new Sims(persistence.simAssignments(), persistence.customers(), b.inventory, b.iccidPolicy, tx,
         events);
     this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.repeatGuard(),
-        persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.clock);
+        persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.alertPast, b.alertFuture,
+        b.clock);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),
         b.retryPolicy, b.batchSize, b.lease, b.random, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
@@ -163,6 +164,13 @@ public final class SimEstate {
      */
     public static final SenderIdentity TEST_SENDER = SenderIdentity.of("alerts@simestate.example", "SIM Estate (test)");
 
+    /** How long before the estate's clock an alert may have been raised, by default. */
+    public static final Duration DEFAULT_ALERT_PAST = Duration.ofDays(30);
+    /** How long after the estate's clock an alert may have been raised, by default. */
+    public static final Duration DEFAULT_ALERT_FUTURE = Duration.ofMinutes(5);
+    /** The longest {@code past} of {@link #alertTimeWindow}: a year, well inside every store's range. */
+    public static final int MAX_ALERT_PAST_DAYS = 366;
+
     private Persistence persistence = InMemoryPersistence.create();
     private NotificationSender sender = new RecordingNotificationSender();
     private SenderIdentity defaultSender;
@@ -172,6 +180,8 @@ public final class SimEstate {
     private SimInventory inventory = SimInventory.acceptAll();
     private IccidPolicy iccidPolicy = IccidPolicy.LENIENT;
     private Duration repeatWindow = Duration.ofHours(24);
+    private Duration alertPast = DEFAULT_ALERT_PAST;
+    private Duration alertFuture = DEFAULT_ALERT_FUTURE;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private int batchSize = 500;
     private Duration lease = Duration.ofMinutes(5);
@@ -219,7 +229,9 @@ public final class SimEstate {
     }
 
     /**
-     * A tenant's alert settings: sender, catch-all recipients, digest window, notices.
+     * A tenant's alert settings: sender, catch-all recipients, digest window, notices. These stay as
+     * given for the life of the estate; for settings that change at run time, use
+     * {@link #tenantSettings}.
      *
      * @param tenant the tenant
      * @param settings its settings
@@ -231,7 +243,9 @@ public final class SimEstate {
     }
 
     /**
-     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map.
+     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map. The source is
+     * asked on every routing, dispatch and subscription notice, nothing is cached, so a change takes
+     * effect with the next of them.
      *
      * @param source the host's settings
      * @return this builder
@@ -287,6 +301,39 @@ public final class SimEstate {
         throw InvalidInputException.of("repeatWindow", "must be at least one second");
       }
       this.repeatWindow = window;
+      return this;
+    }
+
+    /**
+     * How far an alert's {@code raisedAt} may lie before and after the estate's clock (issue 11).
+     * {@code Alerts.route} refuses an alert raised earlier than {@code past} before now or later
+     * than {@code future} after now with an {@link InvalidInputException} naming {@code raisedAt}: a
+     * time in the wrong unit (milliseconds read as seconds), a default or sentinel value
+     * ({@code Instant.EPOCH}, {@code Instant.MAX}) or a platform clock far off is an error to fix at
+     * the source, and routed it would suppress that SIM's genuine alerts as repeats.
+     *
+     * <p>By default 30 days before and 5 minutes after. Thirty days let a platform replay the alerts
+     * it held back during a long outage (a usage period is usually a month) while keeping out times
+     * that belong to no current period; five minutes allow for the clock skew between the platform
+     * and the portal, and no more, since an alert cannot be raised in the future.
+     *
+     * @param past how long before now an alert may have been raised: more than zero, at most
+     *     {@value #MAX_ALERT_PAST_DAYS} days
+     * @param future how long after now: zero to one day
+     * @return this builder
+     */
+    public Builder alertTimeWindow(Duration past, Duration future) {
+      Require.present(past, "alertTimeWindow.past");
+      Require.present(future, "alertTimeWindow.future");
+      if (past.isNegative() || past.isZero() || past.compareTo(Duration.ofDays(MAX_ALERT_PAST_DAYS)) > 0) {
+        throw InvalidInputException.of("alertTimeWindow.past",
+            "must be more than zero and at most " + MAX_ALERT_PAST_DAYS + " days");
+      }
+      if (future.isNegative() || future.compareTo(Duration.ofDays(1)) > 0) {
+        throw InvalidInputException.of("alertTimeWindow.future", "must be between zero and one day");
+      }
+      this.alertPast = past;
+      this.alertFuture = future;
       return this;
     }
 

@@ -3,7 +3,10 @@ package io.simestate.core.estate;
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.NotFoundException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
@@ -45,9 +48,9 @@ import java.util.Set;
 public final class Sims {
 
   /** The most SIMs one list may hold. */
-  public static final int MAX_LIST_SIZE = 1_000_000;
+  public static final int MAX_LIST_SIZE = Limits.SIMS_PER_REQUEST;
   /** The most lines of SIMs (header and blank lines not counted) one CSV import may hold. */
-  public static final int MAX_CSV_LINES = 1_000_000;
+  public static final int MAX_CSV_LINES = Limits.SIMS_PER_REQUEST;
   /** How many SIMs of a CSV import go to the store in one call. */
   private static final int CSV_CHUNK = 10_000;
   /** How much of a rejected line the report repeats. */
@@ -94,6 +97,8 @@ public final class Sims {
    * @throws ConflictException with {@code SIM_HELD_ELSEWHERE} if a SIM belongs to another account
    */
   public AssignmentChanges assign(TenantId tenant, Actor actor, CustomerId customer, Collection<String> iccids) {
+    requireWho(tenant, actor);
+    Require.present(customer, "customerId");
     Set<Iccid> sims = parseList(tenant, iccids);
     return assignParsed(tenant, actor, customer, sims);
   }
@@ -110,10 +115,71 @@ public final class Sims {
    * @throws ConflictException with {@code SIM_HELD_ELSEWHERE} if a SIM belongs to another account
    */
   public AssignmentChanges assign(TenantId tenant, Actor actor, CustomerId customer, IccidRange range) {
+    requireWho(tenant, actor);
+    Require.present(customer, "customerId");
     Require.present(range, "range");
     checkPolicy(range);
     checkInventory(tenant, range, "range");
     return assignParsed(tenant, actor, customer, range);
+  }
+
+  /**
+   * Assigns SIMs given as ICCIDs already parsed (for example the SIMs of an alert, or of another
+   * customer's page) to a customer, all or none. Under the strict {@link IccidPolicy} each must
+   * also pass the strict rules.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param customer the customer
+   * @param iccids the SIMs; duplicates are ignored; at most {@value #MAX_LIST_SIZE}
+   * @return what changed, with the previous customers of moved SIMs
+   * @throws InvalidInputException listing every SIM the policy or the host's inventory refuses, by
+   *     its position ({@code iccids[3]})
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code SIM_HELD_ELSEWHERE} if a SIM belongs to another account;
+   *     {@link ConflictException#iccids()} lists them
+   */
+  public AssignmentChanges assignIccids(TenantId tenant, Actor actor, CustomerId customer, Collection<Iccid> iccids) {
+    requireWho(tenant, actor);
+    Require.present(customer, "customerId");
+    Set<Iccid> sims = checkList(tenant, iccids, Iccid::digits);
+    return assignParsed(tenant, actor, customer, sims);
+  }
+
+  /**
+   * Unassigns SIMs given as ICCIDs already parsed from whatever customer of the tenant holds them.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param iccids the SIMs; duplicates are ignored; at most {@value #MAX_LIST_SIZE}
+   * @return what changed, with how many SIMs each customer lost
+   * @throws InvalidInputException listing every SIM the policy or the host's inventory refuses, by
+   *     its position
+   */
+  public AssignmentChanges unassignIccids(TenantId tenant, Actor actor, Collection<Iccid> iccids) {
+    requireWho(tenant, actor);
+    return unassignParsed(tenant, actor, checkList(tenant, iccids, Iccid::digits));
+  }
+
+  /**
+   * One page of a customer's SIMs, sorted by ICCID (by length, then digits; F3).
+   *
+   * @param tenant the tenant
+   * @param customer the customer
+   * @param page which slice
+   * @return the page, with the customer's SIM count as its total
+   * @throws NotFoundException if the tenant has no such customer
+   */
+  public Page<Iccid> simsOf(TenantId tenant, CustomerId customer, PageRequest page) {
+    Require.present(tenant, "tenantId");
+    Require.present(customer, "customerId");
+    Require.present(page, "page");
+    return tx.inTransaction(() -> {
+      if (customers.find(tenant, customer).isEmpty()) {
+        throw new NotFoundException("Customer " + customer + " not found; it may have been deleted");
+      }
+      return store.simsOf(tenant, customer, page);
+    });
   }
 
   /**
@@ -126,6 +192,7 @@ public final class Sims {
    * @throws InvalidInputException listing every bad ICCID by its position
    */
   public AssignmentChanges unassign(TenantId tenant, Actor actor, Collection<String> iccids) {
+    requireWho(tenant, actor);
     Set<Iccid> sims = parseList(tenant, iccids);
     return unassignParsed(tenant, actor, sims);
   }
@@ -139,6 +206,7 @@ public final class Sims {
    * @return what changed
    */
   public AssignmentChanges unassign(TenantId tenant, Actor actor, IccidRange range) {
+    requireWho(tenant, actor);
     Require.present(range, "range");
     checkPolicy(range);
     return unassignParsed(tenant, actor, range);
@@ -383,21 +451,24 @@ public final class Sims {
   }
 
   private Set<Iccid> parseList(TenantId tenant, Collection<String> iccids) {
+    return checkList(tenant, iccids, text -> text);
+  }
+
+  /**
+   * Parses (typed ICCIDs) or re-checks (parsed ones) a list under the policy and the host's
+   * inventory, collecting every violation by position.
+   */
+  private <T> Set<Iccid> checkList(TenantId tenant, Collection<T> iccids, java.util.function.Function<T, String> text) {
     Require.present(tenant, "tenantId");
     Require.present(iccids, "iccids");
-    if (iccids.isEmpty()) {
-      throw InvalidInputException.of("iccids", "name at least one ICCID");
-    }
-    if (iccids.size() > MAX_LIST_SIZE) {
-      throw InvalidInputException.of("iccids", "a list may hold at most " + MAX_LIST_SIZE + " ICCIDs; split it");
-    }
+    checkSize(iccids);
     List<Violation> violations = new ArrayList<>();
     Set<Iccid> sims = new LinkedHashSet<>(Math.max(16, iccids.size() * 2));
     int index = 0;
-    for (String text : iccids) {
+    for (T item : iccids) {
       String field = "iccids[" + index++ + "]";
       try {
-        Iccid iccid = policy.parse(text);
+        Iccid iccid = policy.parse(item == null ? null : text.apply(item));
         if (!inventory.exists(tenant, iccid)) {
           violations.add(new Violation(field, "this SIM is not in your SIM inventory"));
         }
@@ -414,6 +485,20 @@ public final class Sims {
       throw new InvalidInputException(violations);
     }
     return sims;
+  }
+
+  private static void checkSize(Collection<?> iccids) {
+    if (iccids.isEmpty()) {
+      throw InvalidInputException.of("iccids", "name at least one ICCID");
+    }
+    if (iccids.size() > MAX_LIST_SIZE) {
+      throw InvalidInputException.of("iccids", "a list may hold at most " + MAX_LIST_SIZE + " ICCIDs; split it");
+    }
+  }
+
+  private static void requireWho(TenantId tenant, Actor actor) {
+    Require.present(tenant, "tenantId");
+    Require.present(actor, "actor");
   }
 
   private Iccid parseOne(String iccid) {

@@ -1,9 +1,11 @@
 package io.simestate.core.inmemory;
 
+import io.simestate.core.Limits;
 import io.simestate.core.TenantId;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerId;
+import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ final class InMemoryAuditTrail implements AuditTrail {
 
   @Override
   public synchronized void publish(AuditEvent event) {
+    Require.present(event, "event");
     byTenant.computeIfAbsent(event.tenantId(), t -> new ArrayList<>()).add(event);
     if (event.customerId() != null) {
       byCustomer.computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(event);
@@ -44,16 +47,24 @@ final class InMemoryAuditTrail implements AuditTrail {
 
   @Override
   public synchronized List<AuditEvent> forCustomer(TenantId tenant, CustomerId customer, int limit) {
+    Require.present(tenant, "tenantId");
+    Require.present(customer, "customerId");
+    Limits.historySize(limit);
     return newestFirst(byCustomer.get(customer), e -> e.tenantId().equals(tenant), limit);
   }
 
   @Override
   public synchronized List<AuditEvent> forSim(TenantId tenant, Iccid sim, int limit) {
+    Require.present(tenant, "tenantId");
+    Require.present(sim, "iccid");
+    Limits.historySize(limit);
     return newestFirst(byTenant.get(tenant), e -> e.concerns(sim), limit);
   }
 
   @Override
   public synchronized List<AuditEvent> recent(TenantId tenant, int limit) {
+    Require.present(tenant, "tenantId");
+    Limits.historySize(limit);
     return newestFirst(byTenant.get(tenant), e -> true, limit);
   }
 

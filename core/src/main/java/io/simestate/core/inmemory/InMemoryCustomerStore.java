@@ -35,8 +35,9 @@ final class InMemoryCustomerStore implements CustomerStore {
   @Override
   public synchronized Customer insert(Customer customer) {
     Map<String, CustomerId> names = byName.get(customer.tenantId());
-    if (names != null && names.containsKey(customer.name().key())) {
-      throw duplicate(customer.name());
+    CustomerId holder = names == null ? null : names.get(customer.name().key());
+    if (holder != null) {
+      throw duplicate(customer.name(), holder);
     }
     if (byId.containsKey(customer.id())) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "Customer " + customer.id() + " exists already");
@@ -57,7 +58,7 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
     CustomerId holder = byName.get(customer.tenantId()).get(customer.name().key());
     if (holder != null && !holder.equals(customer.id())) {
-      throw duplicate(customer.name());
+      throw duplicate(customer.name(), holder);
     }
     Customer stored = withVersion(customer, current.version() + 1);
     replace(current, stored);
@@ -140,9 +141,9 @@ final class InMemoryCustomerStore implements CustomerStore {
         c.reference(), c.notes(), c.contacts(), version, c.createdAt(), c.updatedAt());
   }
 
-  private static ConflictException duplicate(CustomerName name) {
-    return new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
-        "A customer named \"" + name + "\" exists already (names are compared ignoring case, invisible "
-            + "characters and look-alike forms); choose another name");
+  private static ConflictException duplicate(CustomerName name, CustomerId holder) {
+    return ConflictException.duplicateName("A customer named \"" + name + "\" exists already (names are "
+        + "compared ignoring case, invisible characters and look-alike forms); choose another name",
+        holder.toString(), null);
   }
 }

@@ -41,20 +41,16 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
   @Override
   public synchronized AssignmentChanges assign(TenantId tenant, CustomerId customer, Collection<Iccid> sims) {
     List<String> elsewhere = new ArrayList<>();
-    long heldElsewhere = 0;
     for (Iccid sim : sims) {
       Holder h = holders.get(sim);
       if (h != null && !h.tenant().equals(tenant)) {
-        heldElsewhere++;
-        if (elsewhere.size() < MAX_REPORTED) {
-          elsewhere.add(sim.digits());
-        }
+        elsewhere.add(sim.digits());
       }
     }
-    if (heldElsewhere > 0) {
-      throw new ConflictException(ConflictException.Reason.SIM_HELD_ELSEWHERE,
-          heldElsewhere + " SIM(s) belong to another account and cannot be assigned here, e.g. "
-              + String.join(", ", elsewhere) + "; remove them from the request");
+    if (!elsewhere.isEmpty()) {
+      throw ConflictException.simsHeldElsewhere(elsewhere.size() + " SIM(s) belong to another account and cannot "
+          + "be assigned here, e.g. " + String.join(", ", elsewhere.subList(0, Math.min(MAX_REPORTED, elsewhere.size())))
+          + "; remove them from the request", elsewhere, null);
     }
     Holder target = holderOf.computeIfAbsent(customer, c -> new Holder(tenant, c));
     Set<Iccid> targetSims = byCustomer.computeIfAbsent(customer, c -> new HashSet<>());

@@ -1,5 +1,6 @@
 package io.simestate.core.inmemory;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,6 +21,7 @@ final class InMemoryTransactions implements Transactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    InvalidInputException.requirePresent(work, "work");
     lock.lock();
     boolean outermost = undoLog.get() == null;
     if (outermost) {

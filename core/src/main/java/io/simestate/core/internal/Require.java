@@ -4,8 +4,8 @@ import io.simestate.core.InvalidInputException;
 
 /**
  * Argument checks that fail with the library's {@link InvalidInputException} instead of a bare
- * {@code NullPointerException}. Used by core's own types; not exported, so adapters and hosts check
- * their arguments themselves.
+ * {@code NullPointerException}. Used by core's own types; not exported: adapters and hosts use
+ * {@link InvalidInputException#requirePresent}, which this delegates to.
  */
 public final class Require {
 
@@ -21,9 +21,6 @@ public final class Require {
    * @throws InvalidInputException if {@code value} is null
    */
   public static <T> T present(T value, String field) {
-    if (value == null) {
-      throw InvalidInputException.of(field, "is required");
-    }
-    return value;
+    return InvalidInputException.requirePresent(value, field);
   }
 }

@@ -1,6 +1,7 @@
 package io.simestate.core.sim;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.Limits;
 import io.simestate.core.internal.Require;
 import java.math.BigInteger;
 import java.util.AbstractCollection;
@@ -19,7 +20,7 @@ import java.util.NoSuchElementException;
 public final class IccidRange extends AbstractCollection<Iccid> {
 
   /** The most SIMs one range may hold. */
-  public static final int MAX_SIZE = 1_000_000;
+  public static final int MAX_SIZE = Limits.SIMS_PER_REQUEST;
 
   private final Iccid first;
   private final Iccid last;

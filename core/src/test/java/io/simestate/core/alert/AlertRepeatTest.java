@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** F13: a repeated alert reaches each contact once. */
+/** F13: a repeated alert reaches each contact once; see {@link RepeatPerContactTest} for moves. */
 class AlertRepeatTest {
 
   private final AlertFixture f = new AlertFixture(b -> b.repeatWindow(Duration.ofHours(6)));
@@ -31,10 +31,11 @@ class AlertRepeatTest {
 
   @Test
   void repeatedAlertIdIsReportedAsDuplicateAndRecordsNoNewDelivery() {
-    RoutingResult first = f.route(alert("a-1", 1, AlertKind.WARNING, "2026-11"));
+    UsageAlert alert = alert("a-1", 1, AlertKind.WARNING, "2026-11");
+    RoutingResult first = f.route(alert);
     f.clock.advance(Duration.ofMinutes(1));
 
-    RoutingResult again = f.route(alert("a-1", 1, AlertKind.WARNING, "2026-11"));
+    RoutingResult again = f.route(alert);
 
     assertThat(first.duplicateAlertId()).isFalse();
     assertThat(first.deliveries()).hasSize(2);
@@ -46,9 +47,10 @@ class AlertRepeatTest {
 
   @Test
   void repeatedAlertIdIsDeliveredOnceEvenAfterTheFirstWasSent() {
-    f.route(alert("a-1", 1, AlertKind.WARNING, null));
+    UsageAlert alert = alert("a-1", 1, AlertKind.WARNING, null);
+    f.route(alert);
     f.estate.dispatcher().dispatchDue();
-    f.route(alert("a-1", 1, AlertKind.WARNING, null));
+    f.route(alert);
     f.estate.dispatcher().dispatchDue();
 
     assertThat(f.sender.accepted()).hasSize(2);
@@ -149,6 +151,7 @@ class AlertRepeatTest {
   void alertRaisedEarlierThanTheLastOneIsJudgedByItsOwnTime() {
     UsageAlert late = UsageAlert.of(AlertId.of("a-1"), sim(1), AlertKind.WARNING, Instant.parse("2026-11-02T08:00:00Z"));
     f.route(late);
+    f.clock.set(Instant.parse("2026-11-02T14:00:00Z"));
     UsageAlert muchLater = UsageAlert.of(AlertId.of("a-2"), sim(1), AlertKind.WARNING,
         Instant.parse("2026-11-02T14:00:00Z"));
 

@@ -68,7 +68,7 @@ class ModuleDescriptorTest {
           estate.customers().addContact(acme, alice, c.id(), ContactDetails.alerted("Ana", "ana@northwind.example"));
           estate.sims().assign(acme, alice, c.id(), List.of("8944500102198304826"));
           int routed = estate.alerts().route(acme, UsageAlert.of(AlertId.of("w-1"),
-              Iccid.parse("8944500102198304826"), AlertKind.WARNING, Instant.EPOCH)).deliveries().size();
+              Iccid.parse("8944500102198304826"), AlertKind.WARNING, Instant.now())).deliveries().size();
           int sent = estate.dispatcher().dispatchDue().sent();
           String refused;
           try {

@@ -47,7 +47,11 @@ public abstract class AlertDecisionLogContract {
         List.of(new Recipient(ContactId.random(), "Ana", EmailAddress.parse("ana@example.com")),
             Recipient.catchAll("NOC", EmailAddress.parse("noc@example.com"))),
         List.of(new SkippedContact(ContactId.random(), "Bo", SkipReason.ALERTS_OFF),
-            new SkippedContact(ContactId.random(), "Cy", SkipReason.KIND_NOT_WANTED)),
+            new SkippedContact(ContactId.random(), "Cy", SkipReason.KIND_NOT_WANTED),
+            new SkippedContact(ContactId.random(), "Nemo", List.of(SkipReason.ALERTS_OFF, SkipReason.NO_VALID_EMAIL,
+                SkipReason.KIND_NOT_WANTED)),
+            new SkippedContact(ContactId.random(), "Di", SkipReason.ALREADY_TOLD),
+            new SkippedContact(null, "NOC", SkipReason.ALREADY_TOLD)),
         at(second + 1));
   }
 

@@ -94,4 +94,26 @@ public abstract class AuditTrailContract {
     auditTrail().publish(second);
     assertThat(auditTrail().recent(tenant, 10)).extracting(AuditEvent::id).containsExactly(second.id(), first.id());
   }
+
+  @Test
+  void aMissingArgumentOrALimitOutsideOneTo10000IsRefusedAsInvalidInput() {
+    TenantId tenant = newTenant();
+    Iccid sim = newIccids(1).get(0);
+    CustomerId customer = CustomerId.random();
+    List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+        () -> auditTrail().forSim(tenant, null, 10),
+        () -> auditTrail().forSim(null, sim, 10),
+        () -> auditTrail().forSim(tenant, sim, 0),
+        () -> auditTrail().forCustomer(null, customer, 10),
+        () -> auditTrail().forCustomer(tenant, null, 10),
+        () -> auditTrail().forCustomer(tenant, customer, -1),
+        () -> auditTrail().recent(null, 10),
+        () -> auditTrail().recent(tenant, -1),
+        () -> auditTrail().recent(tenant, 10_001),
+        () -> auditTrail().publish(null));
+    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : calls) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call)
+          .isInstanceOf(io.simestate.core.InvalidInputException.class);
+    }
+  }
 }

@@ -23,7 +23,7 @@ import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.estate.CustomerReport;
 import io.simestate.core.estate.SimEstate;

@@ -18,6 +18,7 @@ import io.simestate.core.Scenarios;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.estate.Customers;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.AssignmentChanges;
 import java.util.List;

@@ -85,7 +85,7 @@ class SimEstateBuilderTest {
     estate.customers().addContact(ACME, ALICE, c.id(), ContactDetails.alerted("Ana", "ana@northwind.example"));
     estate.sims().assign(ACME, ALICE, c.id(), List.of(SIM));
     estate.alerts().route(ACME, UsageAlert.of(AlertId.of("w-1"), Iccid.parse(SIM), AlertKind.WARNING,
-        Instant.parse("2026-01-01T00:00:00Z")));
+        Instant.now()));
     assertThat(estate.dispatcher().dispatchDue().sent()).isEqualTo(1);
   }
 }

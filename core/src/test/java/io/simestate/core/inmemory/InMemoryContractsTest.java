@@ -6,12 +6,15 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.contract.AlertDecisionLogContract;
+import io.simestate.core.contract.AlertRoutingContract;
 import io.simestate.core.contract.AlertRepeatGuardContract;
 import io.simestate.core.contract.AuditTrailContract;
 import io.simestate.core.contract.CsvImportContract;
 import io.simestate.core.contract.CustomerStoreContract;
 import io.simestate.core.contract.DeliveryOutboxContract;
+import io.simestate.core.contract.LimitsContract;
 import io.simestate.core.contract.LookAlikeNamesContract;
+import io.simestate.core.contract.PortalAnswersContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
@@ -113,7 +116,31 @@ class InMemoryContractsTest {
   }
 
   @Nested
+  class AlertRoutingTest extends AlertRoutingContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
   class CsvImportTest extends CsvImportContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class PortalAnswersTest extends PortalAnswersContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class LimitsTest extends LimitsContract {
     @Override
     protected Persistence persistence() {
       return persistence;

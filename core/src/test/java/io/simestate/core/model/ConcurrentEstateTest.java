@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
 import io.simestate.core.ConflictException;
+import io.simestate.core.Limits;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertDecision;
@@ -25,7 +26,7 @@ import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
-import io.simestate.core.customer.DeletionPreview;
+import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;
@@ -215,7 +216,8 @@ class ConcurrentEstateTest {
     }
     // replay the administrative record, which is written in commit order: at every ALERT_ROUTED
     // event, the routed customer must be the SIM's holder at that point
-    List<AuditEvent> events = new ArrayList<>(estate.auditTrail().recent(TENANT, Integer.MAX_VALUE));
+    List<AuditEvent> events = new ArrayList<>(estate.auditTrail().recent(TENANT, Limits.HISTORY_SIZE));
+    assertThat(events).as("the whole record, not its latest part").hasSizeLessThan(Limits.HISTORY_SIZE);
     Collections.reverse(events);
     Map<Iccid, CustomerId> holder = new HashMap<>();
     Map<String, Long> routedEvents = new HashMap<>();

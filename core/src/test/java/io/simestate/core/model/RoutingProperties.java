@@ -41,8 +41,9 @@ import net.jqwik.api.Provide;
 
 /**
  * F9, F12, F13, F15 as a property: for generated estates of several tenants and generated alerts,
- * routing chooses exactly the recipients a plain-map model computes, and the outbox holds exactly
- * one delivery per chosen recipient — never a contact of another customer or tenant.
+ * routing chooses exactly the recipients a plain-map model computes (every skip reason included, each
+ * recipient told once per SIM, kind and period), and the outbox holds exactly one delivery per chosen
+ * recipient — never a contact of another customer or tenant.
  */
 class RoutingProperties {
 
@@ -143,7 +144,7 @@ class RoutingProperties {
     Map<String, List<Recipient>> firstChosen = new HashMap<>();
     Map<String, UsageAlert> alertsById = new HashMap<>();
     List<String> earlierIds = new ArrayList<>();
-    Set<String> throughKeys = new HashSet<>();
+    Set<String> toldKeys = new HashSet<>();
     for (int i = 0; i < spec.alerts().size(); i++) {
       AlertSpec as = spec.alerts().get(i);
       TenantId tenant = tenants.get(as.tenant() % tenants.size());
@@ -169,38 +170,48 @@ class RoutingProperties {
       int s = spec.alerts().get(i).sim();
       ModelHolder holder = holderOfSim.get(s);
       boolean held = holder != null && holder.tenant().equals(tenant);
-      List<Recipient> expected = new ArrayList<>();
-      List<SkipReason> expectedSkips = new ArrayList<>();
+      List<Recipient> eligible = new ArrayList<>();
+      List<List<SkipReason>> expectedSkips = new ArrayList<>();
       if (held) {
         for (ModelContact mc : contactsOf.get(holder.customer())) {
+          List<SkipReason> reasons = new ArrayList<>();
           if (!mc.spec().alertsOn()) {
-            expectedSkips.add(SkipReason.ALERTS_OFF);
-          } else if (mc.email() == null) {
-            expectedSkips.add(SkipReason.NO_VALID_EMAIL);
-          } else if (!mc.spec().kinds().contains(alert.kind())) {
-            expectedSkips.add(SkipReason.KIND_NOT_WANTED);
-          } else {
-            expected.add(new Recipient(mc.id(), "Contact " + contactsOf.get(holder.customer()).indexOf(mc),
+            reasons.add(SkipReason.ALERTS_OFF);
+          }
+          if (mc.email() == null) {
+            reasons.add(SkipReason.NO_VALID_EMAIL);
+          }
+          if (!mc.spec().kinds().contains(alert.kind())) {
+            reasons.add(SkipReason.KIND_NOT_WANTED);
+          }
+          if (reasons.isEmpty()) {
+            eligible.add(new Recipient(mc.id(), "Contact " + contactsOf.get(holder.customer()).indexOf(mc),
                 mc.email()));
+          } else {
+            expectedSkips.add(reasons);
           }
         }
       } else {
-        expected.addAll(catchAll.get(tenant));
+        eligible.addAll(catchAll.get(tenant));
       }
-      String repeatKey = tenant + "|" + alert.iccid() + "|" + alert.kind() + "|" + alert.period();
-      boolean suppressed = !expected.isEmpty() && !throughKeys.add(repeatKey);
+      // de-duplication is per recipient: each is told once per SIM, kind and period
+      List<Recipient> expected = new ArrayList<>();
+      for (Recipient r : eligible) {
+        if (toldKeys.add(tenant + "|" + alert.iccid() + "|" + alert.kind() + "|" + alert.period() + "|" + r.key())) {
+          expected.add(r);
+        } else {
+          expectedSkips.add(List.of(SkipReason.ALREADY_TOLD));
+        }
+      }
       AlertDecision d = result.decision();
 
       assertThat(result.duplicateAlertId()).isFalse();
       assertThat(d.customerId()).isEqualTo(held ? holder.customer() : null);
-      assertThat(d.skipped()).extracting(SkippedContact::reason).containsExactlyElementsOf(expectedSkips);
-      if (suppressed) {
-        assertThat(d.outcome()).isEqualTo(RoutingOutcome.REPEAT_SUPPRESSED);
-        expected.clear();
-      } else {
-        assertThat(d.outcome()).isEqualTo(!held ? (expected.isEmpty() ? RoutingOutcome.UNASSIGNED : RoutingOutcome.CATCH_ALL)
-            : expected.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED);
-      }
+      assertThat(d.skipped()).extracting(SkippedContact::reasons).containsExactlyElementsOf(expectedSkips);
+      RoutingOutcome routedOutcome = held ? RoutingOutcome.ROUTED : RoutingOutcome.CATCH_ALL;
+      RoutingOutcome nobody = held ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.UNASSIGNED;
+      assertThat(d.outcome()).isEqualTo(eligible.isEmpty() ? nobody
+          : expected.isEmpty() ? RoutingOutcome.REPEAT_SUPPRESSED : routedOutcome);
       assertThat(d.chosen()).containsExactlyElementsOf(expected);
       assertThat(result.deliveries()).extracting(Delivery::recipient).containsExactlyElementsOf(expected);
       assertThat(estate.alerts().deliveriesOf(tenant, alert.id())).extracting(Delivery::recipient)
