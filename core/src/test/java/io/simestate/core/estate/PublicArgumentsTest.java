@@ -24,6 +24,8 @@ import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.DeletionConfirmation;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
@@ -31,6 +33,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -93,6 +96,8 @@ class PublicArgumentsTest {
       return element == Iccid.class ? List.of(sim) : List.of(sim.digits());
     } else if (raw == Reader.class) {
       return new StringReader(sim.digits() + "," + customer.id() + "\n");
+    } else if (raw == InputStream.class) {
+      return new ByteArrayInputStream((sim.digits() + "," + customer.id() + "\n").getBytes(StandardCharsets.UTF_8));
     } else if (raw == String.class) {
       return method.getName().equals("list") ? "north" : sim.digits();
     } else if (raw == UsageAlert.class) {
