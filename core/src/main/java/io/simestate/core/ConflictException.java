@@ -48,7 +48,10 @@ public final class ConflictException extends SimEstateException {
 
   /** Why the change was refused. */
   private final Reason reason;
+  /** The ICCIDs that clashed, in the order given; not serialized. */
   private final transient List<String> iccids;
+
+  /** The customer that already holds what was asked for, or null when none is known. */
   private final String existingCustomerId;
 
   /**

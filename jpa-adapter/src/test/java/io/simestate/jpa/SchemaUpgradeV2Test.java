@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema V3 upgrades an estate in place (issue 11): who was told before the upgrade is taken from
+ * Schema V2 upgrades an estate in place (issue 11): who was told before the upgrade is taken from
  * the alert deliveries already recorded, so that a repeat after the upgrade tells nobody twice; the
- * old table goes; a decision's skipped contacts keep every reason. The scripts before V3 are applied,
- * rows are written as those versions wrote them, then V3 and what follows.
+ * old table goes; a decision's skipped contacts keep every reason. The scripts before V2 are applied,
+ * rows are written as those versions wrote them, then V2 and what follows.
  */
-class SchemaUpgradeV3Test {
+class SchemaUpgradeV2Test {
 
-  private static final String V3 = "V3__per_recipient_repeats.sql";
+  private static final String V2 = "V2__per_recipient_repeats.sql";
 
   abstract static class Scenarios {
 
@@ -55,15 +55,15 @@ class SchemaUpgradeV3Test {
 
     @Test
     void whoWasToldBeforeTheUpgradeIsNotToldAgainAndEveryReasonIsKept() throws Exception {
-      int v3 = JpaSchema.SCRIPTS.indexOf(V3);
+      int v2 = JpaSchema.SCRIPTS.indexOf(V2);
       try (Connection c = db.connection()) {
-        run(c, JpaSchema.SCRIPTS.subList(0, v3));
+        run(c, JpaSchema.SCRIPTS.subList(0, v2));
         delivery(c, "a-1", "ALERT", sim, "WARNING", t0, "2026-11", ana.toString());
         delivery(c, "a-2", "ALERT", sim, "WARNING", t0.plusSeconds(3600), "2026-11", ana.toString());
         delivery(c, "a-3", "ALERT", sim, "CUT_OFF", t0, null, noc.key());
         delivery(c, "n-1", "SUBSCRIPTION_NOTICE", null, null, null, null, ContactId.random().toString());
 
-        run(c, JpaSchema.SCRIPTS.subList(v3, JpaSchema.SCRIPTS.size()));
+        run(c, JpaSchema.SCRIPTS.subList(v2, JpaSchema.SCRIPTS.size()));
 
         assertThat(told(c)).containsExactlyInAnyOrder(
             sim.digits() + "|WARNING|p:2026-11 " + ana + " " + t0.plusSeconds(3600),
