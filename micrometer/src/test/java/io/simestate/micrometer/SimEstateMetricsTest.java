@@ -22,7 +22,14 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
+import io.simestate.core.UnavailableException;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.inmemory.InMemoryPersistence;
+import io.simestate.core.persistence.Persistence;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -157,6 +164,56 @@ class SimEstateMetricsTest {
         assertThat(tags).extracting(Tag::getKey).doesNotContain("tenant");
       }
     }
+  }
+
+  @Test
+  void anOutboxThatCannotBeReadKeepsTheLastFiguresAndTheScrapeNeverThrows() {
+    AtomicBoolean storeDown = new AtomicBoolean();
+    InMemoryPersistence memory = InMemoryPersistence.create();
+    DeliveryOutbox failingOutbox = (DeliveryOutbox) Proxy.newProxyInstance(DeliveryOutbox.class.getClassLoader(),
+        new Class<?>[] {DeliveryOutbox.class}, (proxy, method, args) -> {
+          if (storeDown.get() && (method.getName().equals("countByStatus")
+              || method.getName().equals("oldestPendingCreatedAt"))) {
+            throw new UnavailableException("connection refused", null);
+          }
+          try {
+            return method.invoke(memory.outbox(), args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Persistence persistence = (Persistence) Proxy.newProxyInstance(Persistence.class.getClassLoader(),
+        new Class<?>[] {Persistence.class}, (proxy, method, args) -> {
+          if (method.getName().equals("outbox")) {
+            return failingOutbox;
+          }
+          try {
+            return method.invoke(memory, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    SimEstateMetrics metrics = SimEstateMetrics.builder(registry).clock(clock).outboxRefresh(Duration.ZERO).build();
+    SimEstate estate = SimEstate.builder().clock(clock).persistence(persistence).listener(metrics).build();
+    metrics.bindOutbox(estate);
+    Customer northwind = estate.customers().create(ACME, ALICE, CustomerDetails.named("Northwind"));
+    estate.customers().addContact(ACME, ALICE, northwind.id(), ContactDetails.alerted("Ana", "ana@northwind.example"));
+    estate.sims().assign(ACME, ALICE, northwind.id(), List.of(SIM));
+    estate.alerts().route(ACME, alert(SIM, AlertKind.WARNING));
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(gauge("pending")).isEqualTo(1);
+
+    storeDown.set(true);
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(gauge("pending")).isEqualTo(1);
+    assertThat(oldestPendingSeconds()).isEqualTo(10);
+    assertThat(registry.getMeters()).isNotEmpty();
+    storeDown.set(false);
+    estate.dispatcher().dispatchDue();
+    assertThat(gauge("pending")).isZero();
+    assertThat(gauge("sent")).isEqualTo(1);
+    assertThat(oldestPendingSeconds()).isZero();
   }
 
   @Test
