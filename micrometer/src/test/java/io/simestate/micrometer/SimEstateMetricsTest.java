@@ -14,6 +14,7 @@ import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.ScriptedSender;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.StoreOutage;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TestClock;
 import io.simestate.core.alert.UsageAlert;
@@ -22,12 +23,7 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
-import io.simestate.core.UnavailableException;
-import io.simestate.core.alert.DeliveryOutbox;
-import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.persistence.Persistence;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
@@ -169,30 +165,7 @@ class SimEstateMetricsTest {
   @Test
   void anOutboxThatCannotBeReadKeepsTheLastFiguresAndTheScrapeNeverThrows() {
     AtomicBoolean storeDown = new AtomicBoolean();
-    InMemoryPersistence memory = InMemoryPersistence.create();
-    DeliveryOutbox failingOutbox = (DeliveryOutbox) Proxy.newProxyInstance(DeliveryOutbox.class.getClassLoader(),
-        new Class<?>[] {DeliveryOutbox.class}, (proxy, method, args) -> {
-          if (storeDown.get() && (method.getName().equals("countByStatus")
-              || method.getName().equals("oldestPendingCreatedAt"))) {
-            throw new UnavailableException("connection refused", null);
-          }
-          try {
-            return method.invoke(memory.outbox(), args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-    Persistence persistence = (Persistence) Proxy.newProxyInstance(Persistence.class.getClassLoader(),
-        new Class<?>[] {Persistence.class}, (proxy, method, args) -> {
-          if (method.getName().equals("outbox")) {
-            return failingOutbox;
-          }
-          try {
-            return method.invoke(memory, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    Persistence persistence = StoreOutage.inMemory(storeDown);
     SimEstateMetrics metrics = SimEstateMetrics.builder(registry).clock(clock).outboxRefresh(Duration.ZERO).build();
     SimEstate estate = SimEstate.builder().clock(clock).persistence(persistence).listener(metrics).build();
     metrics.bindOutbox(estate);

@@ -6,30 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.AlertKind;
-import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
 import io.simestate.core.alert.AlertFixture;
 import io.simestate.core.alert.DeliveryKind;
-import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
 import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.RoutingOutcome;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.StoreOutage;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.Customer;
-import io.simestate.core.inmemory.InMemoryPersistence;
-import io.simestate.core.persistence.Persistence;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** F20: routing and dispatch tell the estate's listeners, and a broken listener breaks neither. */
@@ -180,7 +173,7 @@ class EstateListenerTest {
   @Test
   void aRunThatTheStoreEndsIsToldAsFailedWithTheExceptionClass() {
     AtomicBoolean storeDown = new AtomicBoolean();
-    AlertFixture f = new AlertFixture(b -> b.listener(recorded).persistence(failing(storeDown)));
+    AlertFixture f = new AlertFixture(b -> b.listener(recorded).persistence(StoreOutage.inMemory(storeDown)));
     storeDown.set(true);
 
     assertThatThrownBy(() -> f.estate.dispatcher().dispatchDue()).isInstanceOf(UnavailableException.class);
@@ -190,43 +183,5 @@ class EstateListenerTest {
       assertThat(run.failure()).contains("UnavailableException");
       assertThat(run.report()).isEqualTo(DispatchReport.EMPTY);
     });
-  }
-
-  /** In-memory persistence whose transactions all fail while {@code down} is set. */
-  static Persistence failing(AtomicBoolean down) {
-    Persistence inner = InMemoryPersistence.create();
-    Transactions failingTx = new Transactions() {
-      @Override
-      public <T> T inTransaction(Supplier<T> work) {
-        if (down.get()) {
-          throw new UnavailableException("connection refused", null);
-        }
-        return inner.transactions().inTransaction(work);
-      }
-    };
-    DeliveryOutbox failingOutbox = proxy(DeliveryOutbox.class, inner.outbox(), down, null);
-    return proxy(Persistence.class, inner, new AtomicBoolean(), method -> switch (method) {
-      case "transactions" -> failingTx;
-      case "outbox" -> failingOutbox;
-      default -> null;
-    });
-  }
-
-  /** Calls {@code inner}, throwing while {@code down} is set; {@code replace} may answer a method instead. */
-  private static <T> T proxy(Class<T> type, T inner, AtomicBoolean down, Function<String, Object> replace) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-      Object replaced = replace == null ? null : replace.apply(method.getName());
-      if (replaced != null) {
-        return replaced;
-      }
-      if (down.get()) {
-        throw new UnavailableException("connection refused", null);
-      }
-      try {
-        return method.invoke(inner, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
   }
 }

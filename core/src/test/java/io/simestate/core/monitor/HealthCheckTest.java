@@ -8,6 +8,7 @@ import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.alert.AlertFixture;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.StoreOutage;
 import io.simestate.core.customer.Customer;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,7 @@ class HealthCheckTest {
   void downWithoutThrowingWhenTheStoreCannotBeReadOrTheDispatcherFails() {
     AtomicBoolean storeDown = new AtomicBoolean();
     AlertFixture failing = new AlertFixture(b -> b.healthThresholds(THRESHOLDS)
-        .persistence(EstateListenerTest.failing(storeDown)));
+        .persistence(StoreOutage.inMemory(storeDown)));
     failing.estate.dispatcher().dispatchDue();
     storeDown.set(true);
     failing.clock.advance(Duration.ofMinutes(6));
