@@ -24,7 +24,13 @@ interface JpaTransactions extends Transactions {
    * Runs work in a transaction that commits before this method returns (standalone mode), even when
    * called inside another transaction; in joined mode, in the host's transaction.
    */
-  <T> T callCommitted(Function<EntityManager, T> work);
+  default <T> T callCommitted(Function<EntityManager, T> work) {
+    try {
+      return inNewTransaction(() -> work.apply(entityManager()));
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+  }
 
   /** The EntityManager of the transaction that runs on this thread. */
   EntityManager entityManager();
