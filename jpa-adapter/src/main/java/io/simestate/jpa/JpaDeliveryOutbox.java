@@ -131,31 +131,39 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public int renewLease(String claim, Instant leaseUntil) {
-    return tx.call(em -> {
-      DatabaseVendor vendor = vendors.vendor(em);
-      return Jdbc.on(em, c -> {
-        try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set next_attempt_at = ? "
-            + "where claim_token = ? and status = 'IN_FLIGHT'")) {
-          Jdbc.setInstant(ps, 1, leaseUntil, vendor);
-          ps.setString(2, claim);
-          return ps.executeUpdate();
-        }
-      });
-    });
+  public int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil) {
+    return updateHeld(ids, claim, "next_attempt_at = ?", leaseUntil);
   }
 
   @Override
-  public int release(String claim, Instant dueAt) {
+  public int release(List<DeliveryId> ids, String claim, Instant dueAt) {
+    return updateHeld(ids, claim, "status = 'PENDING', next_attempt_at = ?, claim_token = null", dueAt);
+  }
+
+  /** Sets {@code set} (one instant parameter) on those of {@code ids} in flight under {@code claim}. */
+  private int updateHeld(List<DeliveryId> ids, String claim, String set, Instant value) {
+    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    if (ids.isEmpty()) {
+      return 0;
+    }
     return tx.call(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       return Jdbc.on(em, c -> {
-        try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set status = 'PENDING', "
-            + "next_attempt_at = ?, claim_token = null where claim_token = ? and status = 'IN_FLIGHT'")) {
-          Jdbc.setInstant(ps, 1, dueAt, vendor);
-          ps.setString(2, claim);
-          return ps.executeUpdate();
+        int updated = 0;
+        for (int from = 0; from < ids.size(); from += Jdbc.CHUNK) {
+          List<DeliveryId> chunk = ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK));
+          try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set " + set
+              + " where id in (" + Jdbc.marks(chunk.size()) + ") and claim_token = ? and status = 'IN_FLIGHT'")) {
+            Jdbc.setInstant(ps, 1, value, vendor);
+            int i = 2;
+            for (DeliveryId id : chunk) {
+              ps.setString(i++, id.toString());
+            }
+            ps.setString(i, claim);
+            updated += ps.executeUpdate();
+          }
         }
+        return updated;
       });
     });
   }

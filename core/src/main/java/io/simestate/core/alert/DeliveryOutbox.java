@@ -59,23 +59,26 @@ public interface DeliveryOutbox {
   boolean beginAttempt(DeliveryId id, String claim);
 
   /**
-   * Extends the lease of every delivery still in flight under {@code claim}.
+   * Extends the lease of those of {@code ids} still in flight under {@code claim} (by id, so that a
+   * database locks only those rows).
    *
+   * @param ids the deliveries of the claim not recorded yet
    * @param claim the claim's token
    * @param leaseUntil the new end of the lease
-   * @return how many deliveries the claim still holds
+   * @return how many of them the claim still holds
    */
-  int renewLease(String claim, Instant leaseUntil);
+  int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil);
 
   /**
-   * Gives back every delivery still in flight under {@code claim}: each becomes pending again, due
-   * at {@code dueAt}, for any dispatcher to claim at once, with its attempts unchanged.
+   * Gives back those of {@code ids} still in flight under {@code claim}: each becomes pending again,
+   * due at {@code dueAt}, for any dispatcher to claim at once, with its attempts unchanged.
    *
+   * @param ids the deliveries of the claim not recorded yet
    * @param claim the claim's token
    * @param dueAt when they are due, usually now
    * @return how many deliveries were released
    */
-  int release(String claim, Instant dueAt);
+  int release(List<DeliveryId> ids, String claim, Instant dueAt);
 
   /**
    * Marks a delivery sent, if {@code claim} still holds it.

@@ -6,6 +6,7 @@ import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryId;
 import io.simestate.core.alert.DeliveryKind;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DigestNotification;
@@ -285,6 +286,9 @@ public final class AlertDispatcher implements AutoCloseable {
     private final String claim;
     private final List<Delivery> claimed;
     private DispatchReport report = DispatchReport.EMPTY;
+    /** The deliveries of the claim whose message has not been handled yet, in sending order. */
+    private final List<DeliveryId> rest = new ArrayList<>();
+    private Instant renewedAt;
 
     Batch(String claim, List<Delivery> claimed) {
       this.claim = claim;
@@ -293,6 +297,8 @@ public final class AlertDispatcher implements AutoCloseable {
 
     DispatchReport dispatch() {
       List<List<Delivery>> groups = group(claimed);
+      groups.forEach(g -> g.forEach(d -> rest.add(d.id())));
+      renewedAt = clock.instant();
       int next = 0;
       try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
         while (next < groups.size() && !stopping) {
@@ -311,7 +317,7 @@ public final class AlertDispatcher implements AutoCloseable {
 
     private void releaseRest() {
       try {
-        int released = store(() -> outbox.release(claim, clock.instant()));
+        int released = store(() -> outbox.release(List.copyOf(rest), claim, clock.instant()));
         if (released > 0) {
           LOG.info("Released {} claimed deliveries not sent in this round; another dispatcher may take them now",
               released);
@@ -328,6 +334,7 @@ public final class AlertDispatcher implements AutoCloseable {
      * @throws VirtualMachineError what the sender or a settings source threw, after its result is recorded
      */
     private boolean sendOne(List<Delivery> group, TimedSends session) {
+      group.forEach(d -> rest.remove(d.id()));
       Delivery first = group.get(0);
       // A contact hears of its subscription before its first alert.
       if (first.kind() == DeliveryKind.ALERT && first.recipient().contactId() != null) {
@@ -392,7 +399,16 @@ public final class AlertDispatcher implements AutoCloseable {
         }
         attempted.add(d.attempted());
       }
-      outbox.renewLease(claim, clock.instant().plus(lease));
+      Instant now = clock.instant();
+      // Renewed when a quarter of the lease has passed: a message starts with at least three quarters
+      // of the lease left, and a send takes at most half of it.
+      if (!now.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+        List<DeliveryId> renew = new ArrayList<>(rest.size() + attempted.size());
+        attempted.forEach(d -> renew.add(d.id()));
+        renew.addAll(rest);
+        outbox.renewLease(renew, claim, now.plus(lease));
+        renewedAt = now;
+      }
       return attempted;
     }
 

@@ -117,9 +117,9 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public synchronized int renewLease(String claim, Instant leaseUntil) {
+  public synchronized int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil) {
     int held = 0;
-    for (DeliveryId id : heldBy(claim)) {
+    for (DeliveryId id : heldBy(ids, claim)) {
       change(id, d -> d.leasedUntil(leaseUntil));
       held++;
     }
@@ -127,9 +127,9 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public synchronized int release(String claim, Instant dueAt) {
+  public synchronized int release(List<DeliveryId> ids, String claim, Instant dueAt) {
     int released = 0;
-    for (DeliveryId id : heldBy(claim)) {
+    for (DeliveryId id : heldBy(ids, claim)) {
       changeHeld(id, claim, d -> d.retryAt(dueAt, d.lastError()), true);
       released++;
     }
@@ -151,11 +151,12 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     return changeHeld(id, claim, d -> d.failed(error), true);
   }
 
-  private List<DeliveryId> heldBy(String claim) {
+  private List<DeliveryId> heldBy(List<DeliveryId> ids, String claim) {
     List<DeliveryId> held = new ArrayList<>();
-    for (Map.Entry<DeliveryId, String> e : claims.entrySet()) {
-      if (e.getValue().equals(claim) && byId.get(e.getKey()).status() == DeliveryStatus.IN_FLIGHT) {
-        held.add(e.getKey());
+    for (DeliveryId id : ids) {
+      Delivery d = byId.get(id);
+      if (d != null && claim.equals(claims.get(id)) && d.status() == DeliveryStatus.IN_FLIGHT) {
+        held.add(id);
       }
     }
     return held;

@@ -320,8 +320,8 @@ public abstract class DeliveryOutboxContract {
     assertThat(deliveryOutbox().markFailed(d.id(), slow, "550 late answer")).isFalse();
     assertThat(deliveryOutbox().markSent(d.id(), slow, at(901))).isFalse();
     assertThat(deliveryOutbox().beginAttempt(d.id(), slow)).isFalse();
-    assertThat(deliveryOutbox().renewLease(slow, at(2000))).isZero();
-    assertThat(deliveryOutbox().release(slow, at(902))).isZero();
+    assertThat(deliveryOutbox().renewLease(List.of(d.id()), slow, at(2000))).isZero();
+    assertThat(deliveryOutbox().release(List.of(d.id()), slow, at(902))).isZero();
 
     Delivery stored = deliveryOutbox().find(d.id()).orElseThrow();
     assertThat(stored.status()).isEqualTo(DeliveryStatus.SENT);
@@ -352,7 +352,8 @@ public abstract class DeliveryOutboxContract {
     deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
     deliveryOutbox().markSent(first.id(), claim, at(20));
 
-    assertThat(deliveryOutbox().renewLease(claim, at(10).plus(LEASE).plusSeconds(60))).isEqualTo(1);
+    assertThat(deliveryOutbox().renewLease(List.of(first.id(), second.id()), claim,
+        at(10).plus(LEASE).plusSeconds(60))).isEqualTo(1);
 
     assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, claim())).isEmpty();
     assertThat(deliveryOutbox().find(second.id()).orElseThrow().nextAttemptAt())
@@ -371,7 +372,7 @@ public abstract class DeliveryOutboxContract {
     deliveryOutbox().beginAttempt(sent.id(), claim);
     deliveryOutbox().markSent(sent.id(), claim, at(11));
 
-    assertThat(deliveryOutbox().release(claim, at(12))).isEqualTo(1);
+    assertThat(deliveryOutbox().release(List.of(sent.id(), rest.id()), claim, at(12))).isEqualTo(1);
 
     Delivery released = deliveryOutbox().find(rest.id()).orElseThrow();
     assertThat(released.status()).isEqualTo(DeliveryStatus.PENDING);
