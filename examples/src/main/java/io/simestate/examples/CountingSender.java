@@ -28,9 +28,9 @@ final class CountingSender implements NotificationSender {
 
   @Override
   public SendResult send(Notification notification) {
-    SendResult result = target.send(notification);
-    count(notification, result);
-    return result;
+    try (SendSession session = open()) {
+      return session.send(notification);
+    }
   }
 
   /**

@@ -388,7 +388,9 @@ public final class SimEstate {
      * message on a new send thread and session, and the stuck call is left to its thread, which is
      * interrupted and cannot block a later round. One minute by default; the limit in effect is at
      * most half of {@link #dispatchLease}, so that a stuck send never outlives the claim (the lease of
-     * the rest of a batch is renewed before each message).
+     * the rest of a batch is renewed before each message). Make it longer than the sender's own
+     * time-outs (for the mail adapter, connect plus read time-out): a send cut off by the limit may
+     * still have reached the server, and its retry is then a second copy.
      *
      * @param limit at least 10 milliseconds, at most one hour
      * @return this builder
