@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ interface JpaTransactions extends Transactions {
    * called inside another transaction; in joined mode, in the host's transaction.
    */
   default <T> T callCommitted(Function<EntityManager, T> work) {
+    InvalidInputException.requirePresent(work, "work");
     try {
       return inNewTransaction(() -> work.apply(entityManager()));
     } catch (RuntimeException e) {
