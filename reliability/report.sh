@@ -18,7 +18,7 @@ cmd='mvn -B -pl reliability -am verify -Preliability'
   echo
   echo "| Scenario | What was done | Expected | Received | Lost | Doubled | Invariant violations | Duration (s) | Reproduce |"
   echo "|---|---|---|---|---|---|---|---|---|"
-  awk '{ key=""; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "scenario") key = kv[2] } last[key] = $0; order[key] = NR }
+  awk '{ key=""; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "scenario") key = kv[2] } last[key] = $0; split(key, p, "-"); order[key] = p[1] * 1000000 + NR }
        END { for (k in last) print order[k] "\t" last[k] }' "$results" | sort -n | cut -f2- | while read -r line; do
     declare -A f=()
     details=""
@@ -33,7 +33,9 @@ cmd='mvn -B -pl reliability -am verify -Preliability'
     case "$s" in
       1-*) class=S1SmtpOutageTest ;; 2-*) class=S2SmtpStallTest ;; 3-*) class=S3ProcessKillTest ;;
       4-*) class=S4SeveralDispatchersTest ;; 5-*) class=S5ConnectionCutTest ;; 6-*) class=S6ConcurrentPortalUsersTest ;;
-      7-*) class=S7HostileInputTest ;; 8-*) class=S8TenantIsolationTest ;; *) class='*' ;;
+      7-*) class=S7HostileInputTest ;; 8-*) class=S8TenantIsolationTest ;; 9-*) class=S9SlowSmtpTest ;;
+      10-*) class=S10HungSenderTest ;; 11-*) class=S11ThrowingSenderTest ;; 12-*) class=S12TenantSettingsFailTest ;;
+      13-*) class=S13PublisherFailsTest ;; 14-*) class=S14GracefulStopTest ;; *) class='*' ;;
     esac
     echo "| $s | ${details%, } | ${f[expected]:-} | ${f[received]:-} | ${f[lost]:-} | ${f[doubled]:-} | ${f[violations]:-} | ${f[duration_s]:-} | \`-Dtest=$class\` |"
     unset f

@@ -4,8 +4,8 @@ import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SendSession;
 import io.simestate.core.alert.SubscriptionNotice;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,34 +28,31 @@ final class CountingSender implements NotificationSender {
 
   @Override
   public SendResult send(Notification notification) {
-    return sendAll(List.of(notification)).get(0);
-  }
-
-  @Override
-  public List<SendResult> sendAll(List<? extends Notification> batch) {
-    List<SendResult> results = target.sendAll(batch);
-    for (int i = 0; i < results.size(); i++) {
-      count(batch.get(i), results.get(i));
+    try (SendSession session = open()) {
+      return session.send(notification);
     }
-    return results;
   }
 
   /**
-   * Passes the listener on, so that the dispatcher still records each result as soon as the mail
-   * adapter reports it (a decorator that only overrode {@code sendAll(batch)} would hold every result
-   * back until the whole batch is sent). A result is counted once the dispatcher has recorded it.
+   * Passes the real port's session on, counting each result as it comes, so that the dispatcher
+   * still sends a batch over one connection and records each result at once.
    */
   @Override
-  public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-    return target.sendAll(batch, (i, result) -> {
-      try {
-        listener.onResult(i, result);
-      } finally {
-        if (i >= 0 && i < batch.size()) {
-          count(batch.get(i), result);
-        }
+  public SendSession open() {
+    SendSession session = target.open();
+    return new SendSession() {
+      @Override
+      public SendResult send(Notification notification) {
+        SendResult result = session.send(notification);
+        count(notification, result);
+        return result;
       }
-    });
+
+      @Override
+      public void close() {
+        session.close();
+      }
+    };
   }
 
   private void count(Notification notification, SendResult result) {

@@ -99,5 +99,9 @@ class DeliveryEntity {
   @Column(name = "last_error", length = 2000)
   String lastError;
 
+  /** The token of the claim that holds this delivery in flight, or null. */
+  @Column(name = "claim_token", length = 36)
+  String claimToken;
+
   DeliveryEntity() {}
 }

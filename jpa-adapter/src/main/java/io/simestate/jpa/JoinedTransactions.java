@@ -1,13 +1,14 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import jakarta.persistence.EntityManager;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Joined mode: the host owns the transaction. Every unit of work runs with the host's
- * transaction-bound EntityManager and commits or rolls back with the host's own changes.
+ * transaction-bound EntityManager and commits or rolls back with the host's own changes. There is no
+ * transaction of the adapter's own to open: {@code inNewTransaction} joins the host's too.
  */
 final class JoinedTransactions implements JpaTransactions {
 
@@ -19,12 +20,7 @@ final class JoinedTransactions implements JpaTransactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return work.get();
-  }
-
-  @Override
-  public <T> T callCommitted(Function<EntityManager, T> work) {
-    return call(work);
+    return InvalidInputException.requirePresent(work, "work").get();
   }
 
   @Override

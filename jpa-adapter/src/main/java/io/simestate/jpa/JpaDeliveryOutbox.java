@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The outbox. New deliveries are inserted unless their (tenant, alert id, recipient key) exists;
@@ -89,10 +88,11 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public List<Delivery> claimDue(Instant now, int max, Duration lease) {
+  public List<Delivery> claimDue(Instant now, int max, Duration lease, String claim) {
     if (max < 1) {
       throw io.simestate.core.InvalidInputException.of("max", "must be at least 1");
     }
+    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
     return tx.callCommitted(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       // One locking query per status keeps each to an index range (status, next_attempt_at) read in
@@ -104,8 +104,8 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
       List<Delivery> claimed = new ArrayList<>(Math.min(max, due.size()));
       for (DeliveryEntity e : due.subList(0, Math.min(max, due.size()))) {
         e.status = DeliveryStatus.IN_FLIGHT.name();
-        e.attempts++;
         e.nextAttemptAt = leaseUntil;
+        e.claimToken = claim;
         claimed.add(toDomain(e));
       }
       em.flush();
@@ -126,42 +126,110 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public void markSent(DeliveryId id, Instant at) {
-    change(id, e -> {
-      e.status = DeliveryStatus.SENT.name();
-      e.sentAt = at;
+  public boolean beginAttempt(DeliveryId id, String claim) {
+    return updateHeld(id, claim, "attempts = attempts + 1", (ps, vendor) -> { });
+  }
+
+  @Override
+  public int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil) {
+    return updateHeld(ids, claim, "next_attempt_at = ?", leaseUntil);
+  }
+
+  @Override
+  public int release(List<DeliveryId> ids, String claim, Instant dueAt) {
+    return updateHeld(ids, claim, "status = 'PENDING', next_attempt_at = ?, claim_token = null", dueAt);
+  }
+
+  /** Sets {@code set} (one instant parameter) on those of {@code ids} in flight under {@code claim}. */
+  private int updateHeld(List<DeliveryId> ids, String claim, String set, Instant value) {
+    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return tx.call(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      return Jdbc.on(em, c -> {
+        int updated = 0;
+        for (int from = 0; from < ids.size(); from += Jdbc.CHUNK) {
+          List<DeliveryId> chunk = ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK));
+          try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set " + set
+              + " where id in (" + Jdbc.marks(chunk.size()) + ") and claim_token = ? and status = 'IN_FLIGHT'")) {
+            Jdbc.setInstant(ps, 1, value, vendor);
+            int i = 2;
+            for (DeliveryId id : chunk) {
+              ps.setString(i++, id.toString());
+            }
+            ps.setString(i, claim);
+            updated += ps.executeUpdate();
+          }
+        }
+        return updated;
+      });
     });
   }
 
   @Override
-  public void markRetry(DeliveryId id, Instant nextAttemptAt, String error) {
-    change(id, e -> {
-      e.status = DeliveryStatus.PENDING.name();
-      e.nextAttemptAt = nextAttemptAt;
-      e.lastError = Limits.cut(error, MAX_ERROR);
-    });
+  public boolean markSent(DeliveryId id, String claim, Instant at) {
+    return updateHeld(id, claim, "status = 'SENT', sent_at = ?, claim_token = null",
+        (ps, vendor) -> Jdbc.setInstant(ps, 1, at, vendor));
   }
 
   @Override
-  public void markFailed(DeliveryId id, String error) {
-    change(id, e -> {
-      e.status = DeliveryStatus.FAILED.name();
-      e.lastError = Limits.cut(error, MAX_ERROR);
-    });
+  public boolean markRetry(DeliveryId id, String claim, Instant nextAttemptAt, String error) {
+    return updateHeld(id, claim, "status = 'PENDING', next_attempt_at = ?, last_error = ?, claim_token = null",
+        (ps, vendor) -> {
+          Jdbc.setInstant(ps, 1, nextAttemptAt, vendor);
+          Jdbc.setString(ps, 2, Limits.cut(error, MAX_ERROR));
+        });
   }
 
-  private void change(DeliveryId id, Consumer<DeliveryEntity> change) {
-    tx.execute(em -> {
-      DeliveryEntity e = em.find(DeliveryEntity.class, id.toString());
-      if (e == null) {
+  @Override
+  public boolean markFailed(DeliveryId id, String claim, String error) {
+    return updateHeld(id, claim, "status = 'FAILED', last_error = ?, claim_token = null",
+        (ps, vendor) -> Jdbc.setString(ps, 1, Limits.cut(error, MAX_ERROR)));
+  }
+
+  /** Binds the parameters of an update's set clause, numbered from 1. */
+  @FunctionalInterface
+  private interface SetClause {
+    void bind(PreparedStatement ps, DatabaseVendor vendor) throws java.sql.SQLException;
+  }
+
+  /**
+   * Updates one delivery if it is in flight under {@code claim}; an unknown id is not found. The
+   * delivery is not loaded: one statement, so that recording a result costs one round trip.
+   */
+  private boolean updateHeld(DeliveryId id, String claim, String set, SetClause values) {
+    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    int parameters = (int) set.chars().filter(ch -> ch == '?').count();
+    return tx.call(em -> {
+      DatabaseVendor vendor = vendors.vendor(em);
+      int updated = Jdbc.on(em, c -> {
+        try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set " + set
+            + " where id = ? and claim_token = ? and status = 'IN_FLIGHT'")) {
+          values.bind(ps, vendor);
+          ps.setString(parameters + 1, id.toString());
+          ps.setString(parameters + 2, claim);
+          return ps.executeUpdate();
+        }
+      });
+      if (updated == 0 && em.find(DeliveryEntity.class, id.toString()) == null) {
         throw new NotFoundException("Delivery " + id + " not found");
       }
-      change.accept(e);
-      em.flush();
-      // The dispatcher records a whole batch in one transaction: keep the persistence context small,
-      // or every later flush re-checks every delivery recorded before it.
-      em.detach(e);
+      return updated == 1;
     });
+  }
+
+  @Override
+  public Optional<Delivery> unsentNotice(TenantId tenant, ContactId contact) {
+    return tx.call(em -> em.createQuery("""
+            select d from SimEstateDelivery d where d.tenantId = :tenant and d.recipientContactId = :contact
+            and d.kind = 'SUBSCRIPTION_NOTICE' and d.status in ('PENDING', 'IN_FLIGHT')
+            order by d.nextAttemptAt""", DeliveryEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("contact", contact.toString())
+        .setMaxResults(1)
+        .getResultList().stream().map(JpaDeliveryOutbox::toDomain).findFirst());
   }
 
   @Override

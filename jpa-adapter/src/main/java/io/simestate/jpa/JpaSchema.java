@@ -51,7 +51,8 @@ public final class JpaSchema {
   public static final String HISTORY = "simestate_schema_history";
 
   /** The scripts in the order they are applied. */
-  static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql");
+  static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql",
+      "V3__fenced_claims.sql");
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -184,14 +185,33 @@ public final class JpaSchema {
   }
 
   /**
-   * The version of a schema written before the history table existed: 0 without SIM Estate tables,
-   * 2 once {@code simestate_alert_told} exists, 1 otherwise. Versions from 3 on always have a history.
+   * The version of a schema written without this class's history table (by an earlier version, or
+   * by Flyway): 0 without SIM Estate tables, 3 once {@code simestate_delivery.claim_token} exists, 2
+   * once {@code simestate_alert_told} exists, 1 otherwise.
    */
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {
       return 0;
     }
+    if (columnExists(connection, "simestate_delivery", "claim_token")) {
+      return 3;
+    }
     return tableExists(connection, "simestate_alert_told") ? 2 : 1;
+  }
+
+  /** Whether a table of the connection's current schema has a column of that name (any letter case). */
+  static boolean columnExists(Connection connection, String table, String column) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+      try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), t, null)) {
+        while (rs.next()) {
+          if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static int version(Connection connection) throws SQLException {

@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
@@ -24,7 +25,14 @@ interface JpaTransactions extends Transactions {
    * Runs work in a transaction that commits before this method returns (standalone mode), even when
    * called inside another transaction; in joined mode, in the host's transaction.
    */
-  <T> T callCommitted(Function<EntityManager, T> work);
+  default <T> T callCommitted(Function<EntityManager, T> work) {
+    InvalidInputException.requirePresent(work, "work");
+    try {
+      return inNewTransaction(() -> work.apply(entityManager()));
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+  }
 
   /** The EntityManager of the transaction that runs on this thread. */
   EntityManager entityManager();

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Standalone mode: the adapter owns its transactions. Each outermost {@code inTransaction} opens an
- * EntityManager, binds it to the thread, commits or rolls back, and closes it; nested calls join.
+ * EntityManager, binds it to the thread, commits or rolls back, and closes it; nested calls join;
+ * {@code inNewTransaction} always opens one of its own.
  */
 final class StandaloneTransactions implements JpaTransactions {
 
@@ -46,16 +47,20 @@ final class StandaloneTransactions implements JpaTransactions {
   /** How often a use case runs when the database keeps choosing it as a deadlock victim. */
   private static final int DEADLOCK_ATTEMPTS = 3;
 
+  /**
+   * Sets the caller's transaction aside (its EntityManager stays open and unchanged), runs the work
+   * as an outermost transaction of its own, and puts the caller's back.
+   */
   @Override
-  public <T> T callCommitted(Function<EntityManager, T> work) {
+  public <T> T inNewTransaction(Supplier<T> work) {
     InvalidInputException.requirePresent(work, "work");
     EntityManager outer = current.get();
     if (outer == null) {
-      return runOwn(work);
+      return inTransaction(work);
     }
     current.remove();
     try {
-      return runOwn(work);
+      return inTransaction(work);
     } finally {
       current.set(outer);
     }

@@ -38,5 +38,6 @@ class ArgumentsTest {
 
     assertThatThrownBy(() -> tx.inTransaction(null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> tx.callCommitted(null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> tx.inNewTransaction(null)).isInstanceOf(InvalidInputException.class);
   }
 }

@@ -90,15 +90,16 @@ class DeliveryOutboxTest {
     void aLongErrorIsCutToItsColumn() {
       Delivery d = simple(tenant, Fixtures.T0);
       outbox.enqueue(List.of(d));
+      outbox.claimDue(Fixtures.T0, 10, Duration.ofMinutes(5), "the-claim");
 
-      outbox.markFailed(d.id(), "5".repeat(5_000));
+      assertThat(outbox.markFailed(d.id(), "the-claim", "5".repeat(5_000))).isTrue();
 
       assertThat(outbox.find(d.id()).orElseThrow().lastError()).hasSize(2_000).endsWith("…");
     }
 
     @Test
     void markingAnUnknownDeliveryIsNotFound() {
-      assertThatThrownBy(() -> outbox.markSent(DeliveryId.random(), Fixtures.T0))
+      assertThatThrownBy(() -> outbox.markSent(DeliveryId.random(), "any-claim", Fixtures.T0))
           .isInstanceOf(io.simestate.core.NotFoundException.class);
     }
 
@@ -108,7 +109,7 @@ class DeliveryOutboxTest {
       outbox.enqueue(List.of(d));
 
       assertThatThrownBy(() -> db.persistence.transactions().run(() -> {
-        assertThat(outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5))).hasSize(1);
+        assertThat(outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c")).hasSize(1);
         throw new IllegalStateException("the dispatcher fails after claiming");
       })).isInstanceOf(IllegalStateException.class);
 
@@ -135,10 +136,12 @@ class DeliveryOutboxTest {
           DeliveryOutbox own = JpaPersistence.standalone(factory).outbox();
           dispatchers.add(pool.submit(() -> {
             List<Delivery> batch;
-            while (!(batch = own.claimDue(Fixtures.T0.plusSeconds(200), 50, Duration.ofMinutes(10))).isEmpty()) {
+            String claim;
+            while (!(batch = own.claimDue(Fixtures.T0.plusSeconds(200), 50, Duration.ofMinutes(10),
+                claim = java.util.UUID.randomUUID().toString())).isEmpty()) {
               for (Delivery d : batch) {
                 claims.merge(d.id(), 1, Integer::sum);
-                own.markSent(d.id(), Fixtures.T0.plusSeconds(201));
+                own.markSent(d.id(), claim, Fixtures.T0.plusSeconds(201));
               }
             }
             return null;

@@ -6,6 +6,7 @@ import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SendSession;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -31,13 +32,16 @@ import org.slf4j.LoggerFactory;
  * notification's message key, so a retried delivery carries the same id. Subjects and display names
  * are UTF-8 encoded words where they are not ASCII.
  *
- * <p>{@link #sendAll(List)} uses one SMTP connection for the whole batch and reconnects if the server
- * closes it; {@link #sendAll(List, ResultListener)} also reports each result as soon as the server
- * answered, which core's dispatcher uses to record every delivery before the next goes out. Neither method throws for a failed delivery: a 5xx reply or an invalid recipient is a
+ * <p>A {@link #open() session} (and {@link #sendAll(List)}) uses one SMTP connection for its messages
+ * and reconnects if the server closes it; core's dispatcher asks a session for one message at a time
+ * and records each result before the next goes out. Nothing throws for a failed delivery: a 5xx reply
+ * or an invalid recipient is a
  * {@link SendResult.Status#PERMANENT_FAILURE}; a 4xx reply, a time-out, a refused or broken
  * connection, failed authentication and other I/O errors are a
  * {@link SendResult.Status#TRANSIENT_FAILURE}, which core's dispatcher retries. Instances are
- * immutable and thread-safe; each call uses its own connection.
+ * immutable and thread-safe; each session uses its own connection, from one thread at a time. The
+ * read, write and connect time-outs below bound each SMTP exchange; core's dispatcher also bounds each
+ * whole send with its own time limit.
  *
  * <pre>{@code
  * NotificationSender mail = SmtpNotificationSender.builder()
@@ -81,7 +85,40 @@ public final class SmtpNotificationSender implements NotificationSender {
   @Override
   public SendResult send(Notification notification) {
     Arguments.present(notification, "notification");
-    return sendAll(List.of(notification)).get(0);
+    try (SendSession session = open()) {
+      return session.send(notification);
+    }
+  }
+
+  /**
+   * Opens a session that sends its messages over one SMTP connection: it connects on the first
+   * message, reconnects if the server closed the connection, and after a failed connection reports
+   * the rest of its messages as transient failures without trying (one time-out per session, not one
+   * per message). Core's dispatcher records each result before it hands over the next message.
+   *
+   * @return a session; close it to close the connection
+   */
+  @Override
+  public SendSession open() {
+    SmtpBatch smtp = new SmtpBatch(session, endpoint);
+    return new SendSession() {
+      @Override
+      public SendResult send(Notification notification) {
+        Arguments.present(notification, "notification");
+        try {
+          return sendOne(smtp, notification);
+        } catch (RuntimeException e) {
+          // Only a notification that breaks its own contract (a null part) gets here.
+          log.error("Could not send an incomplete notification", e);
+          return SendResult.permanentFailure("the notification is incomplete: " + FailureClassifier.detail(e));
+        }
+      }
+
+      @Override
+      public void close() {
+        smtp.close();
+      }
+    };
   }
 
   /**
@@ -93,42 +130,14 @@ public final class SmtpNotificationSender implements NotificationSender {
    */
   @Override
   public List<SendResult> sendAll(List<? extends Notification> batch) {
-    return sendAll(batch, (index, result) -> { });
-  }
-
-  /**
-   * Sends a batch of messages over one SMTP connection and reports each result as soon as the server
-   * answered, so that the dispatcher records it before the next message goes out.
-   *
-   * @param batch the messages
-   * @param listener told each message's result right after it was sent; an exception it throws ends
-   *     the batch and reaches the caller
-   * @return one result per message, in the same order; never null
-   * @throws InvalidInputException if {@code batch} or one of its elements is null
-   */
-  @Override
-  public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
     Arguments.present(batch, "batch");
-    Arguments.present(listener, "listener");
     for (int i = 0; i < batch.size(); i++) {
       Arguments.present(batch.get(i), "batch[" + i + "]");
     }
     List<SendResult> results = new ArrayList<>(batch.size());
-    if (batch.isEmpty()) {
-      return results;
-    }
-    try (SmtpBatch smtp = new SmtpBatch(session, endpoint)) {
-      for (int i = 0; i < batch.size(); i++) {
-        SendResult result;
-        try {
-          result = sendOne(smtp, batch.get(i));
-        } catch (RuntimeException e) {
-          // Only a notification that breaks its own contract (a null part) gets here.
-          log.error("Could not send an incomplete notification", e);
-          result = SendResult.permanentFailure("the notification is incomplete: " + FailureClassifier.detail(e));
-        }
-        results.add(result);
-        listener.onResult(i, result);
+    try (SendSession smtp = open()) {
+      for (Notification n : batch) {
+        results.add(smtp.send(n));
       }
     }
     return results;

@@ -19,6 +19,7 @@ import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SendSession;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.UsageAlert;
@@ -219,8 +220,8 @@ class DispatcherEndToEndTest {
       }
 
       @Override
-      public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-        return mail().templates(stopOnSecondMessage).build().sendAll(batch, listener);
+      public SendSession open() {
+        return mail().templates(stopOnSecondMessage).build().open();
       }
     };
     SimEstate estate = estate(followsTheServer, TenantAlertSettings.DEFAULTS);

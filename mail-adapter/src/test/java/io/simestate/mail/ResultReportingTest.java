@@ -8,14 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SendSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Each result is reported as soon as the server answered, before the next message goes out, so that
- * the dispatcher can record it and a killed process re-sends nothing already accepted.
+ * A session answers each message as soon as the server answered, and sends nothing it was not asked
+ * for, so that the dispatcher records each result before the next message goes out and a killed
+ * process re-sends nothing already accepted.
  */
 class ResultReportingTest {
 
@@ -32,23 +34,34 @@ class ResultReportingTest {
   }
 
   @Test
-  void eachResultIsReportedBeforeTheNextMessageIsSent() {
-    List<Integer> receivedWhenReported = new ArrayList<>();
-    List<SendResult> results = sender().sendAll(batch,
-        (index, result) -> receivedWhenReported.add(greenMail.getReceivedMessages().length));
+  void aSessionAnswersEachMessageRightAfterTheServerAcceptedIt() {
+    List<Integer> receivedWhenAnswered = new ArrayList<>();
+    List<SendResult> results = new ArrayList<>();
+    try (SendSession session = sender().open()) {
+      for (Notification n : batch) {
+        results.add(session.send(n));
+        receivedWhenAnswered.add(greenMail.getReceivedMessages().length);
+      }
+    }
 
     assertThat(results).extracting(SendResult::status).containsOnly(SendResult.Status.SENT);
-    assertThat(receivedWhenReported).containsExactly(1, 2, 3);
+    assertThat(receivedWhenAnswered).containsExactly(1, 2, 3);
   }
 
   @Test
-  void aListenerThatFailsEndsTheBatchAndReachesTheCaller() {
-    assertThatThrownBy(() -> sender().sendAll(batch, (index, result) -> {
-      if (index == 0) {
-        throw new IllegalStateException("could not record");
-      }
-    })).isInstanceOf(IllegalStateException.class);
+  void aSessionThatIsNotAskedAgainSendsNothingMore() {
+    try (SendSession session = sender().open()) {
+      assertThat(session.send(batch.get(0)).status()).isEqualTo(SendResult.Status.SENT);
+    }
 
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void aMissingMessageIsRefusedNamingIt() {
+    try (SendSession session = sender().open()) {
+      assertThatThrownBy(() -> session.send(null)).isInstanceOf(io.simestate.core.InvalidInputException.class)
+          .hasMessageContaining("notification");
+    }
   }
 }

@@ -20,7 +20,8 @@ import java.time.Instant;
  * @param digestKey deliveries to the same recipient with the same non-null key that are due together
  *     are sent as one digest message (F13); null to always send alone
  * @param status where it stands
- * @param attempts how many times it has been claimed for sending
+ * @param attempts how many times it has been handed to the sender (counted just before each
+ *     hand-over, so an attempt whose result was never recorded still counts)
  * @param createdAt when it was recorded
  * @param nextAttemptAt when it is due (pending) or when its claim expires (in flight)
  * @param sentAt when the server accepted it, or null
@@ -57,7 +58,8 @@ public record Delivery(
    * @param digestKey deliveries to the same recipient with the same non-null key that are due together
    *     are sent as one digest message (F13); null to always send alone
    * @param status where it stands
-   * @param attempts how many times it has been claimed for sending
+   * @param attempts how many times it has been handed to the sender (counted just before each
+ *     hand-over, so an attempt whose result was never recorded still counts)
    * @param createdAt when it was recorded
    * @param nextAttemptAt when it is due (pending) or when its claim expires (in flight)
    * @param sentAt when the server accepted it, or null
@@ -90,10 +92,29 @@ public record Delivery(
    * This delivery claimed by a dispatcher.
    *
    * @param leaseUntil when the claim expires if the dispatcher never reports back
-   * @return the claimed delivery, with one more attempt
+   * @return the claimed delivery, in flight; its attempts unchanged
    */
   public Delivery claimed(Instant leaseUntil) {
-    return with(DeliveryStatus.IN_FLIGHT, attempts + 1, leaseUntil, sentAt, lastError);
+    return with(DeliveryStatus.IN_FLIGHT, attempts, leaseUntil, sentAt, lastError);
+  }
+
+  /**
+   * This delivery about to be handed to the sender once more.
+   *
+   * @return the delivery with one more attempt
+   */
+  public Delivery attempted() {
+    return with(status, attempts + 1, nextAttemptAt, sentAt, lastError);
+  }
+
+  /**
+   * This in-flight delivery with its lease extended.
+   *
+   * @param leaseUntil the new end of the lease
+   * @return the delivery
+   */
+  public Delivery leasedUntil(Instant leaseUntil) {
+    return with(status, attempts, leaseUntil, sentAt, lastError);
   }
 
   /**

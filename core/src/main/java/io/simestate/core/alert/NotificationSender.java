@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * Port: sends messages (alert, digest, subscription notice), e.g. by email.
  *
- * <p>An implementation must never throw for a failed send: it reports a {@link SendResult}. It must
- * send only to {@link Notification#recipient()}. The dispatcher hands over a batch at a time so that
- * an implementation can reuse one connection, through {@link #sendAll(List, ResultListener)}: an
- * implementation that reports each result as soon as the server answered lets the dispatcher record
- * it at once, so that a process killed in the middle of a batch sends nothing again that the server
- * had already accepted (but the one message in flight).
+ * <p>An implementation should not throw for a failed send: it reports a {@link SendResult} (the
+ * dispatcher still contains anything thrown, any {@code Throwable}, as a transient failure of that
+ * message). It must send only to {@link Notification#recipient()}. The simplest sender implements
+ * {@link #send} alone; a sender that reuses a connection across a batch also implements
+ * {@link #open}, whose session the dispatcher asks for one message after another, recording each
+ * result before the next message goes out. The dispatcher bounds every send with its time limit
+ * ({@code SimEstate.Builder.sendTimeLimit}), so a sender that hangs costs one message one time limit.
  */
 @FunctionalInterface
 public interface NotificationSender {
@@ -25,57 +26,37 @@ public interface NotificationSender {
   SendResult send(Notification notification);
 
   /**
-   * Sends a batch of messages; the default sends them one by one. If {@link #send} throws despite
-   * its contract, that message counts as a transient failure and the rest of the batch is still
-   * sent, so that messages already accepted are never reported as failed (and sent again).
+   * Opens a session for a run of messages. The default session calls {@link #send} for each; a
+   * sender that keeps a connection open across messages overrides this.
+   *
+   * @return a session; the caller closes it
+   */
+  default SendSession open() {
+    return this::send;
+  }
+
+  /**
+   * Sends a batch of messages in one session, one after another; a message whose send throws counts
+   * as a transient failure and the rest are still sent. For tools and tests: the dispatcher uses
+   * {@link #open} and records each result as it comes.
    *
    * @param batch the messages
    * @return one result per message, in the same order
    */
   default List<SendResult> sendAll(List<? extends Notification> batch) {
     List<SendResult> results = new ArrayList<>(batch.size());
-    for (Notification n : batch) {
-      SendResult result;
-      try {
-        result = send(n);
-      } catch (RuntimeException e) {
-        result = SendResult.transientFailure("notification sender failed: " + e.getClass().getSimpleName());
+    try (SendSession session = open()) {
+      for (Notification n : batch) {
+        SendResult result;
+        try {
+          result = session.send(n);
+        } catch (RuntimeException e) {
+          result = null;
+        }
+        results.add(result != null ? result
+            : SendResult.transientFailure("the notification sender failed without a result"));
       }
-      results.add(result);
     }
     return results;
-  }
-
-  /**
-   * Sends a batch of messages and tells {@code listener} each result as soon as it is known.
-   *
-   * <p>The default calls {@link #sendAll(List)} and then reports every result; an implementation that
-   * reuses a connection should override this method and report each message right after the server
-   * answered (and implement {@link #sendAll(List)} through it).
-   *
-   * @param batch the messages
-   * @param listener told each message's index and result, once per message, in any order; it may
-   *     throw, which ends the batch (messages not yet sent are not sent)
-   * @return one result per message, in the same order
-   */
-  default List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-    List<SendResult> results = sendAll(batch);
-    for (int i = 0; i < results.size(); i++) {
-      listener.onResult(i, results.get(i));
-    }
-    return results;
-  }
-
-  /** Told the result of each message of a batch as soon as it is known. */
-  @FunctionalInterface
-  interface ResultListener {
-
-    /**
-     * One message's result.
-     *
-     * @param index the message's index in the batch
-     * @param result its result
-     */
-    void onResult(int index, SendResult result);
   }
 }

@@ -1,10 +1,12 @@
 package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryId;
 import io.simestate.core.alert.DeliveryKind;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DigestNotification;
@@ -17,6 +19,7 @@ import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SubscriptionNotice;
 import io.simestate.core.alert.TenantSettingsSource;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.monitor.DispatchRun;
 import io.simestate.core.monitor.EstateListener;
@@ -31,9 +34,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +48,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due deliveries from the outbox through the notification port (F10, F13).
  *
- * <p>Each round claims a batch (so that several dispatchers, in one process or many, never send the
- * same delivery), gathers deliveries that share a digest key for one recipient into one digest
- * message, hands the batch to the port, and then marks each delivery sent, schedules a retry with
- * exponential back-off and jitter after a transient failure, or marks it failed after a permanent
- * failure or too many attempts. A dispatcher that dies leaves its claimed deliveries to be claimed
- * again when their lease runs out.
+ * <p>Each round claims a batch under a token of its own (so that several dispatchers, in one process
+ * or many, never send the same delivery), gathers deliveries that share a digest key for one
+ * recipient into one digest message, puts each contact's subscription notice before its alerts, and
+ * then, one message at a time:
+ * <ol>
+ *   <li>counts the attempt and renews the lease of the rest of the batch, in a short transaction of
+ *       its own: a message goes out only while the claim still holds it, and at most the retry
+ *       policy's number of times, whatever fails after the hand-over;</li>
+ *   <li>prepares the message (the tenant's settings) and hands it to a send session of the port,
+ *       bounded by the time limit per send;</li>
+ *   <li>records the result in a second short transaction: sent; a retry with exponential back-off
+ *       and jitter after a transient failure; failed after a permanent failure or the last attempt;</li>
+ *   <li>publishes the delivery event to the host's publishers after that record committed.</li>
+ * </ol>
+ * Every failure of a host part (sender, settings source, publisher; any {@code Throwable}) is
+ * recorded on the delivery it concerns ({@code last_error}), logged once, and the batch goes on;
+ * only a {@link VirtualMachineError} is re-thrown, after its message's result is recorded and the
+ * rest of the claim released. A claim that another dispatcher took over (after the lease ran out)
+ * is noticed at the next step and ends the batch without changing anything. A dispatcher that dies
+ * leaves its claim to be taken over when the lease runs out.
  *
- * <p>Run it on demand with {@link #dispatchDue()} or on a host's executor with {@link #scheduleOn}.
- * Thread-safe.
+ * <p>The dispatcher's transactions are {@link Transactions#inNewTransaction new transactions}: none
+ * is open while a message is sent. In the JPA adapter's joined mode there are no transactions of the
+ * library's own, so dispatch with an estate on the standalone adapter (see the JPA adapter's
+ * documentation).
+ *
+ * <p>Run it on demand with {@link #dispatchDue()} or on a host's executor with {@link #scheduleOn};
+ * stop it with {@link #close()} or {@link #stop(Duration)}. Thread-safe.
  */
-public final class AlertDispatcher {
+public final class AlertDispatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
   private static final int MAX_ROUNDS = 100_000;
@@ -66,9 +92,15 @@ public final class AlertDispatcher {
   private final RetryPolicy retry;
   private final int batchSize;
   private final Duration lease;
+  private final Duration sendTimeLimit;
   private final RandomGenerator random;
   private final Clock clock;
   private final EstateListener monitor;
+
+  private volatile boolean stopping;
+  private final Set<ScheduledFuture<?>> schedules = ConcurrentHashMap.newKeySet();
+  private final Object runs = new Object();
+  private int running;
 
   /**
    * Wires the dispatcher; called by {@code SimEstate}.
@@ -82,13 +114,14 @@ public final class AlertDispatcher {
    * @param retry the retry policy
    * @param batchSize how many deliveries one round claims
    * @param lease how long a claim holds before another dispatcher may take it over
+   * @param sendTimeLimit how long one send may take
    * @param random the jitter source
    * @param clock the clock
    * @param monitor told of each run and each message's result (F20)
    */
   AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
       TenantSettingsSource settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
-      RandomGenerator random, Clock clock, EstateListener monitor) {
+      Duration sendTimeLimit, RandomGenerator random, Clock clock, EstateListener monitor) {
     this.outbox = outbox;
     this.sender = sender;
     this.tx = tx;
@@ -98,32 +131,48 @@ public final class AlertDispatcher {
     this.retry = retry;
     this.batchSize = batchSize;
     this.lease = lease;
+    this.sendTimeLimit = sendTimeLimit;
     this.random = random;
     this.clock = clock;
     this.monitor = monitor;
   }
 
   /**
-   * Sends every delivery that is due now, round after round, until none is left.
+   * Sends every delivery that is due now, round after round, until none is left. After
+   * {@link #close()} it does nothing and reports nothing.
    *
    * @return what was done
+   * @throws UnavailableException if the outbox cannot be read or written (after a few tries); what
+   *     was sent until then is recorded
    */
   public DispatchReport dispatchDue() {
+    synchronized (runs) {
+      if (stopping) {
+        return DispatchReport.EMPTY;
+      }
+      running++;
+    }
     Instant startedAt = clock.instant();
     DispatchReport total = DispatchReport.EMPTY;
     try {
-      for (int round = 0; round < MAX_ROUNDS; round++) {
+      for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
         Instant now = clock.instant();
-        List<Delivery> claimed = withRetries(() -> tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease)));
+        String claim = UUID.randomUUID().toString();
+        List<Delivery> claimed = store(() -> outbox.claimDue(now, batchSize, lease, claim));
         if (claimed.isEmpty()) {
           break;
         }
-        total = total.plus(dispatch(claimed));
+        total = total.plus(new Batch(claim, claimed).dispatch());
       }
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,
           Optional.of(e.getClass().getSimpleName())));
       throw e;
+    } finally {
+      synchronized (runs) {
+        running--;
+        runs.notifyAll();
+      }
     }
     if (total.claimed() > 0) {
       LOG.info("Dispatched {} deliveries: {} sent in {} messages ({} digests), {} to retry, {} failed",
@@ -136,97 +185,92 @@ public final class AlertDispatcher {
 
   /**
    * Runs {@link #dispatchDue()} on a host's executor, with a fixed delay between runs. A failing run
-   * is logged and does not stop the schedule.
+   * (anything thrown, errors included) is logged once and does not stop the schedule; {@link #close()}
+   * does.
    *
    * @param executor the host's executor
-   * @param every the delay between the end of one run and the start of the next
+   * @param every the delay between the end of one run and the start of the next, at least one
+   *     millisecond
    * @return the schedule; cancel it to stop
+   * @throws InvalidInputException naming {@code executor} or {@code every} if missing or not positive
    */
   public ScheduledFuture<?> scheduleOn(ScheduledExecutorService executor, Duration every) {
-    return executor.scheduleWithFixedDelay(() -> {
+    InvalidInputException.requirePresent(executor, "executor");
+    InvalidInputException.requirePresent(every, "every");
+    if (every.toMillis() < 1) {
+      throw InvalidInputException.of("every", "must be at least one millisecond");
+    }
+    if (stopping) {
+      throw InvalidInputException.of("dispatcher", "is stopped; build a new estate to dispatch again");
+    }
+    ScheduledFuture<?> schedule = executor.scheduleWithFixedDelay(() -> {
       try {
         dispatchDue();
-      } catch (RuntimeException e) {
-        LOG.warn("Alert dispatch failed; it runs again in {}", every, e);
+      } catch (Throwable e) {
+        LOG.error("Alert dispatch failed; it runs again in {}", every, e);
       }
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    schedules.add(schedule);
+    if (stopping) {
+      schedule.cancel(false);
+    }
+    return schedule;
   }
 
-  private DispatchReport dispatch(List<Delivery> claimed) {
-    List<List<Delivery>> groups = group(claimed);
-    List<Notification> messages = new ArrayList<>(groups.size());
-    for (List<Delivery> group : groups) {
-      messages.add(toNotification(group));
+  /**
+   * Stops the dispatcher: cancels its schedules, lets each run finish the message in flight and
+   * release the unsent rest of its claim at once (due now, for another dispatcher to take without
+   * waiting for the lease), and waits for the runs to end. Later calls of {@link #dispatchDue()} do
+   * nothing.
+   *
+   * @param timeout how long to wait for the runs in progress, at least zero
+   * @return true if no run is in progress any more
+   * @throws InvalidInputException naming {@code timeout} if missing or negative
+   */
+  public boolean stop(Duration timeout) {
+    InvalidInputException.requirePresent(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw InvalidInputException.of("timeout", "must not be negative");
     }
-    DispatchReport[] recorded = new DispatchReport[messages.size()];
-    SendFailure[] unreported = new SendFailure[messages.size()];
-    // Each result is recorded in its own transaction as soon as the sender reports it, so that a
-    // process killed in the middle of a batch re-sends at most the message in flight.
-    NotificationSender.ResultListener listener = (i, result) -> {
-      if (i < 0 || i >= recorded.length || recorded[i] != null || result == null) {
-        return;
-      }
-      try {
-        recorded[i] = withRetries(() -> tx.inTransaction(() -> record(groups.get(i), messages.get(i), result)));
-      } catch (RuntimeException e) {
-        throw new RecordingFailed(e);
-      }
-      Delivery first = groups.get(i).get(0);
-      monitor.messageSent(new MessageSent(first.tenantId(), first.kind(), groups.get(i).size(), result.status(),
-          result.status() == SendResult.Status.SENT ? SendFailure.NONE
-              : unreported[i] != null ? unreported[i] : SendFailure.REPORTED));
-    };
-    List<SendResult> results = null;
-    SendFailure noResult = SendFailure.NO_RESULT;
-    try {
-      results = sender.sendAll(messages, listener);
-    } catch (RecordingFailed e) {
-      throw e.failure;
-    } catch (RuntimeException e) {
-      noResult = SendFailure.SENDER_THREW;
-      LOG.warn("The notification sender failed in a batch of {} messages; the unreported ones will be retried",
-          messages.size(), e);
-    }
-    for (int i = 0; i < recorded.length; i++) {
-      if (recorded[i] == null) {
-        boolean reported = results != null && results.size() == messages.size() && results.get(i) != null;
-        SendResult result = reported ? results.get(i)
-            : SendResult.transientFailure("the notification sender reported no result");
-        unreported[i] = reported ? null : noResult;
+    stopping = true;
+    schedules.forEach(s -> s.cancel(false));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (runs) {
+      while (running > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
         try {
-          listener.onResult(i, result);
-        } catch (RecordingFailed e) {
-          throw e.failure;
+          TimeUnit.NANOSECONDS.timedWait(runs, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return running == 0;
         }
       }
-    }
-    DispatchReport total = DispatchReport.EMPTY;
-    for (DispatchReport r : recorded) {
-      total = total.plus(r);
-    }
-    return total;
-  }
-
-  /** Carries a failure to record a result through the sender, which must not swallow it. */
-  private static final class RecordingFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RuntimeException failure;
-
-    RecordingFailed(RuntimeException failure) {
-      super(failure.getMessage(), failure, false, false);
-      this.failure = failure;
+      return true;
     }
   }
 
   /**
-   * Runs a short transaction of the dispatcher's, trying again when the store fails for a moment (a
-   * database deadlock between dispatchers, a dropped connection). For a sent message this matters:
-   * a record that is not written makes it go out again when its lease runs out.
+   * {@link #stop(Duration) Stops} the dispatcher, waiting for a run in progress at most the time
+   * limit per send and a little more.
    */
-  private static <T> T withRetries(java.util.function.Supplier<T> work) {
+  @Override
+  public void close() {
+    if (!stop(sendTimeLimit.plusSeconds(5))) {
+      LOG.warn("The alert dispatcher was closed while a run was still sending; it stops after its message");
+    }
+  }
+
+  /**
+   * Runs a short transaction of its own, trying again when the store fails for a moment (a database
+   * deadlock between dispatchers, a dropped connection).
+   */
+  private <T> T store(Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return work.get();
+        return tx.inNewTransaction(work);
       } catch (UnavailableException e) {
         if (attempt >= STORE_ATTEMPTS) {
           throw e;
@@ -242,44 +286,250 @@ public final class AlertDispatcher {
     }
   }
 
-  private DispatchReport record(List<Delivery> group, Notification message, SendResult result) {
-    Instant now = clock.instant();
-    int sent = 0;
-    int retried = 0;
-    int failed = 0;
-    for (Delivery d : group) {
-      switch (result.status()) {
-        case SENT -> {
-          outbox.markSent(d.id(), now);
-          events.record(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(), d.customerId(), sims(d),
-              describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : ""));
-          sent++;
-        }
-        case TRANSIENT_FAILURE -> {
-          if (d.attempts() >= retry.maxAttempts()) {
-            fail(d, "gave up after " + d.attempts() + " attempts: " + result.detail());
-            failed++;
-          } else {
-            outbox.markRetry(d.id(), now.plus(retry.delayAfter(d.attempts(), random)), result.detail());
-            LOG.info("Delivery {} to {} failed ({}); retry scheduled", d.id(), d.recipient().email().masked(),
-                result.detail());
-            retried++;
-          }
-        }
-        case PERMANENT_FAILURE -> {
-          fail(d, result.detail());
-          failed++;
-        }
-      }
+  /** Thrown inside a transaction to roll it back when the claim no longer holds a delivery. */
+  private static final class TakenOver extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TakenOver() {
+      super("the claim was taken over", null, false, false);
     }
-    return new DispatchReport(group.size(), sent, 1, message instanceof DigestNotification ? 1 : 0, retried, failed);
   }
 
-  private void fail(Delivery d, String detail) {
-    outbox.markFailed(d.id(), detail);
-    LOG.warn("Delivery {} to {} failed for good: {}", d.id(), d.recipient().email().masked(), detail);
-    events.record(d.tenantId(), AuditEventType.DELIVERY_FAILED, Actor.system(), d.customerId(), sims(d),
-        describe(d) + " failed: " + detail);
+  /** One claimed batch, sent one message after another. */
+  private final class Batch {
+    private final String claim;
+    private final List<Delivery> claimed;
+    private DispatchReport report = DispatchReport.EMPTY;
+    /** The deliveries of the claim whose message has not been handled yet, in sending order. */
+    private final List<DeliveryId> rest = new ArrayList<>();
+    private Instant renewedAt;
+
+    Batch(String claim, List<Delivery> claimed) {
+      this.claim = claim;
+      this.claimed = claimed;
+    }
+
+    DispatchReport dispatch() {
+      List<List<Delivery>> groups = group(claimed);
+      groups.forEach(g -> g.forEach(d -> rest.add(d.id())));
+      renewedAt = clock.instant();
+      int next = 0;
+      try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
+        while (next < groups.size() && !stopping) {
+          if (!sendOne(groups.get(next++), session)) {
+            break;
+          }
+        }
+      } finally {
+        if (next < groups.size()) {
+          releaseRest();
+        }
+      }
+      return new DispatchReport(claimed.size(), report.sent(), report.messages(), report.digests(), report.retried(),
+          report.failed());
+    }
+
+    private void releaseRest() {
+      try {
+        int released = store(() -> outbox.release(List.copyOf(rest), claim, clock.instant()));
+        if (released > 0) {
+          LOG.info("Released {} claimed deliveries not sent in this round; another dispatcher may take them now",
+              released);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Could not release the rest of a claim; its deliveries are taken over when the lease ends", e);
+      }
+    }
+
+    /**
+     * Sends one message and records its result.
+     *
+     * @return false if the claim was taken over (the batch ends)
+     * @throws VirtualMachineError what the sender or a settings source threw, after its result is recorded
+     */
+    private boolean sendOne(List<Delivery> group, TimedSends session) {
+      group.forEach(d -> rest.remove(d.id()));
+      Delivery first = group.get(0);
+      // A contact hears of its subscription before its first alert.
+      if (first.kind() == DeliveryKind.ALERT && first.recipient().contactId() != null) {
+        Optional<Delivery> notice = store(() -> outbox.unsentNotice(first.tenantId(), first.recipient().contactId()));
+        if (notice.isPresent()) {
+          return record(group, null, null, later(notice.get().nextAttemptAt(), clock.instant()).plusMillis(1));
+        }
+      }
+      List<Delivery> due = new ArrayList<>(group.size());
+      for (Delivery d : group) {
+        if (d.attempts() >= retry.maxAttempts()) {
+          // Its last attempt went out but its result was never recorded: no further copy.
+          if (!giveUp(d, "gave up after " + d.attempts() + " attempts; the result of the last one was not recorded")) {
+            return false;
+          }
+        } else {
+          due.add(d);
+        }
+      }
+      if (due.isEmpty()) {
+        return true;
+      }
+      List<Delivery> attempted;
+      try {
+        attempted = store(() -> begin(due));
+      } catch (TakenOver e) {
+        LOG.warn("Another dispatcher took over this dispatcher's claim (its lease ran out); "
+            + "this round ends without changing what the other records");
+        return false;
+      }
+      Notification message = null;
+      SendResult result;
+      SendFailure failure = SendFailure.NOT_PREPARED;
+      VirtualMachineError fatal = null;
+      try {
+        message = toNotification(attempted);
+        TimedSends.Outcome outcome = session.send(message);
+        result = outcome.result();
+        fatal = outcome.fatal();
+        failure = outcome.failure();
+        if (result.detail().startsWith("the notification sender")) {
+          LOG.warn("Delivery {} to {}: {}", first.id(), first.recipient().email().masked(), result.detail());
+        }
+      } catch (VirtualMachineError e) {
+        fatal = e;
+        result = SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e));
+      } catch (Throwable e) {
+        LOG.warn("Could not prepare the message of delivery {}; recorded as a transient failure", first.id(), e);
+        result = SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e));
+      }
+      boolean held = record(attempted, message, result, null);
+      if (held) {
+        monitor.messageSent(new MessageSent(first.tenantId(), first.kind(), attempted.size(), result.status(),
+            failure));
+      }
+      if (fatal != null) {
+        throw fatal;
+      }
+      return held;
+    }
+
+    /** Counts an attempt on each delivery of a message and renews the claim's lease. */
+    private List<Delivery> begin(List<Delivery> group) {
+      List<Delivery> attempted = new ArrayList<>(group.size());
+      for (Delivery d : group) {
+        if (!outbox.beginAttempt(d.id(), claim)) {
+          throw new TakenOver();
+        }
+        attempted.add(d.attempted());
+      }
+      Instant now = clock.instant();
+      // Renewed when a quarter of the lease has passed: a message starts with at least three quarters
+      // of the lease left, and a send takes at most half of it.
+      if (!now.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+        List<DeliveryId> renew = new ArrayList<>(rest.size() + attempted.size());
+        attempted.forEach(d -> renew.add(d.id()));
+        renew.addAll(rest);
+        outbox.renewLease(renew, claim, now.plus(lease));
+        renewedAt = now;
+      }
+      return attempted;
+    }
+
+    /**
+     * Records a message's result (or, with {@code deferUntil}, puts its deliveries back untouched
+     * until then), then hands the events to the host's publishers.
+     *
+     * @return false if the claim no longer held the deliveries (nothing was recorded)
+     */
+    private boolean record(List<Delivery> group, Notification message, SendResult result, Instant deferUntil) {
+      List<AuditEvent> recorded;
+      try {
+        recorded = store(() -> deferUntil != null ? defer(group, deferUntil) : results(group, message, result));
+      } catch (TakenOver e) {
+        LOG.warn("Another dispatcher took over {} delivery(ies) of this dispatcher's claim before its result was "
+            + "recorded; left to the other", group.size());
+        return false;
+      }
+      for (AuditEvent event : recorded) {
+        events.publishToHosts(event);
+      }
+      return true;
+    }
+
+    private List<AuditEvent> defer(List<Delivery> group, Instant until) {
+      for (Delivery d : group) {
+        if (!outbox.markRetry(d.id(), claim, until, "waits for the contact's subscription notice")) {
+          throw new TakenOver();
+        }
+      }
+      return List.of();
+    }
+
+    private List<AuditEvent> results(List<Delivery> group, Notification message, SendResult result) {
+      Instant now = clock.instant();
+      List<AuditEvent> recorded = new ArrayList<>(group.size());
+      int sent = 0;
+      int retried = 0;
+      int failed = 0;
+      int attempts = group.stream().mapToInt(Delivery::attempts).max().orElse(0);
+      // One next attempt for the whole message, so that a digest is retried as the same digest.
+      Instant next = now.plus(retry.delayAfter(Math.max(1, attempts), random));
+      for (Delivery d : group) {
+        switch (result.status()) {
+          case SENT -> {
+            held(outbox.markSent(d.id(), claim, now));
+            recorded.add(events.recordInTrail(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(),
+                d.customerId(), sims(d),
+                describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : "")));
+            sent++;
+          }
+          case TRANSIENT_FAILURE -> {
+            if (attempts >= retry.maxAttempts()) {
+              recorded.add(failed(d, "gave up after " + d.attempts() + " attempts: " + result.detail()));
+              failed++;
+            } else {
+              held(outbox.markRetry(d.id(), claim, next, result.detail()));
+              LOG.info("Delivery {} to {} failed ({}); retry scheduled", d.id(), d.recipient().email().masked(),
+                  result.detail());
+              retried++;
+            }
+          }
+          case PERMANENT_FAILURE -> {
+            recorded.add(failed(d, result.detail()));
+            failed++;
+          }
+        }
+      }
+      report = report.plus(new DispatchReport(0, sent, 1, message instanceof DigestNotification ? 1 : 0, retried,
+          failed));
+      return recorded;
+    }
+
+    private boolean giveUp(Delivery d, String detail) {
+      try {
+        List<AuditEvent> recorded = store(() -> List.of(failed(d, detail)));
+        recorded.forEach(events::publishToHosts);
+        report = report.plus(new DispatchReport(0, 0, 0, 0, 0, 1));
+        return true;
+      } catch (TakenOver e) {
+        LOG.warn("Another dispatcher took over delivery {} before it was given up", d.id());
+        return false;
+      }
+    }
+
+    private AuditEvent failed(Delivery d, String detail) {
+      held(outbox.markFailed(d.id(), claim, detail));
+      LOG.warn("Delivery {} to {} failed for good: {}", d.id(), d.recipient().email().masked(), detail);
+      return events.recordInTrail(d.tenantId(), AuditEventType.DELIVERY_FAILED, Actor.system(), d.customerId(),
+          sims(d), describe(d) + " failed: " + detail);
+    }
+
+    private void held(boolean stillHeld) {
+      if (!stillHeld) {
+        throw new TakenOver();
+      }
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static List<io.simestate.core.sim.Iccid> sims(Delivery d) {
@@ -293,11 +543,19 @@ public final class AlertDispatcher {
     return d.alert().kind().label() + " alert " + d.alertId() + " to " + d.recipient().name();
   }
 
+  /** Groups digests; subscription notices first, so that a contact hears of them before any alert. */
   private static List<List<Delivery>> group(List<Delivery> claimed) {
     Map<String, List<Delivery>> groups = new LinkedHashMap<>();
     for (Delivery d : claimed) {
-      String key = d.digestKey() == null || d.kind() != DeliveryKind.ALERT
-          ? d.id().toString()
+      if (d.kind() == DeliveryKind.SUBSCRIPTION_NOTICE) {
+        groups.put(d.id().toString(), new ArrayList<>(List.of(d)));
+      }
+    }
+    for (Delivery d : claimed) {
+      if (d.kind() == DeliveryKind.SUBSCRIPTION_NOTICE) {
+        continue;
+      }
+      String key = d.digestKey() == null ? d.id().toString()
           : d.tenantId() + "|" + d.recipientKey() + "|" + d.digestKey();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }

@@ -58,10 +58,7 @@ public final class SimEstate {
 
   private SimEstate(Builder b) {
     this.persistence = b.persistence;
-    List<EventPublisher> publishers = new ArrayList<>();
-    publishers.add(persistence.auditTrail());
-    publishers.addAll(b.publishers);
-    EventRecorder events = new EventRecorder(publishers, b.clock);
+    EventRecorder events = new EventRecorder(persistence.auditTrail(), b.publishers, b.clock);
     Map<TenantId, TenantAlertSettings> fixed = Map.copyOf(b.tenants);
     TenantSettingsSource settings = b.settingsSource != null ? b.settingsSource
         : tenant -> fixed.getOrDefault(tenant, TenantAlertSettings.DEFAULTS);
@@ -81,7 +78,7 @@ public final class SimEstate {
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.alertPast, b.alertFuture,
         b.clock, monitor);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),
-        b.retryPolicy, b.batchSize, b.lease, b.random, b.clock, monitor);
+        b.retryPolicy, b.batchSize, b.lease, b.effectiveSendTimeLimit(), b.random, b.clock, monitor);
     this.health = new HealthCheck(persistence.outbox(), tracker, b.healthThresholds, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
   }
@@ -187,6 +184,8 @@ public final class SimEstate {
     public static final Duration DEFAULT_ALERT_PAST = Duration.ofDays(30);
     /** How long after the estate's clock an alert may have been raised, by default. */
     public static final Duration DEFAULT_ALERT_FUTURE = Duration.ofMinutes(5);
+    /** The default {@link #sendTimeLimit}: one minute. */
+    public static final Duration DEFAULT_SEND_TIME_LIMIT = Duration.ofMinutes(1);
     /** The longest {@code past} of {@link #alertTimeWindow}: a year, well inside every store's range. */
     public static final int MAX_ALERT_PAST_DAYS = 366;
 
@@ -204,6 +203,7 @@ public final class SimEstate {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private int batchSize = 500;
     private Duration lease = Duration.ofMinutes(5);
+    private Duration sendTimeLimit = DEFAULT_SEND_TIME_LIMIT;
     private RandomGenerator random = RandomGenerator.getDefault();
     private Clock clock = Clock.systemUTC();
     private final List<EstateListener> listeners = new ArrayList<>();
@@ -279,7 +279,9 @@ public final class SimEstate {
     /**
      * Also publishes every event of the administrative record to the host (F11).
      *
-     * @param publisher the host's publisher, called within the change's transaction
+     * @param publisher the host's publisher, called within the change's transaction; for the
+     *     dispatcher's delivery events, after the delivery's record committed (a publisher that
+     *     throws there is logged and undoes nothing)
      * @return this builder
      */
     public Builder publishEventsTo(EventPublisher publisher) {
@@ -398,6 +400,34 @@ public final class SimEstate {
       }
       this.lease = lease;
       return this;
+    }
+
+    /**
+     * How long the dispatcher waits for one send of the notification port (a host's webhook or SMS
+     * sender, or the mail adapter with its own time-outs) before it abandons the call: the message
+     * counts as a transient failure (retried like any other), the dispatcher goes on with the next
+     * message on a new send thread and session, and the stuck call is left to its thread, which is
+     * interrupted and cannot block a later round. One minute by default; the limit in effect is at
+     * most half of {@link #dispatchLease}, so that a stuck send never outlives the claim (the lease of
+     * the rest of a batch is renewed before each message). Make it longer than the sender's own
+     * time-outs (for the mail adapter, connect plus read time-out): a send cut off by the limit may
+     * still have reached the server, and its retry is then a second copy.
+     *
+     * @param limit at least 10 milliseconds, at most one hour
+     * @return this builder
+     */
+    public Builder sendTimeLimit(Duration limit) {
+      Require.present(limit, "sendTimeLimit");
+      if (limit.compareTo(Duration.ofMillis(10)) < 0 || limit.compareTo(Duration.ofHours(1)) > 0) {
+        throw InvalidInputException.of("sendTimeLimit", "must be between 10 milliseconds and one hour");
+      }
+      this.sendTimeLimit = limit;
+      return this;
+    }
+
+    private Duration effectiveSendTimeLimit() {
+      Duration half = lease.dividedBy(2);
+      return sendTimeLimit.compareTo(half) > 0 ? half : sendTimeLimit;
     }
 
     /**

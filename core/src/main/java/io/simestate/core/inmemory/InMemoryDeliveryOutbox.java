@@ -1,10 +1,12 @@
 package io.simestate.core.inmemory;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.alert.DeliveryId;
+import io.simestate.core.alert.DeliveryKind;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.customer.ContactId;
@@ -24,7 +26,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The outbox in memory: deliveries by id, a unique index per (tenant, alert, recipient), a due
- * queue ordered by next attempt time, and indexes per alert, contact and SIM for the record.
+ * queue ordered by next attempt time, the token of each delivery's current claim, and indexes per
+ * alert, contact and SIM for the record.
  * All operations are serialised on this object.
  */
 final class InMemoryDeliveryOutbox implements DeliveryOutbox {
@@ -40,6 +43,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   private final Map<String, List<DeliveryId>> byAlert = new HashMap<>();
   private final Map<String, List<DeliveryId>> byContact = new HashMap<>();
   private final Map<String, List<DeliveryId>> bySim = new HashMap<>();
+  private final Map<DeliveryId, String> claims = new HashMap<>();
   private final InMemoryTransactions tx;
 
   InMemoryDeliveryOutbox(InMemoryTransactions tx) {
@@ -84,34 +88,115 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public synchronized List<Delivery> claimDue(Instant now, int max, Duration lease) {
+  public synchronized List<Delivery> claimDue(Instant now, int max, Duration lease, String claim) {
+    if (max < 1) {
+      throw InvalidInputException.of("max", "must be at least 1");
+    }
+    InvalidInputException.requirePresent(claim, "claim");
     List<Delivery> claimed = new ArrayList<>(Math.min(max, 64));
     Instant leaseUntil = now.plus(lease);
     while (claimed.size() < max && !due.isEmpty() && !due.first().at().isAfter(now)) {
       Due next = due.pollFirst();
       Delivery before = byId.get(next.id());
+      String beforeClaim = claims.put(next.id(), claim);
       Delivery d = before.claimed(leaseUntil);
       byId.put(d.id(), d);
       due.add(new Due(leaseUntil, d.id()));
       claimed.add(d);
-      tx.onRollback(() -> put(before));
+      tx.onRollback(() -> {
+        put(before);
+        restoreClaim(before.id(), beforeClaim);
+      });
     }
     return claimed;
   }
 
   @Override
-  public synchronized void markSent(DeliveryId id, Instant at) {
-    change(id, d -> d.sent(at));
+  public synchronized boolean beginAttempt(DeliveryId id, String claim) {
+    return changeHeld(id, claim, Delivery::attempted, false);
   }
 
   @Override
-  public synchronized void markRetry(DeliveryId id, Instant nextAttemptAt, String error) {
-    change(id, d -> d.retryAt(nextAttemptAt, error));
+  public synchronized int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil) {
+    int held = 0;
+    for (DeliveryId id : heldBy(ids, claim)) {
+      change(id, d -> d.leasedUntil(leaseUntil));
+      held++;
+    }
+    return held;
   }
 
   @Override
-  public synchronized void markFailed(DeliveryId id, String error) {
-    change(id, d -> d.failed(error));
+  public synchronized int release(List<DeliveryId> ids, String claim, Instant dueAt) {
+    int released = 0;
+    for (DeliveryId id : heldBy(ids, claim)) {
+      changeHeld(id, claim, d -> d.retryAt(dueAt, d.lastError()), true);
+      released++;
+    }
+    return released;
+  }
+
+  @Override
+  public synchronized boolean markSent(DeliveryId id, String claim, Instant at) {
+    return changeHeld(id, claim, d -> d.sent(at), true);
+  }
+
+  @Override
+  public synchronized boolean markRetry(DeliveryId id, String claim, Instant nextAttemptAt, String error) {
+    return changeHeld(id, claim, d -> d.retryAt(nextAttemptAt, error), true);
+  }
+
+  @Override
+  public synchronized boolean markFailed(DeliveryId id, String claim, String error) {
+    return changeHeld(id, claim, d -> d.failed(error), true);
+  }
+
+  private List<DeliveryId> heldBy(List<DeliveryId> ids, String claim) {
+    List<DeliveryId> held = new ArrayList<>();
+    for (DeliveryId id : ids) {
+      Delivery d = byId.get(id);
+      if (d != null && claim.equals(claims.get(id)) && d.status() == DeliveryStatus.IN_FLIGHT) {
+        held.add(id);
+      }
+    }
+    return held;
+  }
+
+  /** Changes a delivery in flight under {@code claim}; ending the claim forgets its token. */
+  private boolean changeHeld(DeliveryId id, String claim, UnaryOperator<Delivery> change, boolean endsClaim) {
+    Delivery current = byId.get(id);
+    if (current == null) {
+      throw new NotFoundException("Delivery " + id + " not found");
+    }
+    if (current.status() != DeliveryStatus.IN_FLIGHT || claim == null || !claim.equals(claims.get(id))) {
+      return false;
+    }
+    change(id, change);
+    if (endsClaim) {
+      claims.remove(id);
+      tx.onRollback(() -> restoreClaim(id, claim));
+    }
+    return true;
+  }
+
+  private synchronized void restoreClaim(DeliveryId id, String claim) {
+    if (claim == null) {
+      claims.remove(id);
+    } else {
+      claims.put(id, claim);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Delivery> unsentNotice(TenantId tenant, ContactId contact) {
+    List<DeliveryId> ids = byContact.get(tenant + "|" + contact);
+    if (ids == null) {
+      return Optional.empty();
+    }
+    return ids.stream().map(byId::get)
+        .filter(d -> d.kind() == DeliveryKind.SUBSCRIPTION_NOTICE
+            && (d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.IN_FLIGHT))
+        .min(Comparator.comparing(Delivery::nextAttemptAt));
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * the in-memory stores are atomic with respect to other use cases, and undoes a use case's writes
  * when it fails: each store registers an undo step for every change it makes inside a transaction,
  * and a failing outermost transaction runs them newest first. The stores stay thread-safe on their
- * own for calls outside a transaction.
+ * own for calls outside a transaction. {@link #inNewTransaction} sets the caller's undo log aside,
+ * so that the new transaction's changes stay when the caller's transaction later fails.
  */
 final class InMemoryTransactions implements Transactions {
 
@@ -39,6 +40,22 @@ final class InMemoryTransactions implements Transactions {
       }
       throw e;
     } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> T inNewTransaction(Supplier<T> work) {
+    InvalidInputException.requirePresent(work, "work");
+    lock.lock();
+    Deque<Runnable> outer = undoLog.get();
+    undoLog.remove();
+    try {
+      return inTransaction(work);
+    } finally {
+      if (outer != null) {
+        undoLog.set(outer);
+      }
       lock.unlock();
     }
   }

@@ -8,6 +8,10 @@ public enum SendFailure {
   REPORTED,
   /** The notification port returned without a result for this message; it is retried. */
   NO_RESULT,
-  /** The notification port threw in the middle of the batch; the unreported messages are retried. */
-  SENDER_THREW
+  /** The notification port threw while it sent this message; the message is retried. */
+  SENDER_THREW,
+  /** The notification port did not answer within the send time limit; the call was abandoned. */
+  TIMED_OUT,
+  /** The message could not be prepared (a settings source or a template failed); it is retried. */
+  NOT_PREPARED
 }

@@ -160,7 +160,7 @@ class DeliveryRecordTest {
     assertThat(f.estate.alerts().deliveryCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
         DeliveryStatus.PENDING, 2L, DeliveryStatus.IN_FLIGHT, 0L, DeliveryStatus.SENT, 2L, DeliveryStatus.FAILED, 2L));
 
-    f.estate.persistence().outbox().claimDue(f.clock.instant().plusSeconds(60), 1, Duration.ofMinutes(1));
+    f.estate.persistence().outbox().claimDue(f.clock.instant().plusSeconds(60), 1, Duration.ofMinutes(1), "a-claim");
     assertThat(f.estate.alerts().deliveryCounts()).containsEntry(DeliveryStatus.IN_FLIGHT, 1L)
         .containsEntry(DeliveryStatus.PENDING, 1L);
   }

@@ -37,15 +37,12 @@ class DispatcherRecordsEachResultTest {
       }
 
       @Override
-      public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-        List<SendResult> results = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
+      public SendSession open() {
+        return n -> {
           Map<DeliveryStatus, Long> counts = estate[0].alerts().deliveryCounts();
           sentCountBeforeEachMessage.add(counts.get(DeliveryStatus.SENT));
-          results.add(SendResult.sent());
-          listener.onResult(i, results.get(i));
-        }
-        return results;
+          return SendResult.sent();
+        };
       }
     };
     estate[0] = SimEstate.builder().notificationSender(sender).defaultSender(AlertFixture.DEFAULT_SENDER).build();
@@ -73,9 +70,14 @@ class DispatcherRecordsEachResultTest {
       }
 
       @Override
-      public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-        listener.onResult(0, SendResult.sent());
-        throw new IllegalStateException("connection pool exploded");
+      public SendSession open() {
+        int[] calls = new int[1];
+        return n -> {
+          if (calls[0]++ == 0) {
+            return SendResult.sent();
+          }
+          throw new IllegalStateException("connection pool exploded");
+        };
       }
     }).defaultSender(AlertFixture.DEFAULT_SENDER).build();
     Customer c = estate.customers().create(ACME, ALICE, CustomerDetails.named("Acme"));

@@ -5,8 +5,10 @@ import static io.simestate.core.contract.ContractFixtures.at;
 import static io.simestate.core.contract.ContractFixtures.newIccid;
 import static io.simestate.core.contract.ContractFixtures.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.AlertKind;
+import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Delivery;
@@ -70,6 +72,15 @@ public abstract class DeliveryOutboxContract {
         T0, due, null, null);
   }
 
+  /**
+   * A new claim token.
+   *
+   * @return a random token of 36 characters
+   */
+  protected static String claim() {
+    return UUID.randomUUID().toString();
+  }
+
   private static Delivery pending(TenantId tenant, Instant due) {
     return pending(tenant, "a-" + UUID.randomUUID(), ContactId.random(), newIccid(), due);
   }
@@ -130,7 +141,7 @@ public abstract class DeliveryOutboxContract {
     Delivery early = pending(tenant, at(5));
     Delivery notYet = pending(tenant, at(100));
     deliveryOutbox().enqueue(List.of(later, early, notYet));
-    List<Delivery> claimed = deliveryOutbox().claimDue(at(30), 10, LEASE);
+    List<Delivery> claimed = deliveryOutbox().claimDue(at(30), 10, LEASE, "c1");
     assertThat(claimed).extracting(Delivery::id).containsExactly(early.id(), later.id());
   }
 
@@ -140,74 +151,81 @@ public abstract class DeliveryOutboxContract {
     for (int i = 0; i < 5; i++) {
       deliveryOutbox().enqueue(List.of(pending(tenant, at(i))));
     }
-    assertThat(deliveryOutbox().claimDue(at(10), 3, LEASE)).hasSize(3);
-    assertThat(deliveryOutbox().claimDue(at(10), 3, LEASE)).hasSize(2);
+    assertThat(deliveryOutbox().claimDue(at(10), 3, LEASE, claim())).hasSize(3);
+    assertThat(deliveryOutbox().claimDue(at(10), 3, LEASE, claim())).hasSize(2);
   }
 
   @Test
-  void aClaimedDeliveryIsInFlightWithOneMoreAttemptUntilTheLeaseEnds() {
+  void aClaimedDeliveryIsInFlightUntilTheLeaseEndsAndAnAttemptCountsWhenItBegins() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
-    Delivery claimed = deliveryOutbox().claimDue(at(10), 10, LEASE).get(0);
+    String claim = claim();
+    Delivery claimed = deliveryOutbox().claimDue(at(10), 10, LEASE, claim).get(0);
     assertThat(claimed.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
-    assertThat(claimed.attempts()).isEqualTo(1);
+    assertThat(claimed.attempts()).isZero();
+    assertThat(deliveryOutbox().beginAttempt(d.id(), claim)).isTrue();
+    assertThat(deliveryOutbox().find(d.id()).orElseThrow().attempts()).isEqualTo(1);
     assertThat(claimed.nextAttemptAt()).isEqualTo(at(10).plus(LEASE));
-    assertThat(deliveryOutbox().find(d.id())).contains(claimed);
+    assertThat(deliveryOutbox().find(d.id()).orElseThrow().nextAttemptAt()).isEqualTo(at(10).plus(LEASE));
   }
 
   @Test
   void aClaimedDeliveryIsNotClaimedAgainBeforeItsLeaseEnds() {
     deliveryOutbox().enqueue(List.of(pending(newTenant(), at(0))));
-    assertThat(deliveryOutbox().claimDue(at(10), 10, LEASE)).hasSize(1);
-    assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE).minusSeconds(1), 10, LEASE)).isEmpty();
+    assertThat(deliveryOutbox().claimDue(at(10), 10, LEASE, claim())).hasSize(1);
+    assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE).minusSeconds(1), 10, LEASE, claim())).isEmpty();
   }
 
   @Test
   void aDeliveryWhoseDispatcherDiedIsClaimedAgainAfterTheLease() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
-    deliveryOutbox().claimDue(at(10), 10, LEASE);
-    List<Delivery> again = deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE);
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim());
+    List<Delivery> again = deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, claim());
     assertThat(again).extracting(Delivery::id).containsExactly(d.id());
-    assertThat(again.get(0).attempts()).isEqualTo(2);
+    assertThat(again.get(0).attempts()).isZero();
   }
 
   @Test
   void aSentDeliveryIsNeverClaimedAgain() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
-    deliveryOutbox().claimDue(at(10), 10, LEASE);
-    deliveryOutbox().markSent(d.id(), at(11));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().markSent(d.id(), claim, at(11));
     Delivery sent = deliveryOutbox().find(d.id()).orElseThrow();
     assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
     assertThat(sent.sentAt()).isEqualTo(at(11));
-    assertThat(deliveryOutbox().claimDue(at(100_000), 10, LEASE)).isEmpty();
+    assertThat(deliveryOutbox().claimDue(at(100_000), 10, LEASE, claim())).isEmpty();
   }
 
   @Test
   void aRetriedDeliveryIsPendingAndDueAtItsNextAttempt() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
-    deliveryOutbox().claimDue(at(10), 10, LEASE);
-    deliveryOutbox().markRetry(d.id(), at(70), "451 try later");
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().beginAttempt(d.id(), claim);
+    deliveryOutbox().markRetry(d.id(), claim, at(70), "451 try later");
     Delivery retried = deliveryOutbox().find(d.id()).orElseThrow();
     assertThat(retried.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(retried.lastError()).isEqualTo("451 try later");
     assertThat(retried.attempts()).isEqualTo(1);
-    assertThat(deliveryOutbox().claimDue(at(69), 10, LEASE)).isEmpty();
-    assertThat(deliveryOutbox().claimDue(at(70), 10, LEASE)).extracting(Delivery::id).containsExactly(d.id());
+    assertThat(deliveryOutbox().claimDue(at(69), 10, LEASE, claim())).isEmpty();
+    assertThat(deliveryOutbox().claimDue(at(70), 10, LEASE, claim())).extracting(Delivery::id).containsExactly(d.id());
   }
 
   @Test
   void aFailedDeliveryKeepsItsErrorAndIsNeverClaimedAgain() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
-    deliveryOutbox().claimDue(at(10), 10, LEASE);
-    deliveryOutbox().markFailed(d.id(), "550 no such user");
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().markFailed(d.id(), claim, "550 no such user");
     Delivery failed = deliveryOutbox().find(d.id()).orElseThrow();
     assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(failed.lastError()).isEqualTo("550 no such user");
-    assertThat(deliveryOutbox().claimDue(at(100_000), 10, LEASE)).isEmpty();
+    assertThat(deliveryOutbox().claimDue(at(100_000), 10, LEASE, claim())).isEmpty();
   }
 
   @Test
@@ -237,8 +255,9 @@ public abstract class DeliveryOutboxContract {
     Delivery b = pending(tenant, at(0));
     Delivery c = pending(tenant, at(500));
     deliveryOutbox().enqueue(List.of(a, b, c));
-    deliveryOutbox().claimDue(at(1), 10, LEASE);
-    deliveryOutbox().markSent(a.id(), at(2));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(1), 10, LEASE, claim);
+    deliveryOutbox().markSent(a.id(), claim, at(2));
     Map<DeliveryStatus, Long> counts = deliveryOutbox().countByStatus();
     assertThat(counts).containsEntry(DeliveryStatus.SENT, 1L).containsEntry(DeliveryStatus.IN_FLIGHT, 1L)
         .containsEntry(DeliveryStatus.PENDING, 1L).containsEntry(DeliveryStatus.FAILED, 0L);
@@ -253,17 +272,17 @@ public abstract class DeliveryOutboxContract {
     Delivery inFlight = recordedAt(pending(tenant, at(0)), at(-100));
     Delivery waiting = recordedAt(pending(newTenant(), at(1_000)), at(-50));
     deliveryOutbox().enqueue(List.of(sent, failed, inFlight, waiting));
-    assertThat(deliveryOutbox().claimDue(at(1), 10, LEASE)).hasSize(3);
-    deliveryOutbox().markSent(sent.id(), at(2));
-    deliveryOutbox().markFailed(failed.id(), "550 no such user");
+    assertThat(deliveryOutbox().claimDue(at(1), 10, LEASE, "c1")).hasSize(3);
+    deliveryOutbox().markSent(sent.id(), "c1", at(2));
+    deliveryOutbox().markFailed(failed.id(), "c1", "550 no such user");
     assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-100));
-    deliveryOutbox().markRetry(inFlight.id(), at(60), "421 try later");
+    deliveryOutbox().markRetry(inFlight.id(), "c1", at(60), "421 try later");
     assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-100));
-    deliveryOutbox().claimDue(at(60), 10, LEASE);
-    deliveryOutbox().markSent(inFlight.id(), at(61));
+    deliveryOutbox().claimDue(at(60), 10, LEASE, "c2");
+    deliveryOutbox().markSent(inFlight.id(), "c2", at(61));
     assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-50));
-    deliveryOutbox().claimDue(at(1_000), 10, LEASE);
-    deliveryOutbox().markSent(waiting.id(), at(1_001));
+    deliveryOutbox().claimDue(at(1_000), 10, LEASE, "c3");
+    deliveryOutbox().markSent(waiting.id(), "c3", at(1_001));
     assertThat(deliveryOutbox().oldestPendingCreatedAt()).isEmpty();
   }
 
@@ -289,12 +308,13 @@ public abstract class DeliveryOutboxContract {
       for (int w = 0; w < 4; w++) {
         workers.add(pool.submit(() -> {
           List<Delivery> batch;
-          while (!(batch = deliveryOutbox().claimDue(at(100), 7, LEASE)).isEmpty()) {
+          String claim;
+          while (!(batch = deliveryOutbox().claimDue(at(100), 7, LEASE, claim = claim())).isEmpty()) {
             for (Delivery d : batch) {
               if (!seen.add(d.id())) {
                 claimedTwice.add(d.id());
               }
-              deliveryOutbox().markSent(d.id(), at(101));
+              deliveryOutbox().markSent(d.id(), claim, at(101));
             }
           }
           return null;
@@ -310,5 +330,90 @@ public abstract class DeliveryOutboxContract {
     }
     assertThat(claimedTwice).isEmpty();
     assertThat(seen).hasSize(400);
+  }
+
+  @Test
+  void aClaimTakenOverAfterItsLeaseChangesNothingAndLearnsIt() {
+    Delivery d = pending(newTenant(), at(0));
+    deliveryOutbox().enqueue(List.of(d));
+    String slow = claim();
+    String fast = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, slow);
+    assertThat(deliveryOutbox().beginAttempt(d.id(), slow)).isTrue();
+    assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, fast)).extracting(Delivery::id)
+        .containsExactly(d.id());
+    assertThat(deliveryOutbox().beginAttempt(d.id(), fast)).isTrue();
+    assertThat(deliveryOutbox().markSent(d.id(), fast, at(400))).isTrue();
+
+    assertThat(deliveryOutbox().markRetry(d.id(), slow, at(900), "451 late answer")).isFalse();
+    assertThat(deliveryOutbox().markFailed(d.id(), slow, "550 late answer")).isFalse();
+    assertThat(deliveryOutbox().markSent(d.id(), slow, at(901))).isFalse();
+    assertThat(deliveryOutbox().beginAttempt(d.id(), slow)).isFalse();
+    assertThat(deliveryOutbox().renewLease(List.of(d.id()), slow, at(2000))).isZero();
+    assertThat(deliveryOutbox().release(List.of(d.id()), slow, at(902))).isZero();
+
+    Delivery stored = deliveryOutbox().find(d.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.SENT);
+    assertThat(stored.sentAt()).isEqualTo(at(400));
+    assertThat(stored.attempts()).isEqualTo(2);
+    assertThat(stored.lastError()).isNull();
+  }
+
+  @Test
+  void aClaimStillInFlightButTakenOverCannotRecordEither() {
+    Delivery d = pending(newTenant(), at(0));
+    deliveryOutbox().enqueue(List.of(d));
+    String slow = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, slow);
+    deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, claim());
+
+    assertThat(deliveryOutbox().markSent(d.id(), slow, at(400))).isFalse();
+    assertThat(deliveryOutbox().find(d.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+  }
+
+  @Test
+  void aRenewedLeaseKeepsTheRestOfTheBatchFromBeingClaimedAgain() {
+    TenantId tenant = newTenant();
+    Delivery first = pending(tenant, at(0));
+    Delivery second = pending(tenant, at(1));
+    deliveryOutbox().enqueue(List.of(first, second));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().markSent(first.id(), claim, at(20));
+
+    assertThat(deliveryOutbox().renewLease(List.of(first.id(), second.id()), claim,
+        at(10).plus(LEASE).plusSeconds(60))).isEqualTo(1);
+
+    assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, claim())).isEmpty();
+    assertThat(deliveryOutbox().find(second.id()).orElseThrow().nextAttemptAt())
+        .isEqualTo(at(10).plus(LEASE).plusSeconds(60));
+    assertThat(deliveryOutbox().markSent(second.id(), claim, at(30))).isTrue();
+  }
+
+  @Test
+  void aReleasedClaimIsDueAtOnceForAnotherDispatcherWithItsAttemptsKept() {
+    TenantId tenant = newTenant();
+    Delivery sent = pending(tenant, at(0));
+    Delivery rest = pending(tenant, at(1));
+    deliveryOutbox().enqueue(List.of(sent, rest));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().beginAttempt(sent.id(), claim);
+    deliveryOutbox().markSent(sent.id(), claim, at(11));
+
+    assertThat(deliveryOutbox().release(List.of(sent.id(), rest.id()), claim, at(12))).isEqualTo(1);
+
+    Delivery released = deliveryOutbox().find(rest.id()).orElseThrow();
+    assertThat(released.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(released.attempts()).isZero();
+    assertThat(deliveryOutbox().markFailed(rest.id(), claim, "late")).isFalse();
+    assertThat(deliveryOutbox().claimDue(at(12), 10, LEASE, claim())).extracting(Delivery::id)
+        .containsExactly(rest.id());
+  }
+
+  @Test
+  void recordingAnUnknownDeliveryIsNotFound() {
+    assertThatThrownBy(() -> deliveryOutbox().markSent(DeliveryId.random(), claim(), at(1)))
+        .isInstanceOf(NotFoundException.class);
   }
 }

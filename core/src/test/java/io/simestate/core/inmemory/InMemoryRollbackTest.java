@@ -91,7 +91,7 @@ class InMemoryRollbackTest {
   }
 
   @Test
-  void aFailedDispatchRecordLeavesTheDeliveryToBeSentAgain() {
+  void aHostPublisherFailingOnDeliverySentUndoesNeitherTheRecordNorTheSend() {
     SimEstate estate = estateFailingOn(Set.of(AuditEventType.DELIVERY_SENT));
     Customer c = estate.customers().create(ACME, ALICE, CustomerDetails.named("Acme"));
     estate.customers().addContact(ACME, ALICE, c.id(), ContactDetails.alerted("Ana", "ana@acme.example"));
@@ -99,9 +99,13 @@ class InMemoryRollbackTest {
     UsageAlert alert = UsageAlert.of(AlertId.of("w-1"), Iccid.parse(SIM), AlertKind.WARNING, Instant.now());
     estate.alerts().route(ACME, alert);
 
-    assertThatThrownBy(() -> estate.dispatcher().dispatchDue()).isInstanceOf(IllegalStateException.class);
+    assertThat(estate.dispatcher().dispatchDue().sent()).isEqualTo(1);
 
+    // The publisher is called after the record committed: the delivery stays sent, never re-sent.
     assertThat(estate.alerts().deliveriesOf(ACME, alert.id())).singleElement()
-        .satisfies(d -> assertThat(d.status().name()).isEqualTo("IN_FLIGHT"));
+        .satisfies(d -> assertThat(d.status().name()).isEqualTo("SENT"));
+    assertThat(estate.auditTrail().forSim(ACME, Iccid.parse(SIM), 10)).extracting(e -> e.type())
+        .contains(AuditEventType.DELIVERY_SENT);
+    assertThat(estate.dispatcher().dispatchDue().claimed()).isZero();
   }
 }

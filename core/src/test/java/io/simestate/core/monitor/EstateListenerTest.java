@@ -127,30 +127,21 @@ class EstateListenerTest {
   }
 
   @Test
-  void aSenderThatLeavesAResultOutOrThrowsMidBatchIsToldApartFromAReportedFailure() {
-    // Reports the first message as it goes; then either returns no result for the second, or throws.
+  void aSenderThatReturnsNoResultOrThrowsIsToldApartFromAReportedFailure() {
+    // Sends Ana's message; for Bo's it either returns no result or throws.
     AtomicBoolean throwing = new AtomicBoolean();
-    NotificationSender partial = new NotificationSender() {
-      @Override
-      public SendResult send(Notification notification) {
+    NotificationSender partial = notification -> {
+      if (!notification.recipient().name().equals("Bo")) {
         return SendResult.sent();
       }
-
-      @Override
-      public List<SendResult> sendAll(List<? extends Notification> batch, ResultListener listener) {
-        listener.onResult(0, SendResult.sent());
-        if (throwing.get()) {
-          throw new IllegalStateException("connection pool exhausted");
-        }
-        List<SendResult> results = new ArrayList<>();
-        results.add(SendResult.sent());
-        results.add(null);
-        return results;
+      if (throwing.get()) {
+        throw new IllegalStateException("connection pool exhausted");
       }
+      return null;
     };
     List<List<SendFailure>> failures = new ArrayList<>();
-    for (boolean throwMidBatch : List.of(false, true)) {
-      throwing.set(throwMidBatch);
+    for (boolean throwForBo : List.of(false, true)) {
+      throwing.set(throwForBo);
       RecordingListener listener = new RecordingListener();
       AlertFixture f = new AlertFixture(b -> b.listener(listener).notificationSender(partial));
       Customer acme = f.customer("Acme");
@@ -162,8 +153,8 @@ class EstateListenerTest {
       f.estate.dispatcher().dispatchDue();
 
       assertThat(listener.sent).extracting(MessageSent::result)
-          .containsExactly(SendResult.Status.SENT, SendResult.Status.TRANSIENT_FAILURE);
-      failures.add(listener.sent.stream().map(MessageSent::failure).toList());
+          .containsExactlyInAnyOrder(SendResult.Status.SENT, SendResult.Status.TRANSIENT_FAILURE);
+      failures.add(listener.sent.stream().map(MessageSent::failure).sorted().toList());
     }
 
     assertThat(failures).containsExactly(List.of(SendFailure.NONE, SendFailure.NO_RESULT),

@@ -1,0 +1,160 @@
+package io.simestate.core.contract;
+
+import static io.simestate.core.contract.ContractFixtures.customer;
+import static io.simestate.core.contract.ContractFixtures.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simestate.core.InvalidInputException;
+import io.simestate.core.TenantId;
+import io.simestate.core.Transactions;
+import io.simestate.core.customer.Customer;
+import io.simestate.core.persistence.Persistence;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of the {@link Transactions} port: {@code inTransaction} commits or rolls back as one and
+ * joins an outer transaction; {@code inNewTransaction} commits on its own, whatever the caller's
+ * transaction does afterwards, and its failure leaves the caller's transaction intact. An adapter where
+ * the host owns every transaction (JPA joined mode) answers {@link #opensOwnTransactions()} with false:
+ * there every call joins the host's transaction, and the test body runs the way a host calls the
+ * library, inside a host transaction that commits, or rolls back when the body throws
+ * ({@link #asHost}).
+ */
+public abstract class TransactionsContract {
+
+  private final TenantId tenant = newTenant();
+
+  /**
+   * The adapter under test; its customer store is what the transactions write through.
+   *
+   * @return the persistence adapter
+   */
+  protected abstract Persistence persistence();
+
+  /**
+   * Whether {@code inNewTransaction} commits on its own (false where the host owns every transaction).
+   *
+   * @return true by default
+   */
+  protected boolean opensOwnTransactions() {
+    return true;
+  }
+
+  /**
+   * Runs a test step the way the host calls the library; by default directly.
+   *
+   * @param step the step
+   * @param <T> its result type
+   * @return its result
+   */
+  protected <T> T asHost(Supplier<T> step) {
+    return step.get();
+  }
+
+  private Transactions tx() {
+    return persistence().transactions();
+  }
+
+  private Customer insert(String name) {
+    return persistence().customers().insert(customer(tenant, name));
+  }
+
+  private boolean stored(Customer c) {
+    return asHost(() -> persistence().customers().find(tenant, c.id()).isPresent());
+  }
+
+  /** Thrown by a test to end a transaction. */
+  private static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private void hostStepThatFails(Runnable step) {
+    assertThatThrownBy(() -> asHost(() -> {
+      step.run();
+      return null;
+    })).isInstanceOf(Boom.class);
+  }
+
+  @Test
+  void workInATransactionIsStoredAndItsResultReturned() {
+    Customer c = asHost(() -> tx().inTransaction(() -> insert("Committed Ltd")));
+
+    assertThat(c.name().value()).isEqualTo("Committed Ltd");
+    assertThat(stored(c)).isTrue();
+  }
+
+  @Test
+  void aFailingTransactionLeavesNothingBehind() {
+    Customer[] made = new Customer[1];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = insert("Rolled Back Ltd");
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isFalse();
+  }
+
+  @Test
+  void aNestedTransactionJoinsTheOuterOneAndFailsWithIt() {
+    Customer[] made = new Customer[2];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = insert("Outer Ltd");
+      made[1] = tx().inTransaction(() -> insert("Inner Ltd"));
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isFalse();
+    assertThat(stored(made[1])).isFalse();
+  }
+
+  @Test
+  void aNewTransactionStaysCommittedWhenTheCallersTransactionFailsAfterwards() {
+    Customer[] made = new Customer[2];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = insert("Caller Ltd");
+      made[1] = tx().inNewTransaction(() -> insert("Own Ltd"));
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isFalse();
+    assertThat(stored(made[1])).isEqualTo(opensOwnTransactions());
+  }
+
+  @Test
+  void aFailingNewTransactionLeavesTheCallersTransactionToCommit() {
+    Customer[] made = new Customer[2];
+
+    asHost(() -> tx().inTransaction(() -> {
+      made[0] = insert("Survivor Ltd");
+      assertThatThrownBy(() -> tx().inNewTransaction(() -> {
+        made[1] = insert("Casualty Ltd");
+        throw new Boom();
+      })).isInstanceOf(Boom.class);
+      return null;
+    }));
+
+    assertThat(stored(made[0])).isTrue();
+    // Joined to the host's transaction, the failed step's change commits with it: the host decides.
+    assertThat(stored(made[1])).isEqualTo(!opensOwnTransactions());
+  }
+
+  @Test
+  void aNewTransactionOutsideAnyOtherCommits() {
+    Customer c = asHost(() -> tx().inNewTransaction(() -> insert("Alone Ltd")));
+
+    assertThat(stored(c)).isTrue();
+  }
+
+  @Test
+  void missingWorkIsRefusedNamingIt() {
+    assertThatThrownBy(() -> tx().inTransaction(null)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("work");
+    assertThatThrownBy(() -> tx().inNewTransaction(null)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("work");
+  }
+}
