@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Scenario 9 (issue 12, F19): a retention purge runs again and again, as another portal instance,
+ * Scenario 15 (issue 12, F19): a retention purge runs again and again, as another portal instance,
  * while four dispatchers drain 20,000 deliveries. The purging instance's clock is 100 days ahead, so
  * every delivery is purgeable the moment it is sent and every routing decision at once: the purge
  * deletes right beside the dispatchers' claims and updates. Nothing lost (a pending or in-flight
@@ -33,14 +33,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * default policy keeps (no delivery, no decision; every de-duplication entry and audit event), and
  * the purges together report each removed row once.
  */
-class S9PurgeWhileDispatchingTest {
+class S15PurgeWhileDispatchingTest {
 
   static final int DELIVERIES = Integer.getInteger("reliability.purge.deliveries", 20_000);
 
   @ParameterizedTest
   @EnumSource(value = DatabaseVendor.class, names = {"POSTGRESQL", "MARIADB"})
   void aPurgeBesideFourDispatchersLosesAndDoublesNothing(DatabaseVendor vendor) throws Exception {
-    Result result = new Result("9-purge-while-dispatching-" + vendor.name().toLowerCase(Locale.ROOT));
+    Result result = new Result("15-purge-while-dispatching-" + vendor.name().toLowerCase(Locale.ROOT));
     try (Database db = Database.of(vendor); MailServer smtp = new MailServer()) {
       SimEstate setup = Estates.estate(db.persistence(), Estates.mail(smtp.port).build()).build();
       int customers = Math.max(1, DELIVERIES / (S4SeveralDispatchersTest.CONTACTS * S4SeveralDispatchersTest.SIMS));
