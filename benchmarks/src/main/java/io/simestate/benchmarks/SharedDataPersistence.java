@@ -3,12 +3,14 @@ package io.simestate.benchmarks;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.SimAssignmentStore;
 
 /**
@@ -44,6 +46,16 @@ final class SharedDataPersistence implements Persistence {
   @Override
   public DeliveryOutbox outbox() {
     return record.outbox();
+  }
+
+  @Override
+  public DeliveryOperations deliveryOperations() {
+    return record.deliveryOperations();
+  }
+
+  @Override
+  public RetentionStore retention() {
+    return record.retention();
   }
 
   @Override

@@ -2,7 +2,11 @@ package io.simestate.examples;
 
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryFilter;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.DispatchReport;
 import io.simestate.core.alert.Recipient;
@@ -11,6 +15,8 @@ import io.simestate.core.alert.RoutingOutcome;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SkipReason;
 import io.simestate.core.alert.TenantAlertSettings;
+import io.simestate.core.estate.PurgeReport;
+import io.simestate.core.estate.RetentionPolicy;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
@@ -372,7 +378,9 @@ public final class Demo {
           .shown("failed", counts.getOrDefault(DeliveryStatus.FAILED, 0L), "given up; expected " + EXPECTED_FAILURES)
           .shown("pending", counts.getOrDefault(DeliveryStatus.PENDING, 0L), "after the final catch-up")
           .part("in flight", counts.getOrDefault(DeliveryStatus.IN_FLIGHT, 0L), "")
+          .part("discarded", counts.getOrDefault(DeliveryStatus.DISCARDED, 0L), "by an operator")
           .print();
+      printOperations(counts.getOrDefault(DeliveryStatus.FAILED, 0L));
       sum("Messages handed to the mail adapter", d.messages(), "by the dispatcher; a digest is one message")
           .part("accepted by the SMTP server", sender.accepted(), "")
           .part("refused for now, tried again", sender.transientFailures(), retriesBeforeOutage >= 0
@@ -414,6 +422,33 @@ public final class Demo {
       if (ledger.missing() > 0) {
         failedChecks.add(Figures.count(ledger.missing()) + " routed alerts have no decision in the log");
       }
+    }
+
+    /**
+     * What an operator sees of the failed deliveries (F18), per tenant, and what a retention purge
+     * with the default policy would remove now (F19: nothing this young).
+     */
+    private void printOperations(long failed) {
+      Sum perTenant = sum("Failed deliveries, operator's list", failed, "deliveries().list(tenant, failed())");
+      for (DemoEstate.Tenant tenant : List.of(model.tenantA, model.tenantB)) {
+        Page<Delivery> page = estate.deliveries().list(tenant.id(), DeliveryFilter.failed(), PageRequest.first(1));
+        String example = page.items().stream().findFirst().map(d -> "e.g. " + d.recipient().email().masked() + ", "
+            + (d.alert() == null ? "notice" : "SIM " + d.alert().iccid()) + ", " + d.attempts() + " attempts, "
+            + shortError(d.lastError())).orElse("");
+        perTenant.part(tenant.id().value(), page.total(), example);
+      }
+      perTenant.print();
+      long stuck = estate.deliveries().list(model.tenantA.id(), DeliveryFilter.pendingLongerThan(Duration.ofMinutes(5)),
+          PageRequest.first(1)).total() + estate.deliveries().list(model.tenantB.id(),
+          DeliveryFilter.pendingLongerThan(Duration.ofMinutes(5)), PageRequest.first(1)).total();
+      line("Stuck deliveries", stuck, "pending and overdue by 5 min, or in flight past the lease: resubmit or discard");
+      PurgeReport purge = estate.retention().purge(RetentionPolicy.defaults());
+      line("Removed by a retention purge now", purge.total(), "default policy: sent 30 d, failed 90 d, audit for ever");
+    }
+
+    private static String shortError(String error) {
+      String line = error == null ? "no error recorded" : error.replaceAll("\\s+", " ").strip();
+      return line.length() > 50 ? line.substring(0, 50) + "…" : line;
     }
 
     /** The same run as a portal's dashboard sees it: simestate-micrometer's meters and the health check. */

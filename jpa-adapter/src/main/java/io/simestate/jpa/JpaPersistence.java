@@ -4,11 +4,13 @@ import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.SimAssignmentStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -49,6 +51,8 @@ public final class JpaPersistence implements Persistence {
   private final SimAssignmentStore simAssignments;
   private final RecipientDirectory recipients;
   private final DeliveryOutbox outbox;
+  private final DeliveryOperations operations;
+  private final RetentionStore retention;
   private final AlertDecisionLog decisions;
   private final AlertRepeatGuard repeatGuard;
   private final AuditTrail auditTrail;
@@ -60,6 +64,8 @@ public final class JpaPersistence implements Persistence {
     this.simAssignments = new JpaSimAssignmentStore(transactions);
     this.recipients = new JpaRecipientDirectory(transactions);
     this.outbox = new JpaDeliveryOutbox(transactions, vendors);
+    this.operations = new JpaDeliveryOperations(transactions);
+    this.retention = new JpaRetention(transactions, vendors);
     this.decisions = new JpaAlertDecisionLog(transactions, vendors);
     this.repeatGuard = new JpaAlertRepeatGuard(transactions, vendors);
     this.auditTrail = new JpaAuditTrail(transactions, vendors);
@@ -161,6 +167,16 @@ public final class JpaPersistence implements Persistence {
   @Override
   public DeliveryOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public DeliveryOperations deliveryOperations() {
+    return operations;
+  }
+
+  @Override
+  public RetentionStore retention() {
+    return retention;
   }
 
   /**

@@ -33,6 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestDatabase {
 
   private static final Map<DatabaseVendor, TestDatabase> OPEN = new EnumMap<>(DatabaseVendor.class);
+  private static final Map<String, TestDatabase> OWN = new java.util.HashMap<>();
   private static final Map<DatabaseVendor, TestDatabase> UPGRADED = new EnumMap<>(DatabaseVendor.class);
   private static final java.util.List<TestDatabase> EMPTY = new java.util.ArrayList<>();
 
@@ -101,12 +102,33 @@ final class TestDatabase {
     }));
   }
 
+  /**
+   * A migrated database of its own for tests that look across every tenant (a purge), kept for the
+   * run under its purpose; such tests empty it with {@link #clearAll()} before each test.
+   */
+  static synchronized TestDatabase own(DatabaseVendor vendor, String purpose) {
+    return OWN.computeIfAbsent(vendor + "/" + purpose, k -> new TestDatabase(vendor));
+  }
+
+  /** Deletes every row of every SIM Estate table (not the schema history). */
+  void clearAll() throws SQLException {
+    try (Connection c = connection(); Statement s = c.createStatement()) {
+      for (String table : java.util.List.of("simestate_decision_entry", "simestate_alert_decision",
+          "simestate_audit_sim", "simestate_audit_event", "simestate_alert_told", "simestate_delivery",
+          "simestate_contact", "simestate_sim_assignment", "simestate_customer")) {
+        s.executeUpdate("delete from " + table);
+      }
+    }
+  }
+
   /** Drops the schemas of this run; called once when the test run ends. */
   static synchronized void dropAll() {
     OPEN.values().forEach(TestDatabase::drop);
     OPEN.clear();
     UPGRADED.values().forEach(TestDatabase::drop);
     UPGRADED.clear();
+    OWN.values().forEach(TestDatabase::drop);
+    OWN.clear();
     EMPTY.forEach(TestDatabase::drop);
     EMPTY.clear();
   }

@@ -148,6 +148,56 @@ public record Delivery(
     return with(DeliveryStatus.FAILED, attempts, nextAttemptAt, sentAt, error);
   }
 
+  /**
+   * This delivery resubmitted by an operator (F18): pending, due at once, with a full set of attempts;
+   * its identity, and so the Message-ID of the email, stays the same, and the last error is kept.
+   *
+   * @param now when it becomes due
+   * @return the pending delivery
+   */
+  public Delivery resubmitted(Instant now) {
+    return with(DeliveryStatus.PENDING, 0, now, sentAt, lastError);
+  }
+
+  /**
+   * This delivery discarded by an operator (F18).
+   *
+   * @return the discarded delivery
+   */
+  public Delivery discarded() {
+    return with(DeliveryStatus.DISCARDED, attempts, nextAttemptAt, sentAt, lastError);
+  }
+
+  /**
+   * Whether an operator may resubmit this delivery at a time: failed, discarded, pending, or in flight
+   * past its lease. A sent delivery, or one a dispatcher holds, is not resubmitted.
+   *
+   * @param now the time
+   * @return true if it may be resubmitted
+   */
+  public boolean resubmittableAt(Instant now) {
+    return switch (status) {
+      case FAILED, DISCARDED, PENDING -> true;
+      case IN_FLIGHT -> !nextAttemptAt.isAfter(now);
+      case SENT -> false;
+    };
+  }
+
+  /**
+   * Whether an operator may discard this delivery at a time: failed, pending, or in flight past its
+   * lease.
+   *
+   * @param now the time
+   * @return true if it may be discarded
+   */
+  public boolean discardableAt(Instant now) {
+    return switch (status) {
+      case FAILED, PENDING -> true;
+      case IN_FLIGHT -> !nextAttemptAt.isAfter(now);
+      case SENT, DISCARDED -> false;
+    };
+  }
+
   private Delivery with(DeliveryStatus newStatus, int newAttempts, Instant next, Instant sent, String error) {
     return new Delivery(id, tenantId, kind, alertId, alert, customerId, customerName, recipient, digestKey,
         newStatus, newAttempts, createdAt, next, sent, error);

@@ -9,5 +9,7 @@ public enum DeliveryStatus {
   /** Accepted by the mail server. */
   SENT,
   /** Given up: a permanent failure, or too many attempts. */
-  FAILED
+  FAILED,
+  /** Taken out of the outbox by an operator (F18); never sent unless resubmitted. */
+  DISCARDED
 }

@@ -23,5 +23,9 @@ public enum AuditEventType {
   /** A delivery was accepted by the mail server. */
   DELIVERY_SENT,
   /** A delivery was given up. */
-  DELIVERY_FAILED
+  DELIVERY_FAILED,
+  /** An operator resubmitted failed or stuck deliveries (F18). */
+  DELIVERIES_RESUBMITTED,
+  /** An operator discarded failed or stuck deliveries (F18). */
+  DELIVERIES_DISCARDED
 }

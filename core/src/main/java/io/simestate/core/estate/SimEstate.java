@@ -52,6 +52,8 @@ public final class SimEstate {
   private final Sims sims;
   private final Alerts alerts;
   private final AlertDispatcher dispatcher;
+  private final Deliveries deliveries;
+  private final Retention retention;
   private final AuditTrail auditTrail;
   private final Persistence persistence;
   private final HealthCheck health;
@@ -79,6 +81,8 @@ public final class SimEstate {
         b.clock, monitor);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),
         b.retryPolicy, b.batchSize, b.lease, b.effectiveSendTimeLimit(), b.random, b.clock, monitor);
+    this.deliveries = new Deliveries(persistence.deliveryOperations(), tx, events, b.clock);
+    this.retention = new Retention(persistence.retention(), b.clock);
     this.health = new HealthCheck(persistence.outbox(), tracker, b.healthThresholds, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
   }
@@ -136,6 +140,24 @@ public final class SimEstate {
    */
   public AlertDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /**
+   * Failed and stuck deliveries: list, resubmit, discard (F18).
+   *
+   * @return the operator's delivery use cases
+   */
+  public Deliveries deliveries() {
+    return deliveries;
+  }
+
+  /**
+   * Retention: the purge of what a policy no longer keeps (F19).
+   *
+   * @return the retention use case
+   */
+  public Retention retention() {
+    return retention;
   }
 
   /**

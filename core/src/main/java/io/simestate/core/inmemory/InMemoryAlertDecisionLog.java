@@ -5,6 +5,7 @@ import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.sim.Iccid;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,25 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
       }
       return out;
     }
+  }
+
+  /** Removes up to {@code max} decisions decided before {@code before} (F19). */
+  synchronized int purge(Instant before, int max) {
+    int removed = 0;
+    for (var it = byAlert.entrySet().iterator(); it.hasNext() && removed < max; ) {
+      AlertDecision d = it.next().getValue();
+      if (d.decidedAt().isBefore(before)) {
+        it.remove();
+        List<AlertDecision> forSim = bySim.get(simKey(d.tenantId(), d.alert().iccid()));
+        if (forSim != null) {
+          synchronized (forSim) {
+            forSim.remove(d);
+          }
+        }
+        removed++;
+      }
+    }
+    return removed;
   }
 
   private static String simKey(TenantId tenant, Iccid sim) {

@@ -53,4 +53,16 @@ final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
     }
     return through;
   }
+
+  /** Removes up to {@code max} entries last told before {@code before} (F19). */
+  int purge(Instant before, int max) {
+    int removed = 0;
+    for (var it = lastTold.entrySet().iterator(); it.hasNext() && removed < max; ) {
+      var e = it.next();
+      if (e.getValue().isBefore(before) && lastTold.remove(e.getKey(), e.getValue())) {
+        removed++;
+      }
+    }
+    return removed;
+  }
 }

@@ -7,6 +7,7 @@ import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.internal.Require;
 import io.simestate.core.sim.Iccid;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,24 @@ final class InMemoryAuditTrail implements AuditTrail {
     Require.present(tenant, "tenantId");
     Limits.historySize(limit);
     return newestFirst(byTenant.get(tenant), e -> true, limit);
+  }
+
+  /** Removes up to {@code max} events that happened before {@code before} (F19). */
+  synchronized int purge(Instant before, int max) {
+    int removed = 0;
+    for (List<AuditEvent> events : byTenant.values()) {
+      for (var it = events.iterator(); it.hasNext() && removed < max; ) {
+        AuditEvent e = it.next();
+        if (e.at().isBefore(before)) {
+          it.remove();
+          if (e.customerId() != null) {
+            byCustomer.get(e.customerId()).remove(e);
+          }
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   private static List<AuditEvent> newestFirst(List<AuditEvent> events, Predicate<AuditEvent> filter, int limit) {

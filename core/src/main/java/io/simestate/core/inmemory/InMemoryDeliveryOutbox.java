@@ -2,11 +2,15 @@ package io.simestate.core.inmemory;
 
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
+import io.simestate.core.Page;
+import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryFilter;
 import io.simestate.core.alert.DeliveryId;
 import io.simestate.core.alert.DeliveryKind;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.customer.ContactId;
@@ -14,23 +18,26 @@ import io.simestate.core.sim.Iccid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
  * The outbox in memory: deliveries by id, a unique index per (tenant, alert, recipient), a due
  * queue ordered by next attempt time, the token of each delivery's current claim, and indexes per
- * alert, contact and SIM for the record.
- * All operations are serialised on this object.
+ * alert, contact and SIM for the record; the operator's list, resubmit and discard (F18) scan a
+ * tenant's deliveries in recording order. All operations are serialised on this object.
  */
-final class InMemoryDeliveryOutbox implements DeliveryOutbox {
+final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations {
 
   private record Due(Instant at, DeliveryId id) {}
 
@@ -44,6 +51,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
   private final Map<String, List<DeliveryId>> byContact = new HashMap<>();
   private final Map<String, List<DeliveryId>> bySim = new HashMap<>();
   private final Map<DeliveryId, String> claims = new HashMap<>();
+  private final Map<TenantId, List<DeliveryId>> byTenant = new HashMap<>();
   private final InMemoryTransactions tx;
 
   InMemoryDeliveryOutbox(InMemoryTransactions tx) {
@@ -67,6 +75,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
       if (d.alert() != null) {
         bySim.computeIfAbsent(d.tenantId() + "|" + d.alert().iccid(), k -> new ArrayList<>()).add(d.id());
       }
+      byTenant.computeIfAbsent(d.tenantId(), k -> new ArrayList<>()).add(d.id());
       recorded.add(d);
       tx.onRollback(() -> forget(key, d));
     }
@@ -85,6 +94,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     if (d.alert() != null) {
       bySim.get(d.tenantId() + "|" + d.alert().iccid()).remove(d.id());
     }
+    byTenant.get(d.tenantId()).remove(d.id());
   }
 
   @Override
@@ -229,6 +239,62 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
       counts.merge(d.status(), 1L, Long::sum);
     }
     return counts;
+  }
+
+  @Override
+  public synchronized Page<Delivery> list(TenantId tenant, DeliveryFilter filter, Instant now, PageRequest page) {
+    List<Delivery> matching = new ArrayList<>();
+    for (DeliveryId id : byTenant.getOrDefault(tenant, List.of())) {
+      Delivery d = byId.get(id);
+      if (filter.matches(d, now)) {
+        matching.add(d);
+      }
+    }
+    matching.sort(Comparator.comparing(Delivery::createdAt)); // stable: recording order among equals
+    int from = (int) Math.min(page.offset(), matching.size());
+    int to = (int) Math.min((long) from + page.limit(), matching.size());
+    return new Page<>(List.copyOf(matching.subList(from, to)), matching.size(), page);
+  }
+
+  @Override
+  public synchronized List<Delivery> resubmit(TenantId tenant, Collection<DeliveryId> ids, Instant now) {
+    return operate(tenant, ids, d -> d.resubmittableAt(now), d -> d.resubmitted(now));
+  }
+
+  @Override
+  public synchronized List<Delivery> discard(TenantId tenant, Collection<DeliveryId> ids, Instant now) {
+    return operate(tenant, ids, d -> d.discardableAt(now), Delivery::discarded);
+  }
+
+  private List<Delivery> operate(TenantId tenant, Collection<DeliveryId> ids, Predicate<Delivery> allowed,
+      UnaryOperator<Delivery> change) {
+    List<Delivery> changed = new ArrayList<>();
+    for (DeliveryId id : new LinkedHashSet<>(ids)) {
+      Delivery d = byId.get(id);
+      if (d != null && d.tenantId().equals(tenant) && allowed.test(d)) {
+        change(id, change);
+        changed.add(byId.get(id));
+      }
+    }
+    return changed;
+  }
+
+  /** Removes up to {@code max} deliveries of a finished status older than {@code before} (F19). */
+  synchronized int purge(DeliveryStatus status, Instant before, int max) {
+    List<Delivery> old = new ArrayList<>();
+    for (Delivery d : byId.values()) {
+      if (old.size() >= max) {
+        break;
+      }
+      Instant at = status == DeliveryStatus.SENT ? d.sentAt() : d.nextAttemptAt();
+      if (d.status() == status && at != null && at.isBefore(before)) {
+        old.add(d);
+      }
+    }
+    for (Delivery d : old) {
+      forget(d.tenantId() + "|" + d.alertId() + "|" + d.recipientKey(), d);
+    }
+    return old.size();
   }
 
   @Override

@@ -3,12 +3,14 @@ package io.simestate.core.inmemory;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.alert.SimHolder;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.SimAssignmentStore;
 
 /**
@@ -26,6 +28,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryAlertDecisionLog decisions = new InMemoryAlertDecisionLog(transactions);
   private final InMemoryAlertRepeatGuard repeatGuard = new InMemoryAlertRepeatGuard(transactions);
   private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+  private final InMemoryRetention retention = new InMemoryRetention(outbox, decisions, repeatGuard, auditTrail);
   private final RecipientDirectory recipients = (tenant, sim) -> sims.customerOf(tenant, sim)
       .flatMap(id -> customers.find(tenant, id))
       .map(c -> new SimHolder(c.id(), c.name().value(), c.contacts()));
@@ -59,6 +62,16 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public DeliveryOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public DeliveryOperations deliveryOperations() {
+    return outbox;
+  }
+
+  @Override
+  public RetentionStore retention() {
+    return retention;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.simestate.core.persistence;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
@@ -44,6 +45,20 @@ public interface Persistence {
    * @return never null
    */
   DeliveryOutbox outbox();
+
+  /**
+   * What an operator does with failed and stuck deliveries (F18).
+   *
+   * @return never null
+   */
+  DeliveryOperations deliveryOperations();
+
+  /**
+   * Removal of what the retention policy no longer keeps (F19).
+   *
+   * @return never null
+   */
+  RetentionStore retention();
 
   /**
    * The routing decision log.

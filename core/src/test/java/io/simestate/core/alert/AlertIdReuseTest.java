@@ -14,6 +14,7 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.SimAssignmentStore;
 import java.math.BigDecimal;
@@ -116,6 +117,8 @@ class AlertIdReuseTest {
       public SimAssignmentStore simAssignments() { return memory.simAssignments(); }
       public RecipientDirectory recipients() { return memory.recipients(); }
       public DeliveryOutbox outbox() { return memory.outbox(); }
+      public DeliveryOperations deliveryOperations() { return memory.deliveryOperations(); }
+      public RetentionStore retention() { return memory.retention(); }
       public AlertDecisionLog decisions() { return racing; }
       public AlertRepeatGuard repeatGuard() { return memory.repeatGuard(); }
       public AuditTrail auditTrail() { return memory.auditTrail(); }

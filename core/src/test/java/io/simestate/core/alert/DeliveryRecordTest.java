@@ -151,14 +151,16 @@ class DeliveryRecordTest {
     f.route(sim(1), AlertKind.WARNING);
     f.route(sim(2), AlertKind.WARNING);
     assertThat(f.estate.alerts().deliveryCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        DeliveryStatus.PENDING, 6L, DeliveryStatus.IN_FLIGHT, 0L, DeliveryStatus.SENT, 0L, DeliveryStatus.FAILED, 0L));
+        DeliveryStatus.PENDING, 6L, DeliveryStatus.IN_FLIGHT, 0L, DeliveryStatus.SENT, 0L, DeliveryStatus.FAILED, 0L,
+        DeliveryStatus.DISCARDED, 0L));
 
     f.sender.answer(n -> n.recipient().contactId().equals(ana.id()) ? SendResult.permanentFailure("550")
         : n.recipient().contactId().equals(bo.id()) ? SendResult.transientFailure("421") : SendResult.sent());
     f.estate.dispatcher().dispatchDue();
 
     assertThat(f.estate.alerts().deliveryCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        DeliveryStatus.PENDING, 2L, DeliveryStatus.IN_FLIGHT, 0L, DeliveryStatus.SENT, 2L, DeliveryStatus.FAILED, 2L));
+        DeliveryStatus.PENDING, 2L, DeliveryStatus.IN_FLIGHT, 0L, DeliveryStatus.SENT, 2L, DeliveryStatus.FAILED, 2L,
+        DeliveryStatus.DISCARDED, 0L));
 
     f.estate.persistence().outbox().claimDue(f.clock.instant().plusSeconds(60), 1, Duration.ofMinutes(1), "a-claim");
     assertThat(f.estate.alerts().deliveryCounts()).containsEntry(DeliveryStatus.IN_FLIGHT, 1L)

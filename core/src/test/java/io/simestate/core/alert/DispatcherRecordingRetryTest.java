@@ -16,6 +16,7 @@ import io.simestate.core.estate.SimEstate;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.inmemory.RecordingNotificationSender;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.SimAssignmentStore;
 import java.time.Instant;
@@ -55,6 +56,16 @@ class DispatcherRecordingRetryTest {
     @Override
     public DeliveryOutbox outbox() {
       return inner.outbox();
+    }
+
+    @Override
+    public DeliveryOperations deliveryOperations() {
+      return inner.deliveryOperations();
+    }
+
+    @Override
+    public RetentionStore retention() {
+      return inner.retention();
     }
 
     @Override

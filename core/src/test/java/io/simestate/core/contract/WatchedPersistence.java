@@ -3,11 +3,13 @@ package io.simestate.core.contract;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
+import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.SimAssignmentStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -76,6 +78,16 @@ public final class WatchedPersistence implements Persistence {
   @Override
   public DeliveryOutbox outbox() {
     return counted(DeliveryOutbox.class, inner.outbox());
+  }
+
+  @Override
+  public DeliveryOperations deliveryOperations() {
+    return counted(DeliveryOperations.class, inner.deliveryOperations());
+  }
+
+  @Override
+  public RetentionStore retention() {
+    return counted(RetentionStore.class, inner.retention());
   }
 
   @Override

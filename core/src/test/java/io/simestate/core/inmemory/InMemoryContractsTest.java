@@ -11,7 +11,9 @@ import io.simestate.core.contract.AlertRepeatGuardContract;
 import io.simestate.core.contract.AuditTrailContract;
 import io.simestate.core.contract.CsvImportContract;
 import io.simestate.core.contract.CustomerStoreContract;
+import io.simestate.core.contract.DeliveryOperationsContract;
 import io.simestate.core.contract.DeliveryOutboxContract;
+import io.simestate.core.contract.RetentionContract;
 import io.simestate.core.contract.LimitsContract;
 import io.simestate.core.contract.LookAlikeNamesContract;
 import io.simestate.core.contract.PortalAnswersContract;
@@ -150,6 +152,22 @@ class InMemoryContractsTest {
 
   @Nested
   class TransactionsTest extends TransactionsContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class DeliveryOperationsTest extends DeliveryOperationsContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class RetentionTest extends RetentionContract {
     @Override
     protected Persistence persistence() {
       return persistence;
