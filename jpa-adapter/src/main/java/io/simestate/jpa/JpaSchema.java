@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the SIM Estate schema scripts ({@code db/simestate/<vendor>/V1__simestate_schema.sql},
- * {@code V2__per_recipient_repeats.sql}) without Flyway. A host that uses Flyway or Liquibase points it at {@link DatabaseVendor#scriptFolder()}
+ * {@code V2__per_recipient_repeats.sql}, {@code V4__tenant_settings.sql}) without Flyway. A host that uses Flyway or Liquibase points it at {@link DatabaseVendor#scriptFolder()}
  * instead; the file names follow Flyway's conventions.
  *
  * <p>{@code apply} creates the tables in the connection's current schema (database); it does not
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class JpaSchema {
 
   /** The scripts in the order they are applied. */
-  static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql");
+  static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql",
+      "V4__tenant_settings.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(JpaSchema.class);
 

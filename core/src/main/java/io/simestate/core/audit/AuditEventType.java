@@ -23,5 +23,7 @@ public enum AuditEventType {
   /** A delivery was accepted by the mail server. */
   DELIVERY_SENT,
   /** A delivery was given up. */
-  DELIVERY_FAILED
+  DELIVERY_FAILED,
+  /** A tenant's stored settings were changed or removed (F17). */
+  TENANT_SETTINGS_CHANGED
 }

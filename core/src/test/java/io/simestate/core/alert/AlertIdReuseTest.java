@@ -118,6 +118,8 @@ class AlertIdReuseTest {
       public DeliveryOutbox outbox() { return memory.outbox(); }
       public AlertDecisionLog decisions() { return racing; }
       public AlertRepeatGuard repeatGuard() { return memory.repeatGuard(); }
+      public TenantSettingsStore tenantSettings() { return memory.tenantSettings(); }
+      @Override
       public AuditTrail auditTrail() { return memory.auditTrail(); }
       public Transactions transactions() { return memory.transactions(); }
     }));

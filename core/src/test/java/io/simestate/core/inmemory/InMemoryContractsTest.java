@@ -18,6 +18,7 @@ import io.simestate.core.contract.PortalAnswersContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
+import io.simestate.core.contract.TenantSettingsContract;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.SimAssignmentStore;
@@ -141,6 +142,14 @@ class InMemoryContractsTest {
 
   @Nested
   class LimitsTest extends LimitsContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class TenantSettingsTest extends TenantSettingsContract {
     @Override
     protected Persistence persistence() {
       return persistence;
