@@ -39,8 +39,8 @@ final class DefaultMailTemplates implements MailTemplates {
   private static final String WARNING_BANNER = "background:#fff4e5;border-left:6px solid #b26a00;"
       + "padding:10px 14px;margin:0 0 16px;color:#5c3700";
   /** The banner of a cut-off: red, "Service stopped" in words. */
-  private static final String CUT_OFF_BANNER = "background:#fde7e9;border-left:6px solid #b3261e;"
-      + "padding:10px 14px;margin:0 0 16px;color:#601410";
+  private static final String CUT_OFF_BANNER = "background:#fde7e9;border:2px solid #b3261e;border-left-width:8px;"
+      + "padding:10px 14px;margin:0 0 16px;color:#601410;line-height:1.8";
 
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH);
@@ -131,7 +131,7 @@ final class DefaultMailTemplates implements MailTemplates {
       }
       text.append('\n');
       html.add(SafeHtml.format("<tr><td>{0}</td><td>{1}</td><td><bdi>{2}</bdi></td></tr>",
-          alert.iccid(), raised, usage));
+          alert.iccid(), timeHtml(raised), keepTogether(usage)));
     }
     boolean many = count > 1;
     text.append('\n').append(whatNext(n, n.kind(), many)).append(portalLine(n)).append("\n\n")
@@ -233,11 +233,9 @@ final class DefaultMailTemplates implements MailTemplates {
     if (sender.replyTo() != null) {
       return "Questions? Reply to this message; replies go to " + sender.replyTo().displayed() + ".";
     }
-    URI portal = n.context().portalUrl();
     String tenant = tenantName(n);
     return "This address takes no replies: with questions, contact the administrator of your account"
-        + (tenant == null ? " with your SIM provider" : " at " + tenant)
-        + (portal == null ? "" : " (" + portal + ")") + ".";
+        + (tenant == null ? " with your SIM provider" : " at " + tenant) + ".";
   }
 
   /** The tenant's display name, cleaned, or null. */
@@ -309,11 +307,25 @@ final class DefaultMailTemplates implements MailTemplates {
             tenant);
   }
 
+  /** Text whose figures stay with their units: "100 %" does not break before the "%". */
+  private static SafeHtml keepTogether(String text) {
+    return SafeHtml.trusted(SafeHtml.escape(text).markup().replace(" %", "&#160;%"));
+  }
+
+  /** A time as {@link #time} wrote it, with the UTC part on a line of its own so that a column stays narrow. */
+  private static SafeHtml timeHtml(String time) {
+    int utc = time.indexOf(" (");
+    return utc < 0 ? SafeHtml.escape(time)
+        : SafeHtml.format("<span style=\"white-space:nowrap\">{0}</span><br>"
+            + "<span style=\"white-space:nowrap;color:#666\">{1}</span>", time.substring(0, utc), time.substring(utc + 1));
+  }
+
   /** The coloured banner that states the severity in words. */
   private static SafeHtml banner(AlertKind kind, SafeHtml headline) {
     return kind == AlertKind.CUT_OFF
-        ? SafeHtml.format("<div role=\"alert\" style=\"{0}\"><strong style=\"font-size:1.1em\">"
-            + "&#9940; SERVICE STOPPED</strong><br><strong>{1}</strong></div>", CUT_OFF_BANNER, headline)
+        ? SafeHtml.format("<div role=\"alert\" style=\"{0}\"><strong style=\"font-size:1.1em;background:#b3261e;"
+            + "color:#fff;padding:2px 8px;border-radius:3px\">SERVICE STOPPED</strong><br><strong>{1}</strong></div>",
+            CUT_OFF_BANNER, headline)
         : SafeHtml.format("<div style=\"{0}\"><strong style=\"font-size:1.1em\">&#9888; WARNING</strong><br>"
             + "<strong>{1}</strong></div>", WARNING_BANNER, headline);
   }
