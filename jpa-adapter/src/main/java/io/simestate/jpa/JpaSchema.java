@@ -185,12 +185,17 @@ public final class JpaSchema {
   }
 
   /**
-   * The version of a schema written before the history table existed: 0 without SIM Estate tables,
-   * 2 once {@code simestate_alert_told} exists, 1 otherwise. Versions from 3 on always have a history.
+   * The version of a schema written before the history table existed, or by Flyway: 0 without SIM
+   * Estate tables, 4 once {@code simestate_tenant_settings} exists, 2 once {@code simestate_alert_told}
+   * exists, 1 otherwise. Versions from 3 on applied by {@code apply} always have a history; a schema that
+   * Flyway migrated has none of ours and is told by the tables of the latest script that adds one.
    */
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {
       return 0;
+    }
+    if (tableExists(connection, "simestate_tenant_settings")) {
+      return 4;
     }
     return tableExists(connection, "simestate_alert_told") ? 2 : 1;
   }
