@@ -6,6 +6,7 @@ import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.inmemory.InMemoryPersistence;
@@ -66,6 +67,11 @@ final class SharedDataPersistence implements Persistence {
   @Override
   public AlertRepeatGuard repeatGuard() {
     return record.repeatGuard();
+  }
+
+  @Override
+  public TenantSettingsStore tenantSettings() {
+    return data.tenantSettings();
   }
 
   @Override

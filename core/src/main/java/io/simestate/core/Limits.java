@@ -49,6 +49,13 @@ public final class Limits {
   /** The name of a recipient (a catch-all recipient's or sender's display name): at most 200 characters. */
   public static final int RECIPIENT_NAME_LENGTH = 200;
 
+  /** A tenant's display name ({@code TenantAlertSettings.displayName}): at most 100 characters. */
+  public static final int TENANT_NAME_LENGTH = 100;
+  /** A tenant's portal address ({@code TenantAlertSettings.portalUrl}): at most 2,000 characters. */
+  public static final int PORTAL_URL_LENGTH = 2000;
+  /** The most catch-all recipients one tenant names. */
+  public static final int CATCH_ALL_RECIPIENTS = 20;
+
   /** The portal user named on a change ({@link Actor}): at most 200 characters. */
   public static final int ACTOR_LENGTH = 200;
 

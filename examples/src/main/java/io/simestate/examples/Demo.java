@@ -71,6 +71,9 @@ public final class Demo {
 
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   private static final Actor ADMIN = Actor.of("demo-admin@portal");
+  /** The demo's key for unsubscribe tokens; never use a fixed key in a portal. */
+  private static final byte[] DEMO_UNSUBSCRIBE_KEY =
+      "demo key for one-click unsubscribe tokens, not secret".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int EXPECTED_FAILURES = 0;
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
 
@@ -182,6 +185,8 @@ public final class Demo {
                   EmailAddress.parse("support@bluewave-m2m.example")))
               .withCatchAll(List.of(Recipient.catchAll("Bluewave Operations", EmailAddress.parse("ops@bluewave-m2m.example"))))
               .withDigestWindow(Duration.ofSeconds(2)))
+          // One-click unsubscribe (RFC 8058): a demo key; a portal reads its own from its secret store.
+          .oneClickUnsubscribe(DEMO_UNSUBSCRIBE_KEY)
           .publishEventsTo(audit)
           .retryPolicy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 10, 0.2))
           .dispatchBatchSize(options.dispatchBatch())
@@ -214,6 +219,16 @@ public final class Demo {
           + "subscription notices on, no digest");
       out.println("  " + model.tenantB.id() + ": sender noreply@bluewave-m2m.example, catch-all Operations, "
           + "digest window 2 s");
+      // Issue 12, F17: settings a tenant's administrator changes at run time, stored and audited.
+      estate.tenants().change(model.tenantA.id(), ADMIN, s -> s.withDisplayName("Northwind IoT")
+          .withTimeZone(java.time.ZoneId.of("Europe/Berlin"))
+          .withPortalUrl(TenantAlertSettings.parsePortalUrl("https://portal.northwind-iot.example/")));
+      estate.tenants().change(model.tenantB.id(), ADMIN, s -> s.withDisplayName("Bluewave M2M")
+          .withTimeZone(java.time.ZoneId.of("America/New_York"))
+          .withPortalUrl(TenantAlertSettings.parsePortalUrl("https://portal.bluewave-m2m.example/")));
+      out.println("  stored tenant settings (estate.tenants(), audited): display name, time zone (Europe/Berlin, "
+          + "America/New_York) and portal address, so emails link the portal, show local time and UTC, and carry "
+          + "one-click unsubscribe headers");
       new EstateGenerator(estate, ADMIN, out, options.threads()).build(model, options.sims());
       out.println("  SIMs assigned: " + Figures.count(model.simsAssigned()) + " (by list " + Figures.count(model.simsByList)
           + ", by range " + Figures.count(model.simsByRange) + ", by CSV " + Figures.count(model.simsByCsv) + ") in "
@@ -600,12 +615,44 @@ public final class Demo {
         RunReport.write(estate, c.tenant().id(), c.id(), file);
         out.println("  run report of " + c.name() + ": " + folder.relativize(file));
       }
-      audit.close();
-      out.println("  audit trail: " + folder.relativize(audit.file()) + " (" + Figures.count(audit.rows()) + " events)");
       if (eml > 0) {
         out.println("  emails: mail/*.eml (" + Figures.count(eml) + " files)");
+        for (String[] preview : new String[][] {{"Warning:", "warning"}, {"Cut-off (service stopped): SIM", "cut-off"},
+            {"Cut-off (service stopped): ", "digest"}, {"Usage alerts", "notice"}}) {
+          Path file = folder.resolve("mail-preview").resolve(preview[1] + ".html");
+          if (mail.writeFirstHtml(preview[0], file)) {
+            out.println("  email as a reader sees it: " + folder.relativize(file));
+          }
+        }
+        oneClickUnsubscribe();
       }
+      audit.close();
+      out.println("  audit trail: " + folder.relativize(audit.file()) + " (" + Figures.count(audit.rows()) + " events)");
       return eml;
+    }
+
+    /**
+     * What a contact's mail program does with the unsubscribe button: POSTs to the address of one received
+     * alert; the host's endpoint hands the token to the library, which switches that kind off, audited.
+     */
+    private void oneClickUnsubscribe() {
+      List<String> addresses = mail.unsubscribeAddresses();
+      out.println("  one-click unsubscribe headers (RFC 8058): " + Figures.count(addresses.size()) + " of "
+          + Figures.count(mail.received()) + " emails (alerts and digests to customers' contacts)");
+      for (String address : addresses) {
+        java.net.URI uri = java.net.URI.create(address);
+        TenantId tenant = uri.getHost().contains("northwind") ? model.tenantA.id() : model.tenantB.id();
+        try {
+          var result = estate.oneClickUnsubscribe().confirm(tenant, uri.getRawQuery().substring("token=".length()));
+          out.println("  one-click unsubscribe of " + uri.getScheme() + "://" + uri.getHost() + uri.getPath()
+              + ": contact " + result.contact() + " no longer gets " + result.kind().label().toLowerCase(Locale.ROOT)
+              + " alerts" + (result.alertsStillOn() ? "" : " (its alerts are now off)") + "; recorded in the audit trail");
+          return;
+        } catch (io.simestate.core.NotFoundException e) {
+          // The contact's customer was deleted in step 5; try the next message.
+        }
+      }
+      failedChecks.add("no received email carried a one-click unsubscribe address that worked");
     }
 
     private DemoResult finish(long unassignedByDelete, long emlFiles) {

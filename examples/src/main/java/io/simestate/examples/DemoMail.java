@@ -155,6 +155,55 @@ final class DemoMail implements AutoCloseable {
     return messages.size();
   }
 
+  /**
+   * The one-click unsubscribe addresses (RFC 8058 {@code List-Unsubscribe}) of the received messages,
+   * in the order received, and how many carried one.
+   *
+   * @return the addresses, without the angle brackets
+   */
+  List<String> unsubscribeAddresses() {
+    List<String> found = new ArrayList<>();
+    for (MimeMessage m : receivedMessages()) {
+      try {
+        String[] header = m.getHeader("List-Unsubscribe");
+        if (header != null && header.length > 0) {
+          found.add(header[0].strip().replaceAll("^<|>$", ""));
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException("Could not read a received message: " + e.getMessage(), e);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Writes the HTML part of the first received message whose subject starts with the given text, for a
+   * person to open in a browser.
+   *
+   * @param subjectStart e.g. "Warning:"
+   * @param file where to write it
+   * @return whether such a message was found
+   */
+  boolean writeFirstHtml(String subjectStart, Path file) {
+    for (MimeMessage m : receivedMessages()) {
+      try {
+        if (m.getSubject() != null && m.getSubject().startsWith(subjectStart)
+            && m.getContent() instanceof jakarta.mail.Multipart parts) {
+          for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/html")) {
+              Files.createDirectories(file.getParent());
+              Files.writeString(file, (String) parts.getBodyPart(i).getContent(), java.nio.charset.StandardCharsets.UTF_8);
+              return true;
+            }
+          }
+        }
+      } catch (MessagingException | IOException e) {
+        throw new IllegalStateException("Could not read a received message: " + e.getMessage(), e);
+      }
+    }
+    return false;
+  }
+
   /** Stops the in-process server. */
   @Override
   public void close() {

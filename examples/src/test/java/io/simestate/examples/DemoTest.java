@@ -54,6 +54,20 @@ class DemoTest {
   }
 
   @Test
+  void theOutputFolderShowsTheEmailsAsReadersSeeThemAndOneClickUnsubscribeWorked() throws Exception {
+    assertThat(printed).contains("stored tenant settings (estate.tenants(), audited)")
+        .containsPattern("one-click unsubscribe headers \\(RFC 8058\\): [1-9][\\d,]* of ")
+        .contains("one-click unsubscribe of https://portal.");
+    try (var folders = Files.list(out)) {
+      Path run = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+      assertThat(run.resolve("mail-preview").resolve("warning.html")).content(StandardCharsets.UTF_8)
+          .contains("What happens at 100 %", "(", " UTC)", "Open the ");
+      assertThat(run.resolve("mail-preview").resolve("cut-off.html")).content(StandardCharsets.UTF_8)
+          .contains("SERVICE STOPPED", "How to restore service");
+    }
+  }
+
+  @Test
   void everySummaryFigureIsTheSumOfThePartsPrintedUnderIt() {
     List<String> summary = summaryLines();
     List<String> sums = new ArrayList<>();

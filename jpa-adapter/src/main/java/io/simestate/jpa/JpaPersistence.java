@@ -7,6 +7,7 @@ import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
@@ -44,7 +45,7 @@ public final class JpaPersistence implements Persistence {
 
   private static final List<Class<?>> ENTITIES = List.of(CustomerEntity.class, ContactEntity.class,
       SimAssignmentEntity.class, DeliveryEntity.class, AlertDecisionEntity.class, DecisionEntryEntity.class,
-      AlertToldEntity.class, AuditEventEntity.class, AuditSimEntity.class);
+      AlertToldEntity.class, AuditEventEntity.class, AuditSimEntity.class, TenantSettingsEntity.class);
 
   private final JpaTransactions transactions;
   private final CustomerStore customers;
@@ -55,6 +56,7 @@ public final class JpaPersistence implements Persistence {
   private final RetentionStore retention;
   private final AlertDecisionLog decisions;
   private final AlertRepeatGuard repeatGuard;
+  private final TenantSettingsStore tenantSettings;
   private final AuditTrail auditTrail;
 
   private JpaPersistence(JpaTransactions transactions, DatabaseVendor vendor) {
@@ -68,6 +70,7 @@ public final class JpaPersistence implements Persistence {
     this.retention = new JpaRetention(transactions, vendors);
     this.decisions = new JpaAlertDecisionLog(transactions, vendors);
     this.repeatGuard = new JpaAlertRepeatGuard(transactions, vendors);
+    this.tenantSettings = new JpaTenantSettingsStore(transactions);
     this.auditTrail = new JpaAuditTrail(transactions, vendors);
   }
 
@@ -197,6 +200,11 @@ public final class JpaPersistence implements Persistence {
   @Override
   public AlertRepeatGuard repeatGuard() {
     return repeatGuard;
+  }
+
+  @Override
+  public TenantSettingsStore tenantSettings() {
+    return tenantSettings;
   }
 
   /**

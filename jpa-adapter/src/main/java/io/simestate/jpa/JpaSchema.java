@@ -52,7 +52,7 @@ public final class JpaSchema {
 
   /** The scripts in the order they are applied. */
   static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql",
-      "V3__fenced_claims.sql");
+      "V3__fenced_claims.sql", "V4__tenant_settings.sql");
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -186,12 +186,16 @@ public final class JpaSchema {
 
   /**
    * The version of a schema written without this class's history table (by an earlier version, or
-   * by Flyway): 0 without SIM Estate tables, 3 once {@code simestate_delivery.claim_token} exists, 2
-   * once {@code simestate_alert_told} exists, 1 otherwise.
+   * by Flyway): 0 without SIM Estate tables, 4 once {@code simestate_tenant_settings} exists, 3 once
+   * {@code simestate_delivery.claim_token} exists, 2 once {@code simestate_alert_told} exists, 1
+   * otherwise: each script is told by what it adds.
    */
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {
       return 0;
+    }
+    if (tableExists(connection, "simestate_tenant_settings")) {
+      return 4;
     }
     if (columnExists(connection, "simestate_delivery", "claim_token")) {
       return 3;

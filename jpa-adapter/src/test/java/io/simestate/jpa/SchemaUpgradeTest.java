@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -42,7 +41,8 @@ class SchemaUpgradeTest {
 
     @Test
     void anEstateAtAnyEarlierVersionIsUpgradedInPlaceAndKeepsItsData() throws Exception {
-      for (int version = 1; version <= latest; version++) {
+      // Versions as the scripts number them: a number may be missing (reserved for a branch not merged yet).
+      for (int version : JpaSchema.SCRIPTS.stream().map(JpaSchema::versionOf).toList()) {
         for (boolean recorded : List.of(false, true)) {
           if (!recorded && version > 2) {
             continue; // versions from 3 on were only ever written with a history
@@ -59,7 +59,8 @@ class SchemaUpgradeTest {
             if (recorded) {
               JpaSchema.apply(c, vendor, version);
             } else {
-              EarlierSchema.runWithoutHistory(c, vendor, EarlierSchema.upTo(version).subList(1, version));
+              List<String> upTo = EarlierSchema.upTo(version);
+              EarlierSchema.runWithoutHistory(c, vendor, upTo.subList(1, upTo.size()));
             }
           }
           assertThat(JpaSchema.version(db.dataSource)).as("at version %d, recorded %s", version, recorded)
@@ -69,9 +70,9 @@ class SchemaUpgradeTest {
 
           assertThat(JpaSchema.version(db.dataSource)).isEqualTo(latest);
           assertThat(history(db)).as("history after upgrading from %d, recorded %s", version, recorded)
-              .containsExactlyElementsOf(IntStream.rangeClosed(1, latest).mapToObj(v -> v + " "
-                  + JpaSchema.descriptionOf(JpaSchema.SCRIPTS.get(v - 1)) + " "
-                  + JpaSchema.checksum(EarlierSchema.read(vendor.scriptFolder() + "/" + JpaSchema.SCRIPTS.get(v - 1))))
+              .containsExactlyElementsOf(JpaSchema.SCRIPTS.stream().map(script -> JpaSchema.versionOf(script) + " "
+                  + JpaSchema.descriptionOf(script) + " "
+                  + JpaSchema.checksum(EarlierSchema.read(vendor.scriptFolder() + "/" + script)))
                   .toList());
           assertThat(shape(db)).as("tables upgraded from %d", version).isEqualTo(shape(TestDatabase.of(vendor)));
           EntityManagerFactory factory = db.entityManagerFactory(db.dataSource, Map.of()); // validates the mapping
@@ -200,7 +201,7 @@ class SchemaUpgradeTest {
           flyway.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
         }
       }
-      assertThat(flyway).hasSize(latest);
+      assertThat(flyway).hasSize(JpaSchema.SCRIPTS.size());
       List<String> shape = shape(db);
 
       JpaSchema.apply(db.dataSource, vendor);

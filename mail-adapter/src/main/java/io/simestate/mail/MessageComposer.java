@@ -82,6 +82,12 @@ final class MessageComposer {
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setHeader("X-Auto-Response-Suppress", "All");
+    if (n.context().unsubscribeUrl() != null) {
+      // RFC 8058 one-click unsubscribe: the receiving mail program POSTs "List-Unsubscribe=One-Click"
+      // to the address; core made it (HTTPS, a signed token of URL-safe characters only).
+      message.setHeader("List-Unsubscribe", "<" + n.context().unsubscribeUrl().toASCIIString() + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
 
     MimeBodyPart text = new MimeBodyPart();
     text.setText(content.text(), "UTF-8", "plain");

@@ -78,7 +78,8 @@ class AcceptedAlertsRenderTest {
             "d/" + at));
 
         assertThat(single.text()).as(zone + " " + at).contains("Raised: " + shown.format(at))
-            .contains(WIDEST.toPlainString());
+            .contains(DefaultMailTemplates.number(WIDEST))
+            .contains("999,999,999,999,999,999,999,999,999,999.9999999999");
         assertThat(digest.text()).as(zone + " " + at).contains(shown.format(at)).contains("8944500102198304834");
       }
     }

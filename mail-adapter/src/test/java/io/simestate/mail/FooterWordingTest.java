@@ -71,13 +71,16 @@ class FooterWordingTest {
   void everyMessageSaysWhoSentItWhyAndWhomToAsk(Rendered r) {
     String sender = UntrustedText.singleLine(r.notification().sender().displayName());
     String address = r.notification().sender().address().displayed();
+    String tenant = UntrustedText.singleLine(r.notification().context().tenantName());
+    String portal = tenant.isEmpty() ? "your provider's SIM management portal" : "the " + tenant + " portal";
     for (String body : List.of(readable(r.content().text()), readableHtml(r.content().html().markup()))) {
       assertThat(body).as("%s", r)
           .contains("This message was sent automatically by " + (sender.isEmpty() ? address
               : sender + " <" + address + ">"))
-          .contains(r.notification().sender().replyTo() == null ? "replies are not read"
+          .contains(r.notification().sender().replyTo() == null
+              ? "This address takes no replies: with questions, contact the administrator of your account"
               : "replies go to " + r.notification().sender().replyTo().displayed())
-          .contains("Who receives alerts is set in your provider's SIM management portal")
+          .contains("Who receives alerts is set in " + portal)
           .contains("ask the administrator of your account there");
       if (!r.kind().startsWith("notice")) {
         assertThat(body).as("%s", r).contains("You receive this message because");

@@ -48,7 +48,7 @@ class MessageContentTest {
     sender().send(alert("Northwind Logistics", ana, AlertKind.CUT_OFF));
 
     assertThat(onlyMessage(greenMail).getSubject()).isEqualTo(
-        "Cut-off: SIM 8944500102198304826 of Northwind Logistics reached its usage limit (95 %)");
+        "Cut-off (service stopped): SIM 8944500102198304826 of Northwind Logistics reached its usage limit (95 %)");
   }
 
   @Test
@@ -74,7 +74,7 @@ class MessageContentTest {
         "Alert: Warning",
         "Raised: 2026-11-25 14:03:00 UTC",
         "Used: 950 MB",
-        "Limit: 1000 MB",
+        "Limit: 1,000 MB",
         "Share of limit: 95 %",
         "Plan: IoT 1 GB",
         "Period: 2026-11",
@@ -90,7 +90,7 @@ class MessageContentTest {
         "<bdi>8944500102198304826</bdi>",
         "2026-11-25 14:03:00 UTC",
         "<bdi>950 MB</bdi>",
-        "<bdi>1000 MB</bdi>",
+        "<bdi>1,000 MB</bdi>",
         "<bdi>95 %</bdi>",
         "<bdi>IoT 1 GB</bdi>",
         "you are a contact of customer Northwind Logistics and your alerts setting is switched on");
@@ -129,7 +129,7 @@ class MessageContentTest {
     sender().send(Fixtures.digest("Northwind Logistics", ana, iccids));
 
     MimeMessage message = onlyMessage(greenMail);
-    assertThat(message.getSubject()).isEqualTo("Cut-off: 3 SIMs of Northwind Logistics reached their usage limit");
+    assertThat(message.getSubject()).isEqualTo("Cut-off (service stopped): 3 SIMs of Northwind Logistics reached their usage limit");
     assertThat(text(message)).contains(iccids.toArray(String[]::new));
     assertThat(html(message)).contains(iccids.toArray(String[]::new));
   }
@@ -162,7 +162,7 @@ class MessageContentTest {
 
     MimeMessage[] received = greenMail.getReceivedMessages();
     assertThat(received).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
-        "Custom 8944500102198304826", "Cut-off: 2 SIMs of Northwind reached their usage limit");
+        "Custom 8944500102198304826", "Cut-off (service stopped): 2 SIMs of Northwind reached their usage limit");
     MimeMessage custom = received[0].getSubject().startsWith("Custom") ? received[0] : received[1];
     assertThat(html(custom)).isEqualTo("<p>custom &lt;Northwind&gt;</p>");
   }

@@ -6,6 +6,7 @@ import io.simestate.core.AlertKind;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
+import io.simestate.core.alert.NotificationContext;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SubscriptionNotice;
@@ -16,6 +17,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.util.CRLFOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,10 +103,67 @@ final class RenderedMessages {
     out.add(render("unicode-digest", "digest", withSender(Fixtures.digest(greek, jose, THREE), unicodeSender)));
     out.add(render("unicode-notice", "notice", withSender(Fixtures.notice(greek, jose), unicodeSender)));
     out.add(render("rtl-alert", "alert", Fixtures.alert("شركة الاتصالات", david)));
+    for (Notification n : withTenant()) {
+      String kind = n instanceof AlertNotification ? "alert-tenant" : n instanceof DigestNotification ? "digest-tenant"
+          : "notice-tenant";
+      String name = "tenant-" + (n instanceof AlertNotification a ? "alert-" + a.alert().kind().name().toLowerCase()
+          : n instanceof DigestNotification ? "digest-cut-off" : "notice") + (n.sender().replyTo() == null ? "-no-reply-to" : "");
+      out.add(render(name, kind, n));
+    }
+    NotificationContext hostileTenant = new NotificationContext("<img src=x onerror=alert(1)> & \"ACME\" 'Connect'",
+        ZoneId.of("Asia/Kolkata"), URI.create("https://portal.example/a%22b/?"), null);
+    out.add(render("tenant-hostile-name-alert", "alert-tenant", withContext(Fixtures.alert("Northwind Logistics", ANA,
+        AlertKind.CUT_OFF), hostileTenant, NO_REPLY_TO)));
     SenderIdentity bare = SenderIdentity.of("alerts@portal.example");
     out.add(render("bare-sender-alert", "alert", withSender(Fixtures.alert("Northwind", ANA), bare)));
     out.add(render("bare-sender-notice", "notice", withSender(Fixtures.notice("Northwind", ANA), bare)));
     return out;
+  }
+
+  /** The tenant of the messages with context: name, zone, portal, unsubscribe address. */
+  static final NotificationContext TENANT_CONTEXT = new NotificationContext("ACME Connect", ZoneId.of("Europe/Berlin"),
+      URI.create("https://portal.acme.example/"),
+      URI.create("https://portal.acme.example/alerts/unsubscribe?token=1~acme~c~k~WARNING~1~mac"));
+  /** A sender without Reply-To, so that the message says whom to contact instead. */
+  static final SenderIdentity NO_REPLY_TO = SenderIdentity.of("alerts@acme.example", "ACME Connect Alerts");
+  /** Large figures, which must show with thousands separators. */
+  static final Usage LARGE = new Usage(new BigDecimal("1843200"), new BigDecimal("2048000"), "KB",
+      new BigDecimal("90"), "IoT 2 GB");
+  static final Usage FULL = new Usage(new BigDecimal("2048000"), new BigDecimal("2048000"), "KB",
+      new BigDecimal("100"), "IoT 2 GB");
+
+  /** A warning, a cut-off, a digest and a notice of a tenant with every setting of issue 12. */
+  static List<Notification> withTenant() {
+    AlertNotification warning = Fixtures.alert("Northwind Logistics", ANA, AlertKind.WARNING);
+    warning = new AlertNotification(TENANT, warning.sender(), ANA, warning.customerName(),
+        warning.alert().withUsage(LARGE), warning.messageKey());
+    AlertNotification cutOff = Fixtures.alert("Northwind Logistics", ANA, AlertKind.CUT_OFF);
+    cutOff = new AlertNotification(TENANT, cutOff.sender(), ANA, cutOff.customerName(),
+        cutOff.alert().withUsage(FULL), cutOff.messageKey());
+    DigestNotification digest = Fixtures.digest("Northwind Logistics", ANA, THREE);
+    digest = new DigestNotification(TENANT, digest.sender(), ANA, digest.customerName(), digest.kind(),
+        digest.alerts().stream().map(a -> a.withUsage(FULL)).toList(), digest.messageKey());
+    SenderIdentity withReplyTo = new SenderIdentity(NO_REPLY_TO.address(), NO_REPLY_TO.displayName(),
+        EmailAddress.parse("noc@acme.example"));
+    return List.of(
+        withContext(warning, TENANT_CONTEXT, withReplyTo),
+        withContext(cutOff, TENANT_CONTEXT, NO_REPLY_TO),
+        withContext(digest, TENANT_CONTEXT, NO_REPLY_TO),
+        withContext(Fixtures.notice("Northwind Logistics", ANA), TENANT_CONTEXT, withReplyTo));
+  }
+
+  static Notification withContext(Notification n, NotificationContext context, SenderIdentity sender) {
+    if (n instanceof AlertNotification a) {
+      return new AlertNotification(a.tenantId(), sender, a.recipient(), a.customerName(), a.alert(), a.messageKey(),
+          context);
+    }
+    if (n instanceof DigestNotification d) {
+      return new DigestNotification(d.tenantId(), sender, d.recipient(), d.customerName(), d.kind(), d.alerts(),
+          d.messageKey(), context);
+    }
+    SubscriptionNotice s = (SubscriptionNotice) n;
+    return new SubscriptionNotice(s.tenantId(), sender, s.recipient(), s.customerName(), s.messageKey(),
+        new NotificationContext(context.tenantName(), context.timeZone(), context.portalUrl(), null));
   }
 
   /** The plain message of the same kind, whose markup a hostile one must repeat tag for tag. */
@@ -114,6 +175,9 @@ final class RenderedMessages {
       case "digest" -> "digest";
       case "digest-one" -> "digest-one-sim";
       case "notice" -> "notice";
+      case "alert-tenant" -> "tenant-alert-cut_off-no-reply-to";
+      case "digest-tenant" -> "tenant-digest-cut-off-no-reply-to";
+      case "notice-tenant" -> "tenant-notice";
       default -> "notice-no-customer";
     };
     return all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();

@@ -14,10 +14,11 @@ import java.util.List;
  * @param kind the alerts' kind
  * @param alerts the alerts, at least two
  * @param messageKey the retry-stable key
+ * @param context the tenant's name, time zone, portal and the unsubscribe address
  */
 public record DigestNotification(
     TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName, AlertKind kind,
-    List<UsageAlert> alerts, String messageKey) implements Notification {
+    List<UsageAlert> alerts, String messageKey, NotificationContext context) implements Notification {
 
   /**
    * Copies the list.
@@ -29,8 +30,10 @@ public record DigestNotification(
    * @param kind the alerts' kind
    * @param alerts the alerts, at least two
    * @param messageKey the retry-stable key
+   * @param context the tenant's name, time zone, portal and the unsubscribe address; null for none
    */
   public DigestNotification {
+    context = context == null ? NotificationContext.NONE : context;
     io.simestate.core.internal.Require.present(tenantId, "tenantId");
     io.simestate.core.internal.Require.present(sender, "sender");
     io.simestate.core.internal.Require.present(recipient, "recipient");
@@ -38,5 +41,21 @@ public record DigestNotification(
     io.simestate.core.internal.Require.present(alerts, "alerts");
     io.simestate.core.internal.Require.present(messageKey, "messageKey");
     alerts = List.copyOf(alerts);
+  }
+
+  /**
+   * A digest without tenant context ({@link NotificationContext#NONE}).
+   *
+   * @param tenantId the tenant
+   * @param sender whom it comes from
+   * @param recipient whom it goes to
+   * @param customerName the customer, or null for a catch-all recipient
+   * @param kind the alerts' kind
+   * @param alerts the alerts, at least two
+   * @param messageKey the retry-stable key
+   */
+  public DigestNotification(TenantId tenantId, SenderIdentity sender, Recipient recipient, String customerName,
+      AlertKind kind, List<UsageAlert> alerts, String messageKey) {
+    this(tenantId, sender, recipient, customerName, kind, alerts, messageKey, NotificationContext.NONE);
   }
 }

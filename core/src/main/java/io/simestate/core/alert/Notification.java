@@ -44,4 +44,11 @@ public sealed interface Notification permits AlertNotification, DigestNotificati
    * @return never null
    */
   String messageKey();
+
+  /**
+   * What the message shows of its tenant: display name, time zone, portal and unsubscribe address.
+   *
+   * @return never null; {@link NotificationContext#NONE} when the tenant has none of them
+   */
+  NotificationContext context();
 }

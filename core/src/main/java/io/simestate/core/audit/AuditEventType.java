@@ -27,5 +27,7 @@ public enum AuditEventType {
   /** An operator resubmitted failed or stuck deliveries (F18). */
   DELIVERIES_RESUBMITTED,
   /** An operator discarded failed or stuck deliveries (F18). */
-  DELIVERIES_DISCARDED
+  DELIVERIES_DISCARDED,
+  /** A tenant's stored settings were changed or removed (F17). */
+  TENANT_SETTINGS_CHANGED
 }

@@ -12,12 +12,13 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.DispatchReport;
 import io.simestate.core.alert.Notification;
+import io.simestate.core.alert.NotificationContext;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.RetryPolicy;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SubscriptionNotice;
-import io.simestate.core.alert.TenantSettingsSource;
+import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
@@ -87,7 +88,7 @@ public final class AlertDispatcher implements AutoCloseable {
   private final NotificationSender sender;
   private final Transactions tx;
   private final EventRecorder events;
-  private final TenantSettingsSource settings;
+  private final TenantSettingsReader settings;
   private final SenderIdentity defaultSender;
   private final RetryPolicy retry;
   private final int batchSize;
@@ -109,7 +110,7 @@ public final class AlertDispatcher implements AutoCloseable {
    * @param sender the notification port
    * @param tx the transaction runner
    * @param events the event recorder
-   * @param settings the tenants' settings (sender identity)
+   * @param settings the tenants' settings (sender identity, Reply-To, name, time zone, portal, unsubscribe)
    * @param defaultSender the library-wide sender
    * @param retry the retry policy
    * @param batchSize how many deliveries one round claims
@@ -120,7 +121,7 @@ public final class AlertDispatcher implements AutoCloseable {
    * @param monitor told of each run and each message's result (F20)
    */
   AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
-      TenantSettingsSource settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
+      TenantSettingsReader settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
       Duration sendTimeLimit, RandomGenerator random, Clock clock, EstateListener monitor) {
     this.outbox = outbox;
     this.sender = sender;
@@ -564,20 +565,25 @@ public final class AlertDispatcher implements AutoCloseable {
 
   private Notification toNotification(List<Delivery> group) {
     Delivery first = group.get(0);
-    SenderIdentity from = settings.settingsFor(first.tenantId()).senderIdentity().orElse(defaultSender);
+    TenantAlertSettings tenant = settings.settingsFor(first.tenantId());
+    SenderIdentity from = tenant.effectiveSender(defaultSender);
     if (first.kind() == DeliveryKind.SUBSCRIPTION_NOTICE) {
       return new SubscriptionNotice(first.tenantId(), from, first.recipient(), first.customerName(),
-          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey());
+          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey(),
+          settings.context(first.tenantId(), tenant, first.customerId(), first.recipient(), null, null));
     }
+    NotificationContext context = settings.context(first.tenantId(), tenant, first.customerId(), first.recipient(),
+        first.alert().kind(), group.stream().map(d -> d.alert().raisedAt()).min(Comparator.naturalOrder())
+            .orElseThrow());
     if (group.size() == 1) {
       return new AlertNotification(first.tenantId(), from, first.recipient(), first.customerName(), first.alert(),
-          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey());
+          first.tenantId() + "/" + first.alertId() + "/" + first.recipientKey(), context);
     }
     List<UsageAlert> alerts = group.stream().map(Delivery::alert)
         .sorted(Comparator.comparing(UsageAlert::iccid).thenComparing(a -> a.id().value())).toList();
     String key = "digest/" + first.tenantId() + "/" + group.stream().map(d -> d.id().toString()).sorted()
         .findFirst().orElseThrow() + "/" + group.size();
     return new DigestNotification(first.tenantId(), from, first.recipient(), first.customerName(),
-        first.alert().kind(), alerts, key);
+        first.alert().kind(), alerts, key, context);
   }
 }

@@ -88,7 +88,8 @@ public final class Alerts {
    * @param events the event recorder
    * @param settings the tenants' alert settings
    * @param router the routing rules
-   * @param repeatWindow how long a repeat without usage period is suppressed
+   * @param repeatWindow how long a repeat without usage period is suppressed, unless the tenant's settings
+   *     name their own
    * @param pastWindow how long before the clock an alert may have been raised
    * @param futureWindow how long after the clock an alert may have been raised
    * @param clock the clock
@@ -149,7 +150,8 @@ public final class Alerts {
           tenantSettings, now);
       if (!decision.chosen().isEmpty()) {
         decision = router.withoutAlreadyTold(decision, repeatGuard.firstWithin(tenant, RepeatKey.of(alert),
-            decision.chosen(), alert.raisedAt(), alert.period() != null ? PERIOD_WINDOW : repeatWindow));
+            decision.chosen(), alert.raisedAt(), alert.period() != null ? PERIOD_WINDOW
+                : tenantSettings.repeatWindow() != null ? tenantSettings.repeatWindow() : repeatWindow));
       }
       if (!decisions.record(decision)) {
         // Another route of this alert id recorded its decision first. The same alert is a replay;

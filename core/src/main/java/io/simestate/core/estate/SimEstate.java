@@ -56,15 +56,18 @@ public final class SimEstate {
   private final Retention retention;
   private final AuditTrail auditTrail;
   private final Persistence persistence;
+  private final Tenants tenants;
+  private final OneClickUnsubscribe unsubscribe;
   private final HealthCheck health;
 
   private SimEstate(Builder b) {
     this.persistence = b.persistence;
     EventRecorder events = new EventRecorder(persistence.auditTrail(), b.publishers, b.clock);
-    Map<TenantId, TenantAlertSettings> fixed = Map.copyOf(b.tenants);
-    TenantSettingsSource settings = b.settingsSource != null ? b.settingsSource
-        : tenant -> fixed.getOrDefault(tenant, TenantAlertSettings.DEFAULTS);
     Transactions tx = persistence.transactions();
+    UnsubscribeTokens tokens = b.unsubscribeKey == null ? null
+        : new UnsubscribeTokens(b.unsubscribeKey, b.unsubscribeValidity, b.clock);
+    TenantSettingsReader settings = new TenantSettingsReader(b.settingsSource, persistence.tenantSettings(), tx,
+        b.tenants, b.settingsCache, b.clock, tokens, b.unsubscribePath);
     InputValidator validator = InputValidator.create();
     SubscriptionNotices notices = new SubscriptionNotices(persistence.outbox(), settings, b.clock);
     this.customers = new Customers(persistence.customers(), persistence.simAssignments(), tx, events, validator,
@@ -85,6 +88,8 @@ public final class SimEstate {
     this.retention = new Retention(persistence.retention(), b.clock);
     this.health = new HealthCheck(persistence.outbox(), tracker, b.healthThresholds, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
+    this.tenants = new Tenants(persistence.tenantSettings(), settings, tx, events);
+    this.unsubscribe = new OneClickUnsubscribe(tokens, customers);
   }
 
   /**
@@ -131,6 +136,25 @@ public final class SimEstate {
    */
   public Alerts alerts() {
     return alerts;
+  }
+
+  /**
+   * Tenants' settings as data: sender, Reply-To, catch-all, windows, time zone, portal, name (F17).
+   *
+   * @return the tenant settings use cases
+   */
+  public Tenants tenants() {
+    return tenants;
+  }
+
+  /**
+   * One-click unsubscribe from alert emails (RFC 8058): the operation behind the host's unsubscribe
+   * address.
+   *
+   * @return the unsubscribe use case
+   */
+  public OneClickUnsubscribe oneClickUnsubscribe() {
+    return unsubscribe;
   }
 
   /**
@@ -210,6 +234,12 @@ public final class SimEstate {
     public static final Duration DEFAULT_SEND_TIME_LIMIT = Duration.ofMinutes(1);
     /** The longest {@code past} of {@link #alertTimeWindow}: a year, well inside every store's range. */
     public static final int MAX_ALERT_PAST_DAYS = 366;
+    /** How long stored tenant settings are cached, by default (see {@link #tenantSettingsCache}). */
+    public static final Duration DEFAULT_SETTINGS_CACHE = Duration.ofSeconds(30);
+    /** The path of the unsubscribe address below a tenant's portal address, by default. */
+    public static final String DEFAULT_UNSUBSCRIBE_PATH = "alerts/unsubscribe";
+    /** How long an unsubscribe link works after its alert was raised, by default. */
+    public static final Duration DEFAULT_UNSUBSCRIBE_VALIDITY = Duration.ofDays(60);
 
     private Persistence persistence = InMemoryPersistence.create();
     private NotificationSender sender = new RecordingNotificationSender();
@@ -228,6 +258,10 @@ public final class SimEstate {
     private Duration sendTimeLimit = DEFAULT_SEND_TIME_LIMIT;
     private RandomGenerator random = RandomGenerator.getDefault();
     private Clock clock = Clock.systemUTC();
+    private Duration settingsCache = DEFAULT_SETTINGS_CACHE;
+    private byte[] unsubscribeKey;
+    private String unsubscribePath = DEFAULT_UNSUBSCRIBE_PATH;
+    private Duration unsubscribeValidity = DEFAULT_UNSUBSCRIBE_VALIDITY;
     private final List<EstateListener> listeners = new ArrayList<>();
     private HealthThresholds healthThresholds = HealthThresholds.DEFAULTS;
 
@@ -272,9 +306,10 @@ public final class SimEstate {
     }
 
     /**
-     * A tenant's alert settings: sender, catch-all recipients, digest window, notices. These stay as
-     * given for the life of the estate; for settings that change at run time, use
-     * {@link #tenantSettings}.
+     * A tenant's default alert settings: sender, catch-all recipients, digest window, notices and the
+     * rest of {@link TenantAlertSettings}. They apply while the tenant has no settings stored through
+     * {@link SimEstate#tenants()} (which change at run time, audited) and the host's
+     * {@link #tenantSettings} source does not answer for it.
      *
      * @param tenant the tenant
      * @param settings its settings
@@ -286,8 +321,10 @@ public final class SimEstate {
     }
 
     /**
-     * Reads tenants' settings from the host instead of the fixed {@link #tenant} map. The source is
-     * asked on every routing, dispatch and subscription notice, nothing is cached, so a change takes
+     * Reads tenants' settings from the host. The source wins for every tenant it answers with anything
+     * but {@link TenantAlertSettings#DEFAULTS}; for the others the settings stored through
+     * {@link SimEstate#tenants()} apply, then the builder's {@link #tenant} settings. The source is asked
+     * on every routing, dispatch and subscription notice, its answers are not cached, so a change takes
      * effect with the next of them.
      *
      * @param source the host's settings
@@ -295,6 +332,72 @@ public final class SimEstate {
      */
     public Builder tenantSettings(TenantSettingsSource source) {
       this.settingsSource = Require.present(source, "tenantSettings");
+      return this;
+    }
+
+    /**
+     * How long routing and dispatch keep a tenant's stored settings ({@link SimEstate#tenants()}) before
+     * reading them again; 30 seconds by default. A change through this estate takes effect at once on
+     * this instance; other instances on the same database see it within this time. Zero reads the
+     * store on every routing and dispatch.
+     *
+     * @param ttl zero to ten minutes
+     * @return this builder
+     */
+    public Builder tenantSettingsCache(Duration ttl) {
+      Require.present(ttl, "tenantSettingsCache");
+      if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw InvalidInputException.of("tenantSettingsCache", "must be between zero and ten minutes");
+      }
+      this.settingsCache = ttl;
+      return this;
+    }
+
+    /**
+     * Switches on one-click unsubscribe (RFC 8058) with the defaults: the address
+     * {@code <portal>/}{@value #DEFAULT_UNSUBSCRIBE_PATH}{@code ?token=…}, links that work for 60 days.
+     * See {@link #oneClickUnsubscribe(byte[], String, Duration)}.
+     *
+     * @param hmacKey the secret key that signs the tokens, at least 32 bytes
+     * @return this builder
+     */
+    public Builder oneClickUnsubscribe(byte[] hmacKey) {
+      return oneClickUnsubscribe(hmacKey, DEFAULT_UNSUBSCRIBE_PATH, DEFAULT_UNSUBSCRIBE_VALIDITY);
+    }
+
+    /**
+     * Switches on one-click unsubscribe (RFC 8058): alert and digest emails to a customer's contact of a
+     * tenant whose portal address ({@code TenantAlertSettings.portalUrl}) is HTTPS carry
+     * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} headers with the address
+     * {@code <portal>/<path>?token=…}; the host serves it and calls
+     * {@link OneClickUnsubscribe#confirm}. Without a key no message carries the headers. Every instance
+     * of the portal must use the same key; a new key makes the links of earlier messages invalid.
+     *
+     * @param hmacKey the secret key that signs the tokens (HMAC-SHA256), at least 32 bytes, e.g. from
+     *     the host's secret store; copied
+     * @param path the path below the portal address, e.g. "alerts/unsubscribe": letters, digits and
+     *     {@code / . _ -}, not starting with a slash
+     * @param validity how long a link works after its alert was raised: one day to one year
+     * @return this builder
+     */
+    public Builder oneClickUnsubscribe(byte[] hmacKey, String path, Duration validity) {
+      Require.present(hmacKey, "unsubscribeKey");
+      Require.present(path, "unsubscribePath");
+      Require.present(validity, "unsubscribeValidity");
+      if (hmacKey.length < UnsubscribeTokens.MIN_KEY_BYTES) {
+        throw InvalidInputException.of("unsubscribeKey",
+            "must have at least " + UnsubscribeTokens.MIN_KEY_BYTES + " bytes (256 bits) of secret randomness");
+      }
+      if (!path.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]{0,199}") || path.contains("//") || path.contains("..")) {
+        throw InvalidInputException.of("unsubscribePath",
+            "must be a relative path of letters, digits and / . _ - such as alerts/unsubscribe");
+      }
+      if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(Duration.ofDays(366)) > 0) {
+        throw InvalidInputException.of("unsubscribeValidity", "must be between one day and one year");
+      }
+      this.unsubscribeKey = hmacKey.clone();
+      this.unsubscribePath = path;
+      this.unsubscribeValidity = validity;
       return this;
     }
 

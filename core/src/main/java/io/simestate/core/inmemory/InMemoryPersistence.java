@@ -7,6 +7,7 @@ import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.alert.SimHolder;
+import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
@@ -29,6 +30,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryAlertRepeatGuard repeatGuard = new InMemoryAlertRepeatGuard(transactions);
   private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
   private final InMemoryRetention retention = new InMemoryRetention(outbox, decisions, repeatGuard, auditTrail);
+  private final InMemoryTenantSettingsStore tenantSettings = new InMemoryTenantSettingsStore(transactions);
   private final RecipientDirectory recipients = (tenant, sim) -> sims.customerOf(tenant, sim)
       .flatMap(id -> customers.find(tenant, id))
       .map(c -> new SimHolder(c.id(), c.name().value(), c.contacts()));
@@ -87,6 +89,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public AuditTrail auditTrail() {
     return auditTrail;
+  }
+
+  @Override
+  public TenantSettingsStore tenantSettings() {
+    return tenantSettings;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
@@ -80,6 +81,13 @@ public interface Persistence {
    * @return never null
    */
   AuditTrail auditTrail();
+
+  /**
+   * Tenants' settings as data (F17).
+   *
+   * @return never null
+   */
+  TenantSettingsStore tenantSettings();
 
   /**
    * The transaction runner all the stores above take part in.

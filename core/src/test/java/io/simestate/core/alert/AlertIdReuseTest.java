@@ -121,6 +121,8 @@ class AlertIdReuseTest {
       public RetentionStore retention() { return memory.retention(); }
       public AlertDecisionLog decisions() { return racing; }
       public AlertRepeatGuard repeatGuard() { return memory.repeatGuard(); }
+      public TenantSettingsStore tenantSettings() { return memory.tenantSettings(); }
+      @Override
       public AuditTrail auditTrail() { return memory.auditTrail(); }
       public Transactions transactions() { return memory.transactions(); }
     }));

@@ -79,6 +79,11 @@ class DispatcherRecordingRetryTest {
     }
 
     @Override
+    public TenantSettingsStore tenantSettings() {
+      return inner.tenantSettings();
+    }
+
+    @Override
     public AuditTrail auditTrail() {
       return inner.auditTrail();
     }

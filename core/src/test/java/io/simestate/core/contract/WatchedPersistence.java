@@ -6,6 +6,7 @@ import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
@@ -98,6 +99,11 @@ public final class WatchedPersistence implements Persistence {
   @Override
   public AlertRepeatGuard repeatGuard() {
     return counted(AlertRepeatGuard.class, inner.repeatGuard());
+  }
+
+  @Override
+  public TenantSettingsStore tenantSettings() {
+    return counted(TenantSettingsStore.class, inner.tenantSettings());
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.simestate.core.contract.PortalAnswersContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
+import io.simestate.core.contract.TenantSettingsContract;
 import io.simestate.core.contract.TransactionsContract;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
@@ -168,6 +169,14 @@ class InMemoryContractsTest {
 
   @Nested
   class RetentionTest extends RetentionContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
+    }
+  }
+
+  @Nested
+  class TenantSettingsTest extends TenantSettingsContract {
     @Override
     protected Persistence persistence() {
       return persistence;
