@@ -30,9 +30,9 @@ class DispatchRecordTest {
   @Test
   void aReportPlusAnotherAddsEveryFigure() {
     DispatchReport a = new DispatchReport(10, 6, 5, 1, 3, 1);
-    DispatchReport b = new DispatchReport(7, 2, 2, 0, 1, 4);
+    DispatchReport b = new DispatchReport(7, 2, 2, 2, 1, 4);
 
-    assertThat(a.plus(b)).isEqualTo(new DispatchReport(17, 8, 7, 1, 4, 5));
+    assertThat(a.plus(b)).isEqualTo(new DispatchReport(17, 8, 7, 3, 4, 5));
     assertThat(DispatchReport.EMPTY.plus(b)).isEqualTo(b);
   }
 
