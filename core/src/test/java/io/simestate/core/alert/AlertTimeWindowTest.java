@@ -47,9 +47,20 @@ class AlertTimeWindowTest {
     RoutingResult genuine = f.route(raisedAt("good", now));
 
     assertThat(e.violations()).extracting(Violation::field).containsExactly("raisedAt");
-    assertThat(e.getMessage()).contains("30 days before", "5 minutes after", "milliseconds");
+    assertThat(e.getMessage()).contains("30 days before", "5 minutes after", "milliseconds read as seconds",
+        "Instant.ofEpochMilli");
     assertThat(genuine.decision().outcome()).isEqualTo(RoutingOutcome.ROUTED);
     assertThat(f.estate.alerts().decision(AlertFixture.ACME, AlertId.of("bad"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-11-02T08:05:01Z", "2026-10-03T07:59:59Z", "9999-12-31T23:59:59Z",
+      "+58000-01-01T00:00:00Z"})
+  void aTimeThatIsNotMillisecondsReadAsSecondsGetsNoHintAboutMilliseconds(String at) {
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+        () -> f.route(raisedAt("bad", Instant.parse(at))));
+
+    assertThat(e.getMessage()).contains("check the platform's clock").doesNotContain("Instant.ofEpochMilli");
   }
 
   @ParameterizedTest
