@@ -87,7 +87,9 @@ public class MailDispatchBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     port = freePort();
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(120_000); // the 2 s default is too short on a busy machine
+    smtp = new GreenMail(setup);
     smtp.start();
     data = InMemoryPersistence.create();
     Estates.populate(SimEstate.builder().persistence(data).build(), CUSTOMERS, 1, SIMS_EACH);

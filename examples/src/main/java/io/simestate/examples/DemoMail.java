@@ -51,6 +51,7 @@ final class DemoMail implements AutoCloseable {
     if (options.inProcessSmtp()) {
       int port = freePort();
       ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+      setup.setServerStartupTimeout(120_000); // GreenMail's 2 s default is too short on a busy machine
       GreenMail greenMail = new GreenMail(setup);
       greenMail.start();
       SmtpNotificationSender sender = SmtpNotificationSender.builder()

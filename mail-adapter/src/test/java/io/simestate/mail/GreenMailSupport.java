@@ -23,8 +23,22 @@ final class GreenMailSupport {
    * process can take it first; read it with {@code getSmtp().getPort()} after the server started.
    */
   static GreenMailExtension smtpServer() {
-    return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    return server(ServerSetup.PROTOCOL_SMTP);
   }
+
+  /**
+   * A GreenMail server for the protocol on 127.0.0.1 on a port the system chooses. GreenMail waits 2 s
+   * for its server threads by default, which a loaded machine (an SMTPS server builds its TLS context
+   * first) exceeds; the wait here is a bound on a hang, not a timing assumption.
+   */
+  static GreenMailExtension server(String protocol) {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+    setup.setServerStartupTimeout(STARTUP_WAIT_MILLIS);
+    return new GreenMailExtension(setup);
+  }
+
+  /** How long a GreenMail server may take to start on a busy machine. */
+  static final long STARTUP_WAIT_MILLIS = 120_000;
 
   /** The one message received; fails if there is not exactly one. */
   static MimeMessage onlyMessage(GreenMailExtension greenMail) {

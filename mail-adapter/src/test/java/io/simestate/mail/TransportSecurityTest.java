@@ -28,8 +28,7 @@ class TransportSecurityTest {
   }
 
   @RegisterExtension
-  static final GreenMailExtension smtps =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+  static final GreenMailExtension smtps = GreenMailSupport.server(ServerSetup.PROTOCOL_SMTPS);
 
   @RegisterExtension
   static final GreenMailExtension smtp = GreenMailSupport.smtpServer();

@@ -37,7 +37,9 @@ final class MailServer implements AutoCloseable {
 
   MailServer() {
     this.port = freePort();
-    greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(120_000); // GreenMail's 2 s default is too short on a loaded machine
+    greenMail = new GreenMail(setup);
     greenMail.start();
   }
 
