@@ -45,7 +45,7 @@ class SimEstateAutoConfigurationTest {
 
   @RegisterExtension
   static final GreenMailExtension greenMail =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      new GreenMailExtension(smtpSetup());
 
   static final TenantId ACME = TenantId.of("acme");
   static final Actor ALICE = Actor.of("alice@portal");
@@ -238,4 +238,11 @@ class SimEstateAutoConfigurationTest {
     }
   }
 
+
+  /** GreenMail on a port the system chooses; a loaded machine may take longer than its 2 s default to start it. */
+  static ServerSetup smtpSetup() {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+    setup.setServerStartupTimeout(120_000);
+    return setup;
+  }
 }

@@ -15,6 +15,8 @@ public class InProcessMail {
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail inProcessSmtpServer(Environment environment) {
     int port = environment.getProperty("spring.mail.port", Integer.class, 3025);
-    return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(120_000);
+    return new GreenMail(setup);
   }
 }

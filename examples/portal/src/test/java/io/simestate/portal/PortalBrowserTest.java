@@ -64,7 +64,7 @@ class PortalBrowserTest {
 
   @RegisterExtension
   static final GreenMailExtension greenMail =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+      new GreenMailExtension(smtpSetup())
           .withPerMethodLifecycle(false);
 
   static WebDriver browser;
@@ -299,5 +299,12 @@ class PortalBrowserTest {
 
   private static String shortId() {
     return UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  /** GreenMail on a port the system chooses; a loaded machine may take longer than its 2 s default to start it. */
+  static ServerSetup smtpSetup() {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+    setup.setServerStartupTimeout(120_000);
+    return setup;
   }
 }
