@@ -230,6 +230,35 @@ class PortalBrowserTest {
   }
 
   @Test
+  void aCustomerIsEditedAndSimsComeFromACsvFileWithALineByLineReport() throws Exception {
+    String name = "Csv Freight " + shortId();
+    Customer c = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named(name));
+    Path csv = Files.createTempFile("sims", ".csv");
+    Files.writeString(csv, "iccid,customer\n8944500102198309826," + name + "\nnot-an-iccid," + name + "\n");
+
+    signIn("ana", "ana-secret");
+    browser.get(url("/customers/" + c.id() + "/edit"));
+    type("city", "Ghent");
+    type("phone", "call me");
+    browser.findElement(By.id("save")).click();
+    assertThat(text("phone-error")).contains("digits");
+    type("phone", "+32 9 123 45 67");
+    browser.findElement(By.id("save")).click();
+    assertThat(text("notice")).contains("Changes saved");
+    assertThat(browser.getPageSource()).contains("Ghent").contains("+32 9 123 45 67");
+
+    browser.get(url("/customers"));
+    browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+    browser.findElement(By.id("import")).click();
+    assertThat(text("import-assigned")).isEqualTo("1");
+    assertThat(text("import-rejected")).isEqualTo("1");
+    assertThat(browser.getPageSource()).contains("not-an-iccid");
+    screenshot("csv-report");
+    assertThat(estate.sims().customerOf(ACME, "8944500102198309826")).contains(c.id());
+    Files.delete(csv);
+  }
+
+  @Test
   void aDeletionConfirmedAfterSomethingChangedIsRefused() {
     Customer c = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named("Changing Ltd " + shortId()));
 
