@@ -8,7 +8,11 @@ import io.simestate.core.NotFoundException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.Violation;
+import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.SkipReason;
+import io.simestate.core.alert.SkippedContact;
+import io.simestate.core.sim.Iccid;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.ContactId;
@@ -130,6 +134,7 @@ public class CustomersController {
     model.addAttribute("page", page);
     model.addAttribute("pages", Math.max(1, (report.simCount() + SIM_PAGE - 1) / SIM_PAGE));
     model.addAttribute("deliveries", deliveries(tenant, report.customer()));
+    model.addAttribute("decisions", decisions(tenant, report));
     model.addAttribute("record", estate.auditTrail().forCustomer(tenant, customerId, 50));
     SimEstateProperties.Tenant settings = properties.getTenants().get(tenant.value());
     model.addAttribute("senderAddress", settings != null && settings.getSender().getAddress() != null
@@ -264,8 +269,27 @@ public class CustomersController {
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound(NotFoundException e, Model model) {
+    Authentication user = org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .getAuthentication();
+    model.addAttribute("tenant", tenant(user));
+    model.addAttribute("userName", userName(user));
     model.addAttribute("message", "There is no such customer in your account.");
     return "not-found";
+  }
+
+  /** The routing decisions for the SIMs on this page: who was told, who was skipped and why. */
+  private List<AlertDecision> decisions(TenantId tenant, CustomerReport report) {
+    List<AlertDecision> all = new ArrayList<>();
+    for (Iccid sim : report.sims().items()) {
+      all.addAll(estate.alerts().decisionsForSim(tenant, sim, 10));
+    }
+    all.sort(Comparator.comparing(AlertDecision::decidedAt).reversed());
+    return all;
+  }
+
+  /** A skipped contact with every reason, for people. */
+  public static String skipped(SkippedContact s) {
+    return s.contactName() + " (" + String.join(", ", s.reasons().stream().map(SkipReason::description).toList()) + ")";
   }
 
   private List<Delivery> deliveries(TenantId tenant, Customer customer) {

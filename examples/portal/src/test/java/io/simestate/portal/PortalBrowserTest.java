@@ -40,6 +40,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,8 +118,8 @@ class PortalBrowserTest {
     signIn("ana", "ana-secret");
     assertThat(browser.findElement(By.id("tenant")).getText()).isEqualTo("acme-iot");
 
-    browser.findElement(By.id("add-customer")).click();
-    browser.findElement(By.id("save")).click();
+    clickAndWaitForTheNextPage("add-customer");
+    clickAndWaitForTheNextPage("save");
     assertThat(text("name-error")).contains("Name").contains("required");
     screenshot("1-empty-name-refused");
 
@@ -129,22 +130,26 @@ class PortalBrowserTest {
     type("city", "Antwerp");
     type("country", "Belgium");
     type("email", "office@northwind.example");
-    browser.findElement(By.id("save")).click();
+    clickAndWaitForTheNextPage("save");
     assertThat(text("customer-name")).isEqualTo(name);
     assertThat(text("notice")).contains("created");
 
     type("contact-name", "Ana Fleet");
     type("contact-email", "ana.fleet@northwind.example");
     browser.findElement(By.id("contact-alerts")).click();
-    browser.findElement(By.id("save-contact")).click();
+    clickAndWaitForTheNextPage("save-contact");
     assertThat(browser.findElements(By.cssSelector(".contact-row"))).hasSize(1);
     assertThat(browser.findElement(By.cssSelector(".contact-row")).getText()).contains("Ana Fleet").contains("on");
+    type("contact-name", "Bo Quiet");
+    type("contact-email", "bo.quiet@northwind.example");
+    clickAndWaitForTheNextPage("save-contact");
+    assertThat(browser.findElements(By.cssSelector(".contact-row"))).hasSize(2);
 
     String first = "8944500102198304826";
     String last = "8944500102198304850";
     new Select(browser.findElement(By.id("mode"))).selectByValue("range");
     type("sims-input", first + ".." + last);
-    browser.findElement(By.id("assign")).click();
+    clickAndWaitForTheNextPage("assign");
     assertThat(text("notice")).contains("25 SIMs assigned");
     assertThat(text("sim-count")).isEqualTo("25");
     assertThat(browser.findElements(By.cssSelector("#sim-list span"))).hasSize(CustomersController.SIM_PAGE);
@@ -161,12 +166,14 @@ class PortalBrowserTest {
       return b.findElements(By.cssSelector(".delivery-row")).stream().anyMatch(r -> r.getText().contains("SENT")
           && r.getText().contains("8944500102198304830"));
     });
+    String decision = browser.findElement(By.cssSelector(".decision-row")).getText();
+    assertThat(decision).contains(alertId).contains("Ana Fleet").contains("Bo Quiet (alerts are switched off)");
     screenshot("2-report-with-contact-sims-and-delivery");
 
-    browser.findElement(By.id("delete-customer")).click();
-    assertThat(text("deletion-warning")).contains("1 contact").contains("25 SIMs lose their");
+    clickAndWaitForTheNextPage("delete-customer");
+    assertThat(text("deletion-warning")).contains("2 contacts").contains("25 SIMs lose their");
     screenshot("3-deletion-warning");
-    browser.findElement(By.id("confirm-delete")).click();
+    clickAndWaitForTheNextPage("confirm-delete");
     assertThat(text("notice")).contains("25 SIMs have no customer now");
     assertThat(estate.sims().customerOf(ACME, first)).isEmpty();
     assertThat(estate.sims().customerOf(ACME, last)).isEmpty();
@@ -184,6 +191,7 @@ class PortalBrowserTest {
 
     browser.get(url("/customers/" + acmes.id()));
     assertThat(text("not-found")).contains("no such customer");
+    assertThat(browser.findElement(By.id("tenant")).getText()).isEqualTo("globex-m2m");
     assertThat(browser.getPageSource()).doesNotContain("ACME Secret Fleet");
     screenshot("tenant-isolation");
   }
@@ -205,11 +213,11 @@ class PortalBrowserTest {
 
     signIn("ana", "ana-secret");
     type("q", "cargo " + tag);
-    browser.findElement(By.id("search")).click();
+    clickAndWaitForTheNextPage("search");
     Select pick = new Select(browser.findElement(By.id("customer")));
     assertThat(pick.getOptions()).extracting(WebElement::getText).containsExactly("Searchable Cargo " + tag);
     screenshot("search");
-    browser.findElement(By.id("run-report")).click();
+    clickAndWaitForTheNextPage("run-report");
     assertThat(text("customer-name")).isEqualTo("Searchable Cargo " + tag);
   }
 
@@ -221,7 +229,7 @@ class PortalBrowserTest {
     browser.get(url("/customers/" + c.id()));
     type("contact-name", "Bo Silent");
     browser.findElement(By.id("contact-alerts")).click();
-    browser.findElement(By.id("save-contact")).click();
+    clickAndWaitForTheNextPage("save-contact");
 
     String errors = browser.findElement(By.id("add-contact")).getText();
     assertThat(errors).containsIgnoringCase("email");
@@ -240,16 +248,16 @@ class PortalBrowserTest {
     browser.get(url("/customers/" + c.id() + "/edit"));
     type("city", "Ghent");
     type("phone", "call me");
-    browser.findElement(By.id("save")).click();
+    clickAndWaitForTheNextPage("save");
     assertThat(text("phone-error")).contains("digits");
     type("phone", "+32 9 123 45 67");
-    browser.findElement(By.id("save")).click();
+    clickAndWaitForTheNextPage("save");
     assertThat(text("notice")).contains("Changes saved");
     assertThat(browser.getPageSource()).contains("Ghent").contains("+32 9 123 45 67");
 
     browser.get(url("/customers"));
     browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-    browser.findElement(By.id("import")).click();
+    clickAndWaitForTheNextPage("import");
     assertThat(text("import-assigned")).isEqualTo("1");
     assertThat(text("import-rejected")).isEqualTo("1");
     assertThat(browser.getPageSource()).contains("not-an-iccid");
@@ -267,7 +275,7 @@ class PortalBrowserTest {
     assertThat(text("deletion-warning")).contains("0 contacts");
     estate.customers().addContact(ACME, Actor.of("someone-else"), c.id(),
         ContactDetails.alerted("Late Contact", "late@changing.example"));
-    browser.findElement(By.id("confirm-delete")).click();
+    clickAndWaitForTheNextPage("confirm-delete");
 
     assertThat(text("stale")).contains("Something changed since the warning");
     assertThat(text("deletion-warning")).contains("1 contact");
@@ -279,7 +287,10 @@ class PortalBrowserTest {
     browser.get(url("/login"));
     type("username", user);
     type("password", password);
-    browser.findElement(By.id("sign-in")).click();
+    clickAndWaitForTheNextPage("sign-in");
+    // Signed in (the customers page) or refused (the login page with its error): the session is settled.
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("tenant")).isEmpty()
+        || !b.findElements(By.id("login-error")).isEmpty());
   }
 
   private HttpResponse<String> postUsageAlert(String tenant, String id, String iccid) throws Exception {
@@ -301,6 +312,13 @@ class PortalBrowserTest {
       }
     }
     return false;
+  }
+
+  /** Clicks a link or button that loads a page, and waits until the page it leaves is gone. */
+  private void clickAndWaitForTheNextPage(String id) {
+    WebElement leaving = browser.findElement(By.tagName("html"));
+    browser.findElement(By.id(id)).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
   }
 
   private void type(String id, String value) {
