@@ -20,6 +20,7 @@ module io.simestate.core {
   exports io.simestate.core.persistence;
   exports io.simestate.core.inmemory;
   exports io.simestate.core.estate;
+  exports io.simestate.core.monitor;
 
   // Bean Validation reads the constraints on the form commands (CustomerDetails, ContactDetails)
   // reflectively; opened to whichever provider the host runs (Hibernate Validator by default).

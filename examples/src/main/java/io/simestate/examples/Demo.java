@@ -16,10 +16,14 @@ import io.simestate.core.estate.DeletionPreview;
 import io.simestate.core.customer.DeletionResult;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.estate.SimEstate;
+import io.simestate.core.monitor.EstateHealth;
+import io.simestate.micrometer.SimEstateMetrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -133,6 +137,7 @@ public final class Demo {
     private final AtomicReference<DispatchReport> dispatched = new AtomicReference<>(DispatchReport.EMPTY);
     private final ScheduledExecutorService background;
     private final Clock clock = Clock.systemUTC();
+    private final DemoMetrics metrics = new DemoMetrics();
     private DecisionLedger ledger;
     private long noticesRecorded;
     private double replaySeconds;
@@ -176,7 +181,9 @@ public final class Demo {
           .dispatchBatchSize(options.dispatchBatch())
           .dispatchLease(Duration.ofSeconds(60))
           .clock(clock)
+          .listener(metrics.metrics)
           .build();
+      metrics.metrics.bindOutbox(estate);
     }
 
     DemoResult run() {
@@ -395,6 +402,7 @@ public final class Demo {
           .part("by CSV import", model.simsByCsv, Figures.count(model.csvRejected) + " bad lines rejected")
           .print();
       line("Audit events", audit.rows(), "in the CSV so far");
+      printMetrics();
       out.println(String.format(Locale.ENGLISH, "  %-38s %12s", "Run time so far", Figures.seconds(totalSeconds)));
       if (ledger.outcome(RoutingOutcome.ROUTED) + ledger.outcome(RoutingOutcome.CATCH_ALL) != replay
           .outcome(RoutingOutcome.ROUTED) + replay.outcome(RoutingOutcome.CATCH_ALL)
@@ -406,6 +414,59 @@ public final class Demo {
       if (ledger.missing() > 0) {
         failedChecks.add(Figures.count(ledger.missing()) + " routed alerts have no decision in the log");
       }
+    }
+
+    /** The same run as a portal's dashboard sees it: simestate-micrometer's meters and the health check. */
+    private void printMetrics() {
+      out.println("  -- as metrics (simestate-micrometer on a SimpleMeterRegistry) and SimEstate.health()");
+      Sum routedMetric = sum(SimEstateMetrics.ALERTS_ROUTED, metrics.total(SimEstateMetrics.ALERTS_ROUTED),
+          "counter, by outcome");
+      metrics.byTag(SimEstateMetrics.ALERTS_ROUTED, "outcome").forEach((outcome, n) -> routedMetric.part(outcome, n, ""));
+      routedMetric.print();
+      Sum sends = sum(SimEstateMetrics.SENDS, metrics.total(SimEstateMetrics.SENDS), "counter, by result and failure class");
+      for (String result : List.of("sent", "transient_failure", "permanent_failure")) {
+        for (String failure : List.of("none", "reported", "no_result", "sender_threw")) {
+          long n = metrics.count(SimEstateMetrics.SENDS, "result", result, "failure", failure);
+          if (n > 0) {
+            sends.part(result + ", " + failure, n, "");
+          }
+        }
+      }
+      sends.print();
+      Timer runs = metrics.completedRuns();
+      line(SimEstateMetrics.DISPATCH_RUNS, runs.count() + metrics.failedRuns(), String.format(Locale.ENGLISH,
+          "timer: %s failed; completed ones took %,.1f ms on average, %,.1f ms at most", Figures.count(metrics.failedRuns()),
+          runs.mean(TimeUnit.MILLISECONDS), runs.max(TimeUnit.MILLISECONDS)));
+      Map<String, Long> gauged = new java.util.LinkedHashMap<>();
+      for (DeliveryStatus status : DeliveryStatus.values()) {
+        String tag = status.name().toLowerCase(Locale.ROOT);
+        gauged.put(tag, metrics.gauge(SimEstateMetrics.DELIVERIES, "status", tag));
+      }
+      Sum outbox = sum(SimEstateMetrics.DELIVERIES, gauged.values().stream().mapToLong(Long::longValue).sum(),
+          "gauge, by status");
+      gauged.forEach((status, n) -> outbox.shown(status, n, ""));
+      outbox.print();
+      out.println(String.format(Locale.ENGLISH, "  %-38s %12s  %s", "oldest pending delivery's age",
+          Figures.seconds(metrics.oldestPendingSeconds()), "time gauge; 0 when nothing waits"));
+      EstateHealth health = estate.health().check();
+      Instant now = clock.instant();
+      out.println(String.format(Locale.ENGLISH, "  %-38s %12s  %s", "Health (SimEstate.health())", health.status(),
+          "last dispatch run " + health.lastDispatch().map(at -> Figures.seconds(secondsBetween(at, now)) + " ago")
+              .orElse("none") + ", last message accepted " + health.lastSent()
+              .map(at -> Figures.seconds(secondsBetween(at, now)) + " ago").orElse("none")
+              + (health.up() ? "" : "; " + String.join("; ", health.problems()))));
+      if (metrics.total(SimEstateMetrics.ALERTS_ROUTED) != replay.routed
+          || metrics.count(SimEstateMetrics.ALERTS_ROUTED, "outcome", "duplicate_alert_id") != replay.duplicateIds) {
+        failedChecks.add("the metrics counted " + Figures.count(metrics.total(SimEstateMetrics.ALERTS_ROUTED))
+            + " routed alerts, routing returned " + Figures.count(replay.routed));
+      }
+      if (!health.up()) {
+        failedChecks.add("the health check answers DOWN after the catch-up: " + health.problems());
+      }
+    }
+
+    private static double secondsBetween(Instant from, Instant to) {
+      return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private Sum sum(String label, long total, String note) {

@@ -92,7 +92,11 @@ public final class JoinedModeExample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    runOnH2(System.out);
+  }
+
+  /** Runs the example on an in-memory H2 database, printing to {@code out}. */
+  static void runOnH2(PrintStream out) {
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:joined-example;DB_CLOSE_DELAY=-1", "sa", "");
     try {
       // The host migrates its database: SIM Estate's script next to its own.

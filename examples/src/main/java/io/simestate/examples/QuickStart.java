@@ -47,7 +47,11 @@ public final class QuickStart {
    * @param args ignored
    */
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out);
+  }
+
+  /** Runs the quick start, printing to {@code out}. */
+  static void run(PrintStream out) {
     TenantId acme = TenantId.of("acme-iot");
     Actor alice = Actor.of("alice@portal");
     RecordingNotificationSender printer = new RecordingNotificationSender(n -> out.println("  -> " + describe(n)));
@@ -81,13 +85,15 @@ public final class QuickStart {
 
     out.println("== Routing alerts");
     Instant now = Instant.now();
-    route(estate, acme, UsageAlert.of(AlertId.of("w-1"), Iccid.parse("8944500102198304842"), AlertKind.WARNING, now)
+    UsageAlert first = UsageAlert.of(AlertId.of("w-1"), Iccid.parse("8944500102198304842"), AlertKind.WARNING, now)
         .withPeriod("2026-11").withUsage(new Usage(new BigDecimal("950"), new BigDecimal("1000"), "MB",
-            new BigDecimal("95"), "IoT 1 GB")), out);
+            new BigDecimal("95"), "IoT 1 GB"));
+    route(estate, acme, first, out);
     route(estate, acme, UsageAlert.of(AlertId.of("c-1"), Iccid.parse("8944500102198304842"), AlertKind.CUT_OFF, now), out);
     route(estate, acme, UsageAlert.of(AlertId.of("w-2"), Iccid.parse("8944500102198304826"), AlertKind.WARNING, now), out);
     route(estate, acme, UsageAlert.of(AlertId.of("w-3"), Iccid.parse("8991000000000000001"), AlertKind.WARNING, now), out);
-    route(estate, acme, UsageAlert.of(AlertId.of("w-1"), Iccid.parse("8944500102198304842"), AlertKind.WARNING, now), out);
+    // The rating system delivers w-1 a second time, as it is: an idempotent replay, nothing new.
+    route(estate, acme, first, out);
 
     out.println("== Dispatching");
     DispatchReport report = estate.dispatcher().dispatchDue();

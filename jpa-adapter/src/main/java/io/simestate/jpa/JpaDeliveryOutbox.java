@@ -216,6 +216,15 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     });
   }
 
+  @Override
+  public Optional<Instant> oldestPendingCreatedAt() {
+    return tx.call(em -> Optional.ofNullable(em.createQuery("""
+            select min(d.createdAt) from SimEstateDelivery d where d.status in (:pending, :inFlight)""", Instant.class)
+        .setParameter("pending", DeliveryStatus.PENDING.name())
+        .setParameter("inFlight", DeliveryStatus.IN_FLIGHT.name())
+        .getSingleResult()));
+  }
+
   static Delivery toDomain(DeliveryEntity e) {
     DeliveryKind kind = DeliveryKind.valueOf(e.kind);
     return new Delivery(new DeliveryId(UUID.fromString(e.id)), TenantId.of(e.tenantId), kind, AlertId.of(e.alertId),

@@ -5,37 +5,65 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the SIM Estate schema scripts ({@code db/simestate/<vendor>/V1__simestate_schema.sql},
- * {@code V2__per_recipient_repeats.sql}) without Flyway. A host that uses Flyway or Liquibase points it at {@link DatabaseVendor#scriptFolder()}
- * instead; the file names follow Flyway's conventions.
+ * Applies and upgrades the SIM Estate schema scripts ({@code db/simestate/<vendor>/V1__simestate_schema.sql},
+ * {@code V2__per_recipient_repeats.sql}, …) without Flyway. A host that uses Flyway or Liquibase points
+ * it at {@link DatabaseVendor#scriptFolder()} instead; the file names follow Flyway's conventions and
+ * the checksums recorded here are computed as Flyway computes them.
  *
- * <p>{@code apply} creates the tables in the connection's current schema (database); it does not
- * check whether they exist, so call it once on an empty schema. After the scripts it brings stored
+ * <p>{@code apply} works in the connection's current schema (database). It records every script it
+ * applied in a table of its own, {@value #HISTORY} (version, description, script, Flyway checksum,
+ * when, how long), and applies only the scripts it does not record: on an empty schema it
+ * creates everything, on a schema an earlier version created it upgrades in place, and applied again
+ * it changes nothing. A schema created before the history table existed is recognised by its tables
+ * and recorded as the version it is at ({@code BASELINE} rows). After the scripts it brings stored
  * customer names to the current name rules ({@link #upgradeCustomerNames(DataSource)}), which a host
  * that runs the scripts itself calls on its own.
+ *
+ * <p>A new script goes at the end of {@code SCRIPTS} with the next version; {@code SchemaUpgradeTest}
+ * then upgrades every earlier version to it and compares the result with a new database.
+ *
+ * <p>Run it from one instance at a time (at start-up, before dispatchers start), as with Flyway's
+ * {@code migrate}. On PostgreSQL a script and its history row commit together; H2 and MariaDB commit
+ * each DDL statement on its own, so a script that fails there halfway is reported and not recorded.
  */
 public final class JpaSchema {
 
+  /** The table in which {@code apply} records the scripts applied. */
+  public static final String HISTORY = "simestate_schema_history";
+
   /** The scripts in the order they are applied. */
   static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql");
+
+  private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(JpaSchema.class);
 
   private JpaSchema() {}
 
   /**
-   * Applies every schema script on a connection from the data source.
+   * Brings the schema to the current version: applies every script not applied yet, then upgrades
+   * the stored customer names. Safe to call on every start.
    *
-   * @param dataSource where to create the tables
+   * @param dataSource where the tables are (or go)
    * @param vendor which database it is
    * @throws UnavailableException if a statement fails
    */
@@ -48,29 +76,248 @@ public final class JpaSchema {
   }
 
   /**
-   * Applies every schema script on a connection, committing if the connection is not in auto-commit
-   * mode. The connection stays open.
+   * Brings the schema to the current version on a connection, committing after each script (and
+   * restoring the connection's auto-commit mode). The connection stays open.
    *
-   * @param connection where to create the tables
+   * @param connection where the tables are (or go)
    * @param vendor which database it is
    * @throws UnavailableException if a statement fails
    */
   public static void apply(Connection connection, DatabaseVendor vendor) {
+    apply(connection, vendor, latestVersion());
+    upgradeCustomerNames(connection);
+  }
+
+  /**
+   * The schema version of a database: the highest script version recorded in {@value #HISTORY}, the
+   * version recognised from its tables if it predates that table, or 0 if it holds no SIM Estate
+   * tables. Reads only.
+   *
+   * @param dataSource the SIM Estate schema
+   * @return e.g. {@code 2}
+   * @throws UnavailableException if the database cannot be read
+   */
+  public static int version(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return version(connection);
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not read the SIM Estate schema version", e);
+    }
+  }
+
+  /** The version of the last script this build ships. */
+  static int latestVersion() {
+    return versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+  }
+
+  /**
+   * Applies every script up to version {@code target} that the history does not record, in order,
+   * recording each (a script numbered below one already applied, as from a branch merged later, is
+   * applied too, as Flyway's {@code outOfOrder} would).
+   */
+  static void apply(Connection connection, DatabaseVendor vendor, int target) {
+    try {
+      boolean autoCommit = connection.getAutoCommit();
+      try {
+        connection.setAutoCommit(false);
+        Set<Integer> applied = startHistory(connection, vendor);
+        int current = applied.stream().max(Integer::compare).orElse(0);
+        if (current > latestVersion()) {
+          LOG.warn("The SIM Estate schema is at version {}, newer than this build's {}", current, latestVersion());
+        }
+        verifyChecksums(connection, vendor);
+        for (String script : SCRIPTS) {
+          int version = versionOf(script);
+          if (!applied.contains(version) && version <= target) {
+            applyScript(connection, vendor, script);
+          }
+        }
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not read or write the SIM Estate schema history " + HISTORY, e);
+    }
+  }
+
+  private static void applyScript(Connection connection, DatabaseVendor vendor, String script) {
+    String location = vendor.scriptFolder() + "/" + script;
+    String text = read(location);
+    long started = System.nanoTime();
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements(text)) {
+        statement.execute(sql);
+      }
+      record(connection, vendor, script, "SQL", checksum(text), (int) ((System.nanoTime() - started) / 1_000_000));
+      connection.commit();
+      LOG.info("Applied SIM Estate schema script {}", location);
+    } catch (SQLException e) {
+      rollbackQuietly(connection);
+      throw new UnavailableException("Could not apply the SIM Estate schema script " + location, e);
+    }
+  }
+
+  /**
+   * Creates the history table if it is missing and returns the versions recorded. A schema without the
+   * history table but with SIM Estate's tables was created before it existed: its version is told
+   * from its tables and recorded as baseline rows, one per script it holds.
+   */
+  private static Set<Integer> startHistory(Connection connection, DatabaseVendor vendor) throws SQLException {
+    if (tableExists(connection, HISTORY)) {
+      return recordedVersions(connection);
+    }
+    int found = versionFromTables(connection);
+    try (Statement s = connection.createStatement()) {
+      s.execute(historyTable(vendor));
+    }
     for (String script : SCRIPTS) {
-      String location = vendor.scriptFolder() + "/" + script;
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : statements(read(location))) {
-          statement.execute(sql);
-        }
-        if (!connection.getAutoCommit()) {
-          connection.commit();
-        }
-        LOG.info("Applied SIM Estate schema script {}", location);
-      } catch (SQLException e) {
-        throw new UnavailableException("Could not apply the SIM Estate schema script " + location, e);
+      if (versionOf(script) <= found) {
+        record(connection, vendor, script, "BASELINE", checksum(read(vendor.scriptFolder() + "/" + script)), 0);
       }
     }
-    upgradeCustomerNames(connection);
+    connection.commit();
+    if (found > 0) {
+      LOG.info("Found SIM Estate tables at schema version {} without {}; recorded them as that version", found,
+          HISTORY);
+    }
+    return recordedVersions(connection);
+  }
+
+  /**
+   * The version of a schema written before the history table existed: 0 without SIM Estate tables,
+   * 2 once {@code simestate_alert_told} exists, 1 otherwise. Versions from 3 on always have a history.
+   */
+  private static int versionFromTables(Connection connection) throws SQLException {
+    if (!tableExists(connection, "simestate_customer")) {
+      return 0;
+    }
+    return tableExists(connection, "simestate_alert_told") ? 2 : 1;
+  }
+
+  private static int version(Connection connection) throws SQLException {
+    if (!tableExists(connection, HISTORY)) {
+      return versionFromTables(connection);
+    }
+    return recordedVersions(connection).stream().max(Integer::compare).orElse(0);
+  }
+
+  private static Set<Integer> recordedVersions(Connection connection) throws SQLException {
+    Set<Integer> versions = new TreeSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("select version from " + HISTORY + " where success = true")) {
+      while (rs.next()) {
+        versions.add(Integer.parseInt(rs.getString(1)));
+      }
+    }
+    return versions;
+  }
+
+  /** Warns about a recorded script whose text has changed since it was applied (as Flyway's validate would). */
+  private static void verifyChecksums(Connection connection, DatabaseVendor vendor) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("select script, checksum from " + HISTORY + " where type = 'SQL'")) {
+      while (rs.next()) {
+        String script = rs.getString(1);
+        if (SCRIPTS.contains(script)) {
+          int now = checksum(read(vendor.scriptFolder() + "/" + script));
+          if (now != rs.getInt(2)) {
+            LOG.warn("SIM Estate schema script {} changed since it was applied (checksum {} recorded, {} now); "
+                + "it is not applied again", script, rs.getInt(2), now);
+          }
+        }
+      }
+    }
+  }
+
+  private static String historyTable(DatabaseVendor vendor) {
+    String time = vendor == DatabaseVendor.MARIADB ? "datetime(6)" : "timestamp(6) with time zone";
+    String key = vendor == DatabaseVendor.MARIADB ? "primary key (version)"
+        : "constraint pk_" + HISTORY + " primary key (version)";
+    String tail = vendor == DatabaseVendor.MARIADB ? " engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin" : "";
+    return "create table " + HISTORY + " (installed_rank integer not null, version varchar(50) not null, "
+        + "description varchar(200) not null, type varchar(20) not null, script varchar(1000) not null, "
+        + "checksum integer, installed_on " + time + " not null, execution_time integer not null, "
+        + "success boolean not null, " + key + ")" + tail;
+  }
+
+  private static void record(Connection connection, DatabaseVendor vendor, String script, String type,
+      int checksum, int millis) throws SQLException {
+    int rank;
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from " + HISTORY)) {
+      rs.next();
+      rank = rs.getInt(1) + 1;
+    }
+    try (PreparedStatement ps = connection.prepareStatement("insert into " + HISTORY + " (installed_rank, version, "
+        + "description, type, script, checksum, installed_on, execution_time, success) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setInt(1, rank);
+      ps.setString(2, Integer.toString(versionOf(script)));
+      ps.setString(3, descriptionOf(script));
+      ps.setString(4, type);
+      ps.setString(5, script);
+      ps.setInt(6, checksum);
+      Jdbc.setInstant(ps, 7, Instant.now(), vendor);
+      ps.setInt(8, millis);
+      ps.setBoolean(9, true);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Whether a table of that name is in the connection's current schema (any letter case). */
+  static boolean tableExists(Connection connection, String table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String escape = meta.getSearchStringEscape();
+    for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+      String pattern = escape == null ? name : name.replace("_", escape + "_");
+      try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+        while (rs.next()) {
+          if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The version of a script from its Flyway name, {@code V<version>__<description>.sql}. */
+  static int versionOf(String script) {
+    Matcher m = SCRIPT_NAME.matcher(script);
+    if (!m.matches()) {
+      throw new IllegalStateException("Schema script " + script + " is not named V<version>__<description>.sql");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  /** The description Flyway records for a script: the part after "__", underscores as spaces. */
+  static String descriptionOf(String script) {
+    Matcher m = SCRIPT_NAME.matcher(script);
+    if (!m.matches()) {
+      throw new IllegalStateException("Schema script " + script + " is not named V<version>__<description>.sql");
+    }
+    return m.group(2).replace('_', ' ');
+  }
+
+  /**
+   * The checksum Flyway records for a script: CRC32 over the UTF-8 bytes of its lines without their
+   * line breaks (and without a byte-order mark), as a signed int.
+   */
+  static int checksum(String text) {
+    CRC32 crc = new CRC32();
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    for (String line : body.split("\r\n|\r|\n", -1)) {
+      crc.update(line.getBytes(StandardCharsets.UTF_8));
+    }
+    return (int) crc.getValue();
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the failure being reported matters more
+    }
   }
 
   /**

@@ -16,9 +16,6 @@ import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.sim.Iccid;
 import jakarta.persistence.EntityManagerFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,13 +54,13 @@ class SchemaUpgradeV2Test {
     void whoWasToldBeforeTheUpgradeIsNotToldAgainAndEveryReasonIsKept() throws Exception {
       int v2 = JpaSchema.SCRIPTS.indexOf(V2);
       try (Connection c = db.connection()) {
-        run(c, JpaSchema.SCRIPTS.subList(0, v2));
+        EarlierSchema.runWithoutHistory(c, vendor, JpaSchema.SCRIPTS.subList(0, v2));
         delivery(c, "a-1", "ALERT", sim, "WARNING", t0, "2026-11", ana.toString());
         delivery(c, "a-2", "ALERT", sim, "WARNING", t0.plusSeconds(3600), "2026-11", ana.toString());
         delivery(c, "a-3", "ALERT", sim, "CUT_OFF", t0, null, noc.key());
         delivery(c, "n-1", "SUBSCRIPTION_NOTICE", null, null, null, null, ContactId.random().toString());
 
-        run(c, JpaSchema.SCRIPTS.subList(v2, JpaSchema.SCRIPTS.size()));
+        EarlierSchema.runWithoutHistory(c, vendor, JpaSchema.SCRIPTS.subList(v2, JpaSchema.SCRIPTS.size()));
 
         assertThat(told(c)).containsExactlyInAnyOrder(
             sim.digits() + "|WARNING|p:2026-11 " + ana + " " + t0.plusSeconds(3600),
@@ -89,18 +86,6 @@ class SchemaUpgradeV2Test {
         assertThat(upgraded.decisions().find(tenant, AlertId.of("d-1"))).contains(decision);
       } finally {
         factory.close();
-      }
-    }
-
-    private void run(Connection c, List<String> scripts) throws SQLException, IOException {
-      try (Statement s = c.createStatement()) {
-        for (String script : scripts) {
-          try (InputStream in = getClass().getClassLoader().getResourceAsStream(vendor.scriptFolder() + "/" + script)) {
-            for (String sql : JpaSchema.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-              s.execute(sql);
-            }
-          }
-        }
       }
     }
 

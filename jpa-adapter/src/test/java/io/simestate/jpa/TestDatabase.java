@@ -33,6 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestDatabase {
 
   private static final Map<DatabaseVendor, TestDatabase> OPEN = new EnumMap<>(DatabaseVendor.class);
+  private static final Map<DatabaseVendor, TestDatabase> UPGRADED = new EnumMap<>(DatabaseVendor.class);
   private static final java.util.List<TestDatabase> EMPTY = new java.util.ArrayList<>();
 
   final DatabaseVendor vendor;
@@ -46,10 +47,19 @@ final class TestDatabase {
   }
 
   private TestDatabase(DatabaseVendor vendor, boolean migrated) {
+    this(vendor, migrated, c -> { });
+  }
+
+  private TestDatabase(DatabaseVendor vendor, boolean migrated, Before before) {
     this.vendor = vendor;
     this.schema = "simestate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.dataSource = new CountingDataSource(createSchema());
     if (migrated) {
+      try (Connection c = dataSource.getConnection()) {
+        before.accept(c);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not prepare the " + vendor + " test database", e);
+      }
       JpaSchema.apply(dataSource, vendor);
       this.factory = entityManagerFactory(dataSource, Map.of());
       this.persistence = JpaPersistence.standalone(factory);
@@ -57,6 +67,12 @@ final class TestDatabase {
       this.factory = null;
       this.persistence = null;
     }
+  }
+
+  /** Work on a connection before the schema is applied. */
+  @FunctionalInterface
+  interface Before {
+    void accept(Connection connection) throws SQLException;
   }
 
   /** The database of this run for a vendor, created on first use. */
@@ -74,10 +90,23 @@ final class TestDatabase {
     return db;
   }
 
+  /**
+   * A database of its own as the first version left it, with an estate in that version's tables
+   * ({@link EarlierSchema.V1Estate}), then upgraded by {@link JpaSchema#apply}; created on first use.
+   */
+  static synchronized TestDatabase upgradedFromV1(DatabaseVendor vendor) {
+    return UPGRADED.computeIfAbsent(vendor, v -> new TestDatabase(v, true, c -> {
+      EarlierSchema.runWithoutHistory(c, v, EarlierSchema.upTo(1));
+      EarlierSchema.V1Estate.load(c, v);
+    }));
+  }
+
   /** Drops the schemas of this run; called once when the test run ends. */
   static synchronized void dropAll() {
     OPEN.values().forEach(TestDatabase::drop);
     OPEN.clear();
+    UPGRADED.values().forEach(TestDatabase::drop);
+    UPGRADED.clear();
     EMPTY.forEach(TestDatabase::drop);
     EMPTY.clear();
   }

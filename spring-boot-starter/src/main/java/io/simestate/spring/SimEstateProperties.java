@@ -447,7 +447,7 @@ public class SimEstateProperties {
   /** How SIM Estate's tables are created when the context starts. */
   public static class Schema {
 
-    /** Without Flyway: apply the schema scripts with JpaSchema when the tables are missing. */
+    /** Without Flyway: apply the schema scripts a database lacks with JpaSchema. */
     private boolean apply;
 
     private final Flyway flyway = new Flyway();

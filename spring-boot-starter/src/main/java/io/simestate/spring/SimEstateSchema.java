@@ -4,8 +4,6 @@ import io.simestate.core.UnavailableException;
 import io.simestate.jpa.DatabaseVendor;
 import io.simestate.jpa.JpaSchema;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -26,7 +24,7 @@ public final class SimEstateSchema implements InitializingBean {
   public enum Method {
     /** SIM Estate's own Flyway, with its own history table. */
     FLYWAY,
-    /** {@link JpaSchema#apply(DataSource, DatabaseVendor)} on a schema without SIM Estate's tables. */
+    /** {@link JpaSchema#apply(DataSource, DatabaseVendor)}, which applies the scripts a database lacks. */
     SCRIPTS
   }
 
@@ -73,12 +71,8 @@ public final class SimEstateSchema implements InitializingBean {
     if (method == Method.FLYWAY) {
       FlywayMigration.migrate(dataSource, vendor, flywayTable);
       JpaSchema.upgradeCustomerNames(dataSource);
-    } else if (tablesExist()) {
-      // Until JpaSchema records what it applied (issue 12, F21), a schema that already has the tables
-      // is taken as current.
-      LOG.info("SIM Estate's tables exist; the schema scripts are not applied again");
-      JpaSchema.upgradeCustomerNames(dataSource);
     } else {
+      // Version-aware: applies only the scripts this database lacks, and nothing on a current one.
       JpaSchema.apply(dataSource, vendor);
     }
   }
@@ -88,22 +82,6 @@ public final class SimEstateSchema implements InitializingBean {
       return DatabaseVendor.fromProductName(c.getMetaData().getDatabaseProductName());
     } catch (SQLException e) {
       throw new UnavailableException("Could not connect to read which database SIM Estate runs on", e);
-    }
-  }
-
-  private boolean tablesExist() {
-    try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      for (String name : new String[] {"simestate_customer", "SIMESTATE_CUSTOMER"}) {
-        try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), name, null)) {
-          if (tables.next()) {
-            return true;
-          }
-        }
-      }
-      return false;
-    } catch (SQLException e) {
-      throw new UnavailableException("Could not read whether SIM Estate's tables exist", e);
     }
   }
 

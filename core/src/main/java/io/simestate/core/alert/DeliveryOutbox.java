@@ -109,4 +109,14 @@ public interface DeliveryOutbox {
    * @return a count for every status, zero included
    */
   Map<DeliveryStatus, Long> countByStatus();
+
+  /**
+   * When the oldest delivery still to be sent was recorded: the earliest {@link Delivery#createdAt()}
+   * among deliveries {@link DeliveryStatus#PENDING} (waiting for their first attempt, a retry or a
+   * digest window) or {@link DeliveryStatus#IN_FLIGHT}, over all tenants (for monitoring: the age of
+   * the oldest pending delivery).
+   *
+   * @return that time, or empty if every delivery was sent or failed; never null
+   */
+  Optional<Instant> oldestPendingCreatedAt();
 }

@@ -18,6 +18,10 @@ import io.simestate.core.alert.SubscriptionNotice;
 import io.simestate.core.alert.TenantSettingsSource;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEventType;
+import io.simestate.core.monitor.DispatchRun;
+import io.simestate.core.monitor.EstateListener;
+import io.simestate.core.monitor.MessageSent;
+import io.simestate.core.monitor.SendFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +68,7 @@ public final class AlertDispatcher {
   private final Duration lease;
   private final RandomGenerator random;
   private final Clock clock;
+  private final EstateListener monitor;
 
   /**
    * Wires the dispatcher; called by {@code SimEstate}.
@@ -78,10 +84,11 @@ public final class AlertDispatcher {
    * @param lease how long a claim holds before another dispatcher may take it over
    * @param random the jitter source
    * @param clock the clock
+   * @param monitor told of each run and each message's result (F20)
    */
   AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
       TenantSettingsSource settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
-      RandomGenerator random, Clock clock) {
+      RandomGenerator random, Clock clock, EstateListener monitor) {
     this.outbox = outbox;
     this.sender = sender;
     this.tx = tx;
@@ -93,6 +100,7 @@ public final class AlertDispatcher {
     this.lease = lease;
     this.random = random;
     this.clock = clock;
+    this.monitor = monitor;
   }
 
   /**
@@ -101,19 +109,28 @@ public final class AlertDispatcher {
    * @return what was done
    */
   public DispatchReport dispatchDue() {
+    Instant startedAt = clock.instant();
     DispatchReport total = DispatchReport.EMPTY;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Instant now = clock.instant();
-      List<Delivery> claimed = withRetries(() -> tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease)));
-      if (claimed.isEmpty()) {
-        break;
+    try {
+      for (int round = 0; round < MAX_ROUNDS; round++) {
+        Instant now = clock.instant();
+        List<Delivery> claimed = withRetries(() -> tx.inTransaction(() -> outbox.claimDue(now, batchSize, lease)));
+        if (claimed.isEmpty()) {
+          break;
+        }
+        total = total.plus(dispatch(claimed));
       }
-      total = total.plus(dispatch(claimed));
+    } catch (RuntimeException | Error e) {
+      monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,
+          Optional.of(e.getClass().getSimpleName())));
+      throw e;
     }
     if (total.claimed() > 0) {
       LOG.info("Dispatched {} deliveries: {} sent in {} messages ({} digests), {} to retry, {} failed",
           total.claimed(), total.sent(), total.messages(), total.digests(), total.retried(), total.failed());
     }
+    monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,
+        Optional.empty()));
     return total;
   }
 
@@ -142,6 +159,7 @@ public final class AlertDispatcher {
       messages.add(toNotification(group));
     }
     DispatchReport[] recorded = new DispatchReport[messages.size()];
+    SendFailure[] unreported = new SendFailure[messages.size()];
     // Each result is recorded in its own transaction as soon as the sender reports it, so that a
     // process killed in the middle of a batch re-sends at most the message in flight.
     NotificationSender.ResultListener listener = (i, result) -> {
@@ -153,21 +171,28 @@ public final class AlertDispatcher {
       } catch (RuntimeException e) {
         throw new RecordingFailed(e);
       }
+      Delivery first = groups.get(i).get(0);
+      monitor.messageSent(new MessageSent(first.tenantId(), first.kind(), groups.get(i).size(), result.status(),
+          result.status() == SendResult.Status.SENT ? SendFailure.NONE
+              : unreported[i] != null ? unreported[i] : SendFailure.REPORTED));
     };
     List<SendResult> results = null;
+    SendFailure noResult = SendFailure.NO_RESULT;
     try {
       results = sender.sendAll(messages, listener);
     } catch (RecordingFailed e) {
       throw e.failure;
     } catch (RuntimeException e) {
+      noResult = SendFailure.SENDER_THREW;
       LOG.warn("The notification sender failed in a batch of {} messages; the unreported ones will be retried",
           messages.size(), e);
     }
     for (int i = 0; i < recorded.length; i++) {
       if (recorded[i] == null) {
-        SendResult result = results != null && results.size() == messages.size() && results.get(i) != null
-            ? results.get(i)
+        boolean reported = results != null && results.size() == messages.size() && results.get(i) != null;
+        SendResult result = reported ? results.get(i)
             : SendResult.transientFailure("the notification sender reported no result");
+        unreported[i] = reported ? null : noResult;
         try {
           listener.onResult(i, result);
         } catch (RecordingFailed e) {

@@ -28,6 +28,8 @@ import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.internal.Require;
+import io.simestate.core.monitor.AlertRouted;
+import io.simestate.core.monitor.EstateListener;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +75,7 @@ public final class Alerts {
   private final Duration pastWindow;
   private final Duration futureWindow;
   private final Clock clock;
+  private final EstateListener listener;
 
   /**
    * Wires the use cases; called by {@code SimEstate}.
@@ -89,10 +92,12 @@ public final class Alerts {
    * @param pastWindow how long before the clock an alert may have been raised
    * @param futureWindow how long after the clock an alert may have been raised
    * @param clock the clock
+   * @param listener told of each routed alert (F20)
    */
   Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
       DeliveryOutbox outbox, Transactions tx, EventRecorder events, TenantSettingsSource settings,
-      AlertRouter router, Duration repeatWindow, Duration pastWindow, Duration futureWindow, Clock clock) {
+      AlertRouter router, Duration repeatWindow, Duration pastWindow, Duration futureWindow, Clock clock,
+      EstateListener listener) {
     this.directory = directory;
     this.decisions = decisions;
     this.repeatGuard = repeatGuard;
@@ -105,6 +110,7 @@ public final class Alerts {
     this.pastWindow = pastWindow;
     this.futureWindow = futureWindow;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /**
@@ -131,7 +137,7 @@ public final class Alerts {
   public RoutingResult route(TenantId tenant, UsageAlert alert) {
     Require.present(tenant, "tenantId");
     Require.present(alert, "alert");
-    return tx.inTransaction(() -> {
+    RoutingResult result = tx.inTransaction(() -> {
       Optional<AlertDecision> earlier = decisions.find(tenant, alert.id());
       if (earlier.isPresent()) {
         return replay(earlier.get(), alert);
@@ -160,6 +166,9 @@ public final class Alerts {
           List.of(alert.iccid()), summary(decision));
       return new RoutingResult(decision, false, recorded);
     });
+    listener.alertRouted(new AlertRouted(tenant, result.decision().alert().kind(), result.decision().outcome(),
+        result.deliveries().size(), result.duplicateAlertId()));
+    return result;
   }
 
   /**
@@ -312,6 +321,16 @@ public final class Alerts {
    */
   public Map<DeliveryStatus, Long> deliveryCounts() {
     return outbox.countByStatus();
+  }
+
+  /**
+   * When the oldest delivery not yet sent or failed (pending or in flight) was recorded, over all
+   * tenants: its age is how far alerting lags (F20).
+   *
+   * @return that time, or empty if nothing is waiting
+   */
+  public Optional<Instant> oldestPendingCreatedAt() {
+    return outbox.oldestPendingCreatedAt();
   }
 
   private List<Delivery> deliveriesFor(AlertDecision decision, TenantAlertSettings settings, Instant now) {

@@ -14,6 +14,8 @@ import io.simestate.core.audit.EventPublisher;
 import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.inmemory.RecordingNotificationSender;
 import io.simestate.core.internal.Require;
+import io.simestate.core.monitor.EstateListener;
+import io.simestate.core.monitor.HealthThresholds;
 import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.IccidPolicy;
 import io.simestate.core.sim.SimInventory;
@@ -52,6 +54,7 @@ public final class SimEstate {
   private final AlertDispatcher dispatcher;
   private final AuditTrail auditTrail;
   private final Persistence persistence;
+  private final HealthCheck health;
 
   private SimEstate(Builder b) {
     this.persistence = b.persistence;
@@ -69,11 +72,17 @@ public final class SimEstate {
         notices, b.clock);
     this.sims = new Sims(persistence.simAssignments(), persistence.customers(), b.inventory, b.iccidPolicy, tx,
         events);
+    DispatchTracker tracker = new DispatchTracker(b.clock);
+    List<EstateListener> listeners = new ArrayList<>();
+    listeners.add(tracker);
+    listeners.addAll(b.listeners);
+    EstateListener monitor = new Listeners(listeners);
     this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.repeatGuard(),
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.alertPast, b.alertFuture,
-        b.clock);
+        b.clock, monitor);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),
-        b.retryPolicy, b.batchSize, b.lease, b.random, b.clock);
+        b.retryPolicy, b.batchSize, b.lease, b.random, b.clock, monitor);
+    this.health = new HealthCheck(persistence.outbox(), tracker, b.healthThresholds, b.clock);
     this.auditTrail = new SimAwareAuditTrail(persistence.auditTrail());
   }
 
@@ -133,6 +142,16 @@ public final class SimEstate {
   }
 
   /**
+   * Whether alerts are flowing: UP or DOWN from the age of the oldest pending delivery and the time
+   * of this instance's last completed dispatch run, against {@link Builder#healthThresholds} (F20).
+   *
+   * @return the health check
+   */
+  public HealthCheck health() {
+    return health;
+  }
+
+  /**
    * The administrative record, per customer and per SIM (F11); a SIM's history includes the
    * deletion of a customer that held it.
    *
@@ -187,6 +206,8 @@ public final class SimEstate {
     private Duration lease = Duration.ofMinutes(5);
     private RandomGenerator random = RandomGenerator.getDefault();
     private Clock clock = Clock.systemUTC();
+    private final List<EstateListener> listeners = new ArrayList<>();
+    private HealthThresholds healthThresholds = HealthThresholds.DEFAULTS;
 
     private Builder() {}
 
@@ -398,6 +419,31 @@ public final class SimEstate {
      */
     public Builder clock(Clock clock) {
       this.clock = Require.present(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Tells a listener what routing and dispatch do, for metrics (F20); e.g. the {@code
+     * simestate-micrometer} binding. May be called more than once; listeners are called in the order
+     * added. What a listener throws is caught and logged, and never breaks routing or dispatch. By
+     * default nobody listens.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(EstateListener listener) {
+      listeners.add(Require.present(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * When {@link SimEstate#health()} answers DOWN; {@link HealthThresholds#DEFAULTS} by default.
+     *
+     * @param thresholds the thresholds
+     * @return this builder
+     */
+    public Builder healthThresholds(HealthThresholds thresholds) {
+      this.healthThresholds = Require.present(thresholds, "healthThresholds");
       return this;
     }
 

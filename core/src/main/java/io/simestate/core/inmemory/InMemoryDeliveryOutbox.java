@@ -146,6 +146,19 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     return counts;
   }
 
+  @Override
+  public synchronized Optional<Instant> oldestPendingCreatedAt() {
+    // The due queue holds exactly the pending and in-flight deliveries.
+    Instant oldest = null;
+    for (Due d : due) {
+      Instant created = byId.get(d.id()).createdAt();
+      if (oldest == null || created.isBefore(oldest)) {
+        oldest = created;
+      }
+    }
+    return Optional.ofNullable(oldest);
+  }
+
   private void change(DeliveryId id, UnaryOperator<Delivery> change) {
     Delivery current = byId.get(id);
     if (current == null) {

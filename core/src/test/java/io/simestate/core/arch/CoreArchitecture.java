@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  *
  * <p>Bottom to top; a package may import only packages below it: the kernel (the base package
  * itself), {@code internal}, {@code customer}, {@code sim}, {@code audit}, {@code alert},
- * {@code persistence}, {@code inmemory}, {@code estate}.
+ * {@code monitor}, {@code persistence}, {@code inmemory}, {@code estate}.
  */
 final class CoreArchitecture {
 
@@ -28,6 +28,7 @@ final class CoreArchitecture {
   static final String SIM = "Sim";
   static final String AUDIT = "Audit";
   static final String ALERT = "Alert";
+  static final String MONITOR = "Monitor";
   static final String PERSISTENCE = "Persistence";
   static final String IN_MEMORY = "InMemory";
   static final String ESTATE = "Estate";
@@ -77,6 +78,7 @@ final class CoreArchitecture {
         .layer(SIM).definedBy(base + ".sim..")
         .layer(AUDIT).definedBy(base + ".audit..")
         .layer(ALERT).definedBy(base + ".alert..")
+        .layer(MONITOR).definedBy(base + ".monitor..")
         .layer(PERSISTENCE).definedBy(base + ".persistence..")
         .layer(IN_MEMORY).definedBy(base + ".inmemory..")
         .layer(ESTATE).definedBy(base + ".estate..")
@@ -86,6 +88,7 @@ final class CoreArchitecture {
         .whereLayer(SIM).mayOnlyAccessLayers(KERNEL, INTERNAL, CUSTOMER)
         .whereLayer(AUDIT).mayOnlyAccessLayers(KERNEL, INTERNAL, CUSTOMER, SIM)
         .whereLayer(ALERT).mayOnlyAccessLayers(KERNEL, INTERNAL, CUSTOMER, SIM, AUDIT)
+        .whereLayer(MONITOR).mayOnlyAccessLayers(KERNEL, INTERNAL, ALERT)
         .whereLayer(PERSISTENCE).mayOnlyAccessLayers(KERNEL, INTERNAL, CUSTOMER, SIM, AUDIT, ALERT)
         .whereLayer(IN_MEMORY).mayOnlyAccessLayers(KERNEL, INTERNAL, CUSTOMER, SIM, AUDIT, ALERT, PERSISTENCE)
         .ensureAllClassesAreContainedInArchitecture();

@@ -31,7 +31,8 @@ class ModuleDescriptorTest {
 
   private static final Set<String> EXPORTED = Set.of("io.simestate.core", "io.simestate.core.customer",
       "io.simestate.core.sim", "io.simestate.core.audit", "io.simestate.core.alert",
-      "io.simestate.core.persistence", "io.simestate.core.inmemory", "io.simestate.core.estate");
+      "io.simestate.core.persistence", "io.simestate.core.inmemory", "io.simestate.core.estate",
+      "io.simestate.core.monitor");
 
   private static final String PORTAL_MODULE = """
       module portal.probe {

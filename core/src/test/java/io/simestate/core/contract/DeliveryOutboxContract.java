@@ -245,6 +245,35 @@ public abstract class DeliveryOutboxContract {
   }
 
   @Test
+  void theOldestPendingDeliveryIsTheEarliestRecordedThatIsNeitherSentNorFailed() {
+    assertThat(deliveryOutbox().oldestPendingCreatedAt()).isEmpty();
+    TenantId tenant = newTenant();
+    Delivery sent = recordedAt(pending(tenant, at(0)), at(-300));
+    Delivery failed = recordedAt(pending(tenant, at(0)), at(-200));
+    Delivery inFlight = recordedAt(pending(tenant, at(0)), at(-100));
+    Delivery waiting = recordedAt(pending(newTenant(), at(1_000)), at(-50));
+    deliveryOutbox().enqueue(List.of(sent, failed, inFlight, waiting));
+    assertThat(deliveryOutbox().claimDue(at(1), 10, LEASE)).hasSize(3);
+    deliveryOutbox().markSent(sent.id(), at(2));
+    deliveryOutbox().markFailed(failed.id(), "550 no such user");
+    assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-100));
+    deliveryOutbox().markRetry(inFlight.id(), at(60), "421 try later");
+    assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-100));
+    deliveryOutbox().claimDue(at(60), 10, LEASE);
+    deliveryOutbox().markSent(inFlight.id(), at(61));
+    assertThat(deliveryOutbox().oldestPendingCreatedAt()).contains(at(-50));
+    deliveryOutbox().claimDue(at(1_000), 10, LEASE);
+    deliveryOutbox().markSent(waiting.id(), at(1_001));
+    assertThat(deliveryOutbox().oldestPendingCreatedAt()).isEmpty();
+  }
+
+  private static Delivery recordedAt(Delivery d, Instant createdAt) {
+    return new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(), d.customerId(), d.customerName(),
+        d.recipient(), d.digestKey(), d.status(), d.attempts(), createdAt, d.nextAttemptAt(), d.sentAt(),
+        d.lastError());
+  }
+
+  @Test
   void concurrentClaimersNeverReceiveTheSameDelivery() throws Exception {
     TenantId tenant = newTenant();
     List<Delivery> all = new ArrayList<>();
