@@ -105,6 +105,25 @@ public final class JpaPersistence implements Persistence {
   }
 
   /**
+   * The adapter in joined mode with the host's transaction runner: every operation runs in the
+   * caller's transaction when there is one, and in a transaction the host's runner starts when there
+   * is none (for example Spring's {@code TransactionTemplate} with {@code PROPAGATION_REQUIRED}, which
+   * the Spring Boot starter uses). A use case called inside a host's transaction commits or rolls
+   * back with it; a read or a dispatch round called outside one still gets a transaction, with the
+   * EntityManager the supplier returns bound to it.
+   *
+   * @param entityManagers supplies the EntityManager bound to the current transaction; called on every
+   *     operation, on the caller's thread, inside {@code hostTransactions}
+   * @param hostTransactions runs work in the caller's transaction, or in a new one when none runs
+   * @return the adapter, never null
+   * @throws InvalidInputException naming {@code entityManagers} or {@code hostTransactions} if it is null
+   */
+  public static JpaPersistence joined(Supplier<EntityManager> entityManagers, Transactions hostTransactions) {
+    return new JpaPersistence(new JoinedTransactions(InvalidInputException.requirePresent(entityManagers,
+        "entityManagers"), InvalidInputException.requirePresent(hostTransactions, "hostTransactions")), null);
+  }
+
+  /**
    * The fully qualified names of the adapter's entity classes, for a host's persistence unit (a
    * {@code <class>} element each in {@code persistence.xml}, or
    * {@code LocalContainerEntityManagerFactoryBean.setPackagesToScan("io.simestate.jpa")} in Spring).

@@ -20,6 +20,9 @@ class ArgumentsTest {
         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("factory"));
     assertThatThrownBy(() -> JpaPersistence.joined(null)).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("entityManagers"));
+    assertThatThrownBy(() -> JpaPersistence.joined(() -> null, null)).isInstanceOfSatisfying(
+        InvalidInputException.class,
+        e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("hostTransactions"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simestate.core.Actor;
 import io.simestate.core.TenantId;
+import io.simestate.core.Transactions;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.estate.SimEstate;
@@ -97,6 +98,45 @@ class JoinedModeTest {
       assertThat(db.persistence.customers().find(tenant, customer.id())).isPresent();
       assertThat(db.persistence.simAssignments().customerOf(tenant, sim)).contains(customer.id());
       assertThat(db.persistence.auditTrail().recent(tenant, 10)).isNotEmpty();
+    }
+
+    @Test
+    void withTheHostsRunnerAUseCaseCalledOutsideATransactionRunsInOneTheHostStarts() throws Exception {
+      Iccid sim = Fixtures.iccid();
+      EntityManager[] current = new EntityManager[1];
+      int[] started = new int[1];
+      // The host's runner: joins the current transaction, or starts (and commits) one.
+      Transactions host = new Transactions() {
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+          if (current[0] != null) {
+            return work.get();
+          }
+          started[0]++;
+          current[0] = db.factory.createEntityManager();
+          try {
+            current[0].getTransaction().begin();
+            T result = work.get();
+            current[0].getTransaction().commit();
+            return result;
+          } finally {
+            if (current[0].getTransaction().isActive()) {
+              current[0].getTransaction().rollback();
+            }
+            current[0].close();
+            current[0] = null;
+          }
+        }
+      };
+      SimEstate estate = SimEstate.builder().persistence(JpaPersistence.joined(() -> current[0], host))
+          .notificationSender(new RecordingNotificationSender()).build();
+
+      Customer customer = estate.customers().create(tenant, actor, CustomerDetails.named("Runner Ltd"));
+      estate.sims().assign(tenant, actor, customer.id(), List.of(sim.digits()));
+
+      assertThat(estate.customers().find(tenant, customer.id())).isPresent();
+      assertThat(started[0]).isEqualTo(3);
+      assertThat(db.persistence.simAssignments().customerOf(tenant, sim)).contains(customer.id());
     }
   }
 
