@@ -28,6 +28,7 @@ public class SimEstateProperties {
   private final Dispatcher dispatcher = new Dispatcher();
   private final Schema schema = new Schema();
   private final Mail mail = new Mail();
+  private final Metrics metrics = new Metrics();
 
   /**
    * Whether the starter wires SIM Estate.
@@ -117,6 +118,61 @@ public class SimEstateProperties {
    */
   public Mail getMail() {
     return mail;
+  }
+
+  /**
+   * The meters in the application's Micrometer registry (with {@code simestate-micrometer}).
+   *
+   * @return never null
+   */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  /** The meters of {@code simestate-micrometer}, wired when a {@code MeterRegistry} bean exists. */
+  public static class Metrics {
+
+    /** Whether the starter wires SIM Estate's meters into the application's MeterRegistry. */
+    private boolean enabled = true;
+
+    /** Whether the counters of routing and sends carry a "tenant" tag (one time series per tenant). */
+    private boolean tenantTag;
+
+    /**
+     * Whether the meters are wired.
+     *
+     * @return true by default
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets whether the meters are wired.
+     *
+     * @param enabled false to leave them out
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /**
+     * Whether the counters carry a {@code tenant} tag.
+     *
+     * @return false by default
+     */
+    public boolean isTenantTag() {
+      return tenantTag;
+    }
+
+    /**
+     * Sets whether the counters carry a {@code tenant} tag; for a handful of tenants, not thousands.
+     *
+     * @param tenantTag true to tag by tenant
+     */
+    public void setTenantTag(boolean tenantTag) {
+      this.tenantTag = tenantTag;
+    }
   }
 
   /** An email sender: an address and the name shown with it. */

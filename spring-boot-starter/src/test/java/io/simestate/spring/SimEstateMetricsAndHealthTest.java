@@ -1,0 +1,222 @@
+package io.simestate.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.simestate.core.AlertKind;
+import io.simestate.core.TenantId;
+import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.estate.SimEstate;
+import io.simestate.core.monitor.HealthThresholds;
+import io.simestate.core.sim.Iccid;
+import io.simestate.micrometer.SimEstateMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The starter's metrics binder and health indicator: conditions, back-off, and what they report. */
+class SimEstateMetricsAndHealthTest {
+
+  static final TenantId ACME = TenantId.of("acme");
+  static final Iccid UNASSIGNED_SIM = Iccid.parse("8944500102198304826");
+
+  /** The JPA application of the starter's tests, with the metrics and health auto-configurations. */
+  static ApplicationContextRunner application() {
+    return SimEstateAutoConfigurationTest.jpaApplication()
+        .withConfiguration(AutoConfigurations.of(SimEstateMetricsAutoConfiguration.class,
+            SimEstateHealthAutoConfiguration.class));
+  }
+
+  static ApplicationContextRunner withRegistry() {
+    return application().withUserConfiguration(Registry.class);
+  }
+
+  static void routeAlert(SimEstate estate, String id, Instant at) {
+    estate.alerts().route(ACME, UsageAlert.of(AlertId.of(id), UNASSIGNED_SIM, AlertKind.WARNING, at));
+  }
+
+  @Test
+  void aRoutedAlertIsCountedInTheApplicationsRegistryAndTheOutboxGaugesAreBound() {
+    withRegistry().run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(SimEstateMetrics.class);
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(registry.find(SimEstateMetrics.DELIVERIES).gauges()).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(registry.find(SimEstateMetrics.OLDEST_PENDING_AGE).timeGauge()).isNotNull();
+
+      routeAlert(context.getBean(SimEstate.class), "m-1", Instant.now());
+
+      Counter routed = registry.find(SimEstateMetrics.ALERTS_ROUTED).tag("outcome", "unassigned").counter();
+      assertThat(routed).isNotNull();
+      assertThat(routed.count()).isEqualTo(1.0);
+      assertThat(routed.getId().getTag("tenant")).isNull();
+    });
+  }
+
+  @Test
+  void theTenantTagIsOnlyAddedWhenAskedFor() {
+    withRegistry().withPropertyValues("simestate.metrics.tenant-tag=true").run(context -> {
+      assertThat(context).hasNotFailed();
+      routeAlert(context.getBean(SimEstate.class), "m-2", Instant.now());
+      Counter routed = context.getBean(MeterRegistry.class).find(SimEstateMetrics.ALERTS_ROUTED).counter();
+      assertThat(routed).isNotNull();
+      assertThat(routed.getId().getTag("tenant")).isEqualTo("acme");
+      assertThat(context.getBean(SimEstateProperties.class).getMetrics().isTenantTag()).isTrue();
+    });
+  }
+
+  @Test
+  void withoutARegistryOrWithoutTheMicrometerModuleThereAreNoMetrics() {
+    application().run(context -> assertThat(context).hasNotFailed().hasSingleBean(SimEstate.class)
+        .doesNotHaveBean(SimEstateMetrics.class));
+    withRegistry().withClassLoader(new FilteredClassLoader(SimEstateMetrics.class)).run(context ->
+        assertThat(context).hasNotFailed().hasSingleBean(SimEstate.class).doesNotHaveBean(SimEstateMetrics.class)
+            .hasSingleBean(SimEstateHealthIndicator.class));
+  }
+
+  @Test
+  void metricsSwitchedOffAddNothingToTheRegistry() {
+    withRegistry().withPropertyValues("simestate.metrics.enabled=false").run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(SimEstateMetrics.class);
+      routeAlert(context.getBean(SimEstate.class), "m-3", Instant.now());
+      assertThat(context.getBean(MeterRegistry.class).find(SimEstateMetrics.ALERTS_ROUTED).meters()).isEmpty();
+    });
+  }
+
+  @Test
+  void theStarterBacksOffForTheApplicationsOwnMetrics() {
+    withRegistry().withUserConfiguration(OwnMetrics.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(SimEstateMetrics.class)
+          .doesNotHaveBean("simEstateMetricsListener").doesNotHaveBean("simEstateMetricsOutboxBinding");
+      assertThat(context.getBean(SimEstateMetrics.class)).isSameAs(context.getBean(OwnMetrics.class).metrics);
+      // Not bound by the starter: the application binds its own, once.
+      context.getBean(SimEstateMetrics.class).bindOutbox(context.getBean(SimEstate.class));
+    });
+  }
+
+  @Test
+  void theHealthIsUpThenDownOnceTheDispatcherHasNotRunForLongerThanItsThreshold() {
+    application().withUserConfiguration(Thresholds.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(SimEstateHealthIndicator.class);
+      HealthIndicator indicator = context.getBean("simestateHealthIndicator", HealthIndicator.class);
+      Thresholds thresholds = context.getBean(Thresholds.class);
+      routeAlert(context.getBean(SimEstate.class), "h-1", thresholds.clock.instant());
+
+      Health up = indicator.health();
+      assertThat(up.getStatus()).isEqualTo(Status.UP);
+      assertThat(up.getDetails()).doesNotContainKey("problems");
+
+      thresholds.clock.advance(Duration.ofMinutes(16));
+      Health down = indicator.health();
+      assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(down.getDetails()).containsKey("problems");
+      assertThat((List<?>) down.getDetails().get("problems")).singleElement().asString()
+          .contains("dispatcher has not completed a run");
+    });
+  }
+
+  @Test
+  void theHealthIndicatorIsOffAsSpringBootSwitchesIndicatorsOff() {
+    application().withPropertyValues("management.health.simestate.enabled=false").run(context ->
+        assertThat(context).hasNotFailed().hasSingleBean(SimEstate.class)
+            .doesNotHaveBean(SimEstateHealthIndicator.class));
+    application().withPropertyValues("management.health.defaults.enabled=false").run(context ->
+        assertThat(context).hasNotFailed().doesNotHaveBean(SimEstateHealthIndicator.class));
+  }
+
+  @Test
+  void withoutSpringBootsHealthApiThereIsNoIndicator() {
+    withRegistry().withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context ->
+        assertThat(context).hasNotFailed().hasSingleBean(SimEstate.class)
+            .doesNotHaveBean(SimEstateHealthIndicator.class).hasSingleBean(SimEstateMetrics.class));
+  }
+
+  @Test
+  void theStarterBacksOffForTheApplicationsOwnIndicator() {
+    application().withUserConfiguration(OwnIndicator.class).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(SimEstateHealthIndicator.class);
+      assertThat(context.getBean("simestateHealthIndicator", HealthIndicator.class).health().getStatus())
+          .isEqualTo(Status.OUT_OF_SERVICE);
+    });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Registry {
+    @Bean
+    SimpleMeterRegistry registry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnMetrics {
+    final SimEstateMetrics metrics = SimEstateMetrics.builder(new SimpleMeterRegistry()).build();
+
+    @Bean
+    SimEstateMetrics ownMetrics() {
+      return metrics;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnIndicator {
+    @Bean
+    HealthIndicator simestateHealthIndicator() {
+      return () -> Health.outOfService().build();
+    }
+  }
+
+  /** An injected clock and thresholds, through the starter's customizer hook. */
+  @Configuration(proxyBeanMethods = false)
+  static class Thresholds {
+    final MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
+
+    @Bean
+    SimEstateBuilderCustomizer clockAndThresholds() {
+      return builder -> builder.clock(clock)
+          .healthThresholds(HealthThresholds.of(Duration.ofHours(1), Duration.ofMinutes(15)));
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
