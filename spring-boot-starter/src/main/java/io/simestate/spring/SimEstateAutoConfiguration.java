@@ -13,6 +13,7 @@ import io.simestate.core.estate.Alerts;
 import io.simestate.core.estate.Customers;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.estate.Sims;
+import io.simestate.core.monitor.HealthThresholds;
 import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.IccidPolicy;
 import io.simestate.core.sim.SimInventory;
@@ -68,7 +69,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       Flyway.</li>
  *   <li>Mail: the mail adapter on {@code simestate.mail.*}, each value falling back to
  *       {@code spring.mail.*}; without a host, alerts are recorded in memory (a warning says so).</li>
- *   <li>The dispatcher runs with the context ({@link DispatcherLifecycle}).</li>
+ *   <li>The dispatcher runs with the context ({@link DispatcherLifecycle}). With
+ *       {@code simestate.dispatcher.enabled=false} the health check leaves out the dispatch threshold
+ *       ({@code HealthThresholds.withoutDispatchCheck()}).</li>
+ *   <li>Metrics and health: {@link SimEstateMetricsAutoConfiguration} and
+ *       {@link SimEstateHealthAutoConfiguration}.</li>
  * </ul>
  * Every bean backs off when the application defines its own ({@code SimEstate}, {@code Persistence},
  * {@code NotificationSender}, the lifecycle); a {@code TenantSettingsSource}, {@code RetryPolicy},
@@ -169,6 +174,10 @@ public class SimEstateAutoConfiguration {
         .dispatchLease(properties.getDispatcher().getLease());
     if (properties.getDispatcher().getSendTimeLimit() != null) {
       builder.sendTimeLimit(properties.getDispatcher().getSendTimeLimit());
+    }
+    if (!properties.getDispatcher().isEnabled()) {
+      // No dispatcher runs in this instance: its health does not wait for one (a customizer may say otherwise).
+      builder.healthThresholds(HealthThresholds.DEFAULTS.withoutDispatchCheck());
     }
     NotificationSender sender = senders.getIfAvailable();
     if (sender != null) {

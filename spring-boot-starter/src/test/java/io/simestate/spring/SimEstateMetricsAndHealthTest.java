@@ -130,6 +130,16 @@ class SimEstateMetricsAndHealthTest {
   }
 
   @Test
+  void anInstanceWithoutTheDispatcherStaysUpWithoutDispatchRuns() {
+    application().withUserConfiguration(OnlyClock.class).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(DispatcherLifecycle.class);
+      HealthIndicator indicator = context.getBean("simestateHealthIndicator", HealthIndicator.class);
+      context.getBean(OnlyClock.class).clock.advance(Duration.ofHours(2));
+      assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    });
+  }
+
+  @Test
   void theHealthIndicatorIsOffAsSpringBootSwitchesIndicatorsOff() {
     application().withPropertyValues("management.health.simestate.enabled=false").run(context ->
         assertThat(context).hasNotFailed().hasSingleBean(SimEstate.class)
@@ -189,6 +199,17 @@ class SimEstateMetricsAndHealthTest {
     SimEstateBuilderCustomizer clockAndThresholds() {
       return builder -> builder.clock(clock)
           .healthThresholds(HealthThresholds.of(Duration.ofHours(1), Duration.ofMinutes(15)));
+    }
+  }
+
+  /** An injected clock only: the thresholds are the starter's. */
+  @Configuration(proxyBeanMethods = false)
+  static class OnlyClock {
+    final MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
+
+    @Bean
+    SimEstateBuilderCustomizer clockOnly() {
+      return builder -> builder.clock(clock);
     }
   }
 
