@@ -21,9 +21,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -137,6 +140,16 @@ class SimEstateMetricsAndHealthTest {
       context.getBean(OnlyClock.class).clock.advance(Duration.ofHours(2));
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
     });
+  }
+
+  @Test
+  void springBootsHealthRegistryListsTheIndicatorAsSimestate() {
+    application().withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+        HealthContributorRegistryAutoConfiguration.class)).run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(HealthContributorRegistry.class);
+          assertThat(context.getBean(HealthContributorRegistry.class).getContributor("simestate"))
+              .isSameAs(context.getBean(SimEstateHealthIndicator.class));
+        });
   }
 
   @Test
