@@ -27,6 +27,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +71,16 @@ class SimEstateMetricsAndHealthTest {
       assertThat(routed.count()).isEqualTo(1.0);
       assertThat(routed.getId().getTag("tenant")).isNull();
     });
+  }
+
+  @Test
+  void theRegistrySpringBootAutoConfiguresGetsTheMeters() {
+    application().withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class)).run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(MeterRegistry.class).hasSingleBean(SimEstateMetrics.class);
+          routeAlert(context.getBean(SimEstate.class), "m-4", Instant.now());
+          assertThat(context.getBean(MeterRegistry.class).find(SimEstateMetrics.ALERTS_ROUTED).counter()).isNotNull();
+        });
   }
 
   @Test
