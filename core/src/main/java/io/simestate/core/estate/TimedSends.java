@@ -101,11 +101,9 @@ final class TimedSends implements AutoCloseable {
 
   /** A one-line account of a failure, without a stack trace and without the sender's personal data. */
   static String describe(Throwable t) {
-    String message = t.getMessage();
-    String own = t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + message);
     Throwable cause = t.getCause();
     // The library's own wrapper (a settings source's failure, say) names the part; its cause says why.
-    return cause == null || cause == t ? own : own + " (caused by " + describeOne(cause) + ")";
+    return cause == null || cause == t ? describeOne(t) : describeOne(t) + " (caused by " + describeOne(cause) + ")";
   }
 
   private static String describeOne(Throwable t) {
