@@ -1,5 +1,5 @@
--- SIM Estate schema, version 3, for h2 (issue 11).
--- Flyway-compatible (db/simestate/h2/V3__per_recipient_repeats.sql); also applied by io.simestate.jpa.JpaSchema.
+-- SIM Estate schema, version 2, for h2 (issue 11).
+-- Flyway-compatible (db/simestate/h2/V2__per_recipient_repeats.sql); also applied by io.simestate.jpa.JpaSchema.
 --
 -- De-duplication per recipient: a repeat of the same SIM, kind and usage period reaches no recipient
 -- twice, while recipients not told yet (a SIM's new customer after a move) still get it. The
