@@ -388,10 +388,12 @@ class PortalBrowserTest {
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> alertMailToQuietly(email));
     browser.get(url("/customers/" + c.id()));
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+    WebElement sent = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
       b.navigate().refresh();
-      return b.findElements(By.cssSelector(".delivery-row")).stream().anyMatch(r -> r.getText().contains("SENT"));
+      return b.findElements(By.cssSelector(".delivery-row")).stream()
+          .filter(r -> r.getText().contains(sim) && r.getText().contains("SENT")).findFirst().orElse(null);
     });
+    assertThat(sent.getText()).contains("before it was sent: gave up after 2 attempts");
     screenshot("4-delivered");
   }
 
