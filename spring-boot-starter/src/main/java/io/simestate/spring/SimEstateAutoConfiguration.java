@@ -13,7 +13,6 @@ import io.simestate.core.estate.Alerts;
 import io.simestate.core.estate.Customers;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.estate.Sims;
-import io.simestate.core.monitor.HealthThresholds;
 import io.simestate.core.persistence.Persistence;
 import io.simestate.core.sim.IccidPolicy;
 import io.simestate.core.sim.SimInventory;
@@ -73,7 +72,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       {@code simestate.dispatcher.enabled=false} the health check leaves out the dispatch threshold
  *       ({@code HealthThresholds.withoutDispatchCheck()}).</li>
  *   <li>Metrics and health: {@link SimEstateMetricsAutoConfiguration} and
- *       {@link SimEstateHealthAutoConfiguration}.</li>
+ *       {@link SimEstateHealthAutoConfiguration}; the health thresholds from
+ *       {@code simestate.health.max-pending-age} and {@code simestate.health.max-since-last-dispatch}.</li>
  * </ul>
  * Every bean backs off when the application defines its own ({@code SimEstate}, {@code Persistence},
  * {@code NotificationSender}, the lifecycle); a {@code TenantSettingsSource}, {@code RetryPolicy},
@@ -175,10 +175,8 @@ public class SimEstateAutoConfiguration {
     if (properties.getDispatcher().getSendTimeLimit() != null) {
       builder.sendTimeLimit(properties.getDispatcher().getSendTimeLimit());
     }
-    if (!properties.getDispatcher().isEnabled()) {
-      // No dispatcher runs in this instance: its health does not wait for one (a customizer may say otherwise).
-      builder.healthThresholds(HealthThresholds.DEFAULTS.withoutDispatchCheck());
-    }
+    // Without a dispatcher in this instance its health does not wait for one (a customizer may say otherwise).
+    builder.healthThresholds(properties.getHealth().toThresholds(properties.getDispatcher().isEnabled()));
     NotificationSender sender = senders.getIfAvailable();
     if (sender != null) {
       builder.notificationSender(sender);

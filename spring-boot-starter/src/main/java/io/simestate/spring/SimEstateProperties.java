@@ -1,6 +1,7 @@
 package io.simestate.spring;
 
 import io.simestate.core.alert.RetryPolicy;
+import io.simestate.core.monitor.HealthThresholds;
 import io.simestate.mail.SmtpSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public class SimEstateProperties {
   private final Schema schema = new Schema();
   private final Mail mail = new Mail();
   private final Metrics metrics = new Metrics();
+  private final Health health = new Health();
 
   /**
    * Whether the starter wires SIM Estate.
@@ -127,6 +129,82 @@ public class SimEstateProperties {
    */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /**
+   * When {@code SimEstate.health()}, and so the {@code simestate} health indicator, answers DOWN.
+   *
+   * @return never null
+   */
+  public Health getHealth() {
+    return health;
+  }
+
+  /** The thresholds of {@code SimEstate.health()} ({@code HealthThresholds}); core's defaults unless set. */
+  public static class Health {
+
+    /**
+     * How long the oldest pending delivery may wait before the health is DOWN. Set it above the
+     * longest digest window of any tenant and above the time a mail server outage may last before
+     * someone should look.
+     */
+    private Duration maxPendingAge = Duration.ofHours(1);
+
+    /**
+     * How long ago this instance's dispatcher may have completed its last run (counted from the
+     * start before the first run) before the health is DOWN. Not checked when
+     * simestate.dispatcher.enabled=false.
+     */
+    private Duration maxSinceLastDispatch = Duration.ofMinutes(15);
+
+    /**
+     * The oldest pending delivery's age that turns the health DOWN.
+     *
+     * @return one hour by default
+     */
+    public Duration getMaxPendingAge() {
+      return maxPendingAge;
+    }
+
+    /**
+     * Sets the oldest pending delivery's age that turns the health DOWN.
+     *
+     * @param maxPendingAge more than zero
+     */
+    public void setMaxPendingAge(Duration maxPendingAge) {
+      this.maxPendingAge = maxPendingAge;
+    }
+
+    /**
+     * The time since the dispatcher's last completed run that turns the health DOWN.
+     *
+     * @return fifteen minutes by default
+     */
+    public Duration getMaxSinceLastDispatch() {
+      return maxSinceLastDispatch;
+    }
+
+    /**
+     * Sets the time since the dispatcher's last completed run that turns the health DOWN.
+     *
+     * @param maxSinceLastDispatch more than zero
+     */
+    public void setMaxSinceLastDispatch(Duration maxSinceLastDispatch) {
+      this.maxSinceLastDispatch = maxSinceLastDispatch;
+    }
+
+    /**
+     * These thresholds for the estate.
+     *
+     * @param dispatcherRuns whether this instance runs the dispatcher; without it the dispatch
+     *     threshold is left out
+     * @return the thresholds
+     * @throws io.simestate.core.InvalidInputException naming the threshold that is not more than zero
+     */
+    HealthThresholds toThresholds(boolean dispatcherRuns) {
+      HealthThresholds thresholds = HealthThresholds.of(maxPendingAge, maxSinceLastDispatch);
+      return dispatcherRuns ? thresholds : thresholds.withoutDispatchCheck();
+    }
   }
 
   /** The meters of {@code simestate-micrometer}, wired when a {@code MeterRegistry} bean exists. */

@@ -2,6 +2,7 @@ package io.simestate.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
@@ -153,6 +156,92 @@ class SimEstateMetricsAndHealthTest {
       context.getBean(OnlyClock.class).clock.advance(Duration.ofHours(2));
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
     });
+  }
+
+  @Test
+  void theHealthThresholdsBindFromSimestateHealthWithCoresDefaultsWhenUnset() {
+    application().run(context -> {
+      SimEstateProperties.Health health = context.getBean(SimEstateProperties.class).getHealth();
+      assertThat(health.getMaxPendingAge()).isEqualTo(HealthThresholds.DEFAULTS.maxPendingAge().orElseThrow());
+      assertThat(health.getMaxSinceLastDispatch())
+          .isEqualTo(HealthThresholds.DEFAULTS.maxSinceLastDispatch().orElseThrow());
+    });
+    application().withPropertyValues("simestate.health.max-pending-age=2h",
+        "simestate.health.max-since-last-dispatch=90s").run(context -> {
+          SimEstateProperties.Health health = context.getBean(SimEstateProperties.class).getHealth();
+          assertThat(health.getMaxPendingAge()).isEqualTo(Duration.ofHours(2));
+          assertThat(health.getMaxSinceLastDispatch()).isEqualTo(Duration.ofSeconds(90));
+        });
+  }
+
+  @Test
+  void aPendingDeliveryOlderThanTheConfiguredMaxPendingAgeTurnsTheHealthDown() {
+    ApplicationContextRunner catchAll = application().withUserConfiguration(OnlyClock.class)
+        .withPropertyValues("simestate.tenants.acme.catch-all[0]=noc@acme.example");
+    catchAll.withPropertyValues("simestate.health.max-pending-age=30m").run(context -> {
+      assertThat(context).hasNotFailed();
+      routeAlert(context.getBean(SimEstate.class), "p-1", context.getBean(OnlyClock.class).clock.instant());
+      context.getBean(OnlyClock.class).clock.advance(Duration.ofMinutes(31));
+      Health down = context.getBean("simestateHealthIndicator", HealthIndicator.class).health();
+      assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+      assertThat((List<?>) down.getDetails().get("problems")).singleElement().asString()
+          .contains("oldest pending delivery").contains("longer than PT30M");
+    });
+    catchAll.run(context -> {
+      routeAlert(context.getBean(SimEstate.class), "p-2", context.getBean(OnlyClock.class).clock.instant());
+      context.getBean(OnlyClock.class).clock.advance(Duration.ofMinutes(31));
+      Health health = context.getBean("simestateHealthIndicator", HealthIndicator.class).health();
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails()).containsEntry("oldestPendingAge", "PT31M");
+    });
+  }
+
+  @Test
+  void aDispatcherThatHasNotRunWithinTheConfiguredTimeTurnsTheHealthDown() {
+    ApplicationContextRunner dispatching = application().withUserConfiguration(OnlyClock.class)
+        .withPropertyValues("simestate.dispatcher.enabled=true", "simestate.dispatcher.interval=1h");
+    dispatching.withPropertyValues("simestate.health.max-since-last-dispatch=5m").run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(DispatcherLifecycle.class);
+      SimEstate estate = context.getBean(SimEstate.class);
+      // The dispatcher's first run starts with the context; the next is an hour away on the real clock.
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> estate.health().check().lastDispatch().isPresent());
+      context.getBean(OnlyClock.class).clock.advance(Duration.ofMinutes(6));
+      Health down = context.getBean("simestateHealthIndicator", HealthIndicator.class).health();
+      assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+      assertThat((List<?>) down.getDetails().get("problems")).singleElement().asString()
+          .contains("dispatcher last completed a run").contains("longer than PT5M");
+    });
+    dispatching.run(context -> {
+      SimEstate estate = context.getBean(SimEstate.class);
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> estate.health().check().lastDispatch().isPresent());
+      context.getBean(OnlyClock.class).clock.advance(Duration.ofMinutes(6));
+      assertThat(context.getBean("simestateHealthIndicator", HealthIndicator.class).health().getStatus())
+          .isEqualTo(Status.UP);
+    });
+  }
+
+  @Test
+  void aThresholdThatIsNotMoreThanZeroStopsTheApplicationNamingIt() {
+    application().withPropertyValues("simestate.health.max-pending-age=0s").run(context ->
+        assertThat(context).hasFailed().getFailure().rootCause()
+            .hasMessageContaining("maxPendingAge").hasMessageContaining("more than zero"));
+  }
+
+  @Test
+  void theConfigurationMetadataDescribesTheHealthPropertiesWithTheirDefaults() throws Exception {
+    String metadata;
+    try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("the starter's generated configuration metadata").isNotNull();
+      metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (String[] property : new String[][] {{"simestate.health.max-pending-age", "1h"},
+        {"simestate.health.max-since-last-dispatch", "15m"}}) {
+      List<Map<String, Object>> entries = JsonPath.read(metadata, "$.properties[?(@.name == '" + property[0] + "')]");
+      assertThat(entries).as(property[0]).singleElement().satisfies(entry -> {
+        assertThat(entry).containsEntry("type", "java.time.Duration").containsEntry("defaultValue", property[1]);
+        assertThat((String) entry.get("description")).contains("health is DOWN");
+      });
+    }
   }
 
   @Test

@@ -35,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -55,6 +57,7 @@ public class CustomersController {
 
   static final int SIM_PAGE = 20;
   static final int PICK_LIMIT = 200;
+  private static final Pattern TYPED_ENTRY = Pattern.compile("iccids\\[(\\d+)]");
 
   private final SimEstate estate;
   private final SimEstateProperties properties;
@@ -72,17 +75,6 @@ public class CustomersController {
   @GetMapping("/login")
   String login() {
     return "login";
-  }
-
-  @ModelAttribute("tenant")
-  String tenant(Authentication user) {
-    return user == null || !PortalSecurity.TENANT_OF.containsKey(user.getName()) ? null
-        : PortalSecurity.tenantOf(user).value();
-  }
-
-  @ModelAttribute("userName")
-  String userName(Authentication user) {
-    return user == null ? null : user.getName();
   }
 
   @GetMapping("/customers")
@@ -239,16 +231,19 @@ public class CustomersController {
       @RequestParam(name = "sims", defaultValue = "") String sims, Authentication user, RedirectAttributes redirect) {
     TenantId tenant = PortalSecurity.tenantOf(user);
     CustomerId customerId = CustomerId.parse(id);
+    List<String> typed = Arrays.stream(sims.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
     try {
       AssignmentChanges changes = switch (mode) {
         case "range" -> estate.sims().assign(tenant, actor(user), customerId, IccidRange.parse(sims.strip()));
-        default -> estate.sims().assign(tenant, actor(user), customerId,
-            Arrays.stream(sims.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList());
+        default -> estate.sims().assign(tenant, actor(user), customerId, typed);
       };
-      redirect.addFlashAttribute("notice", changes.changed() + " SIMs assigned"
+      redirect.addFlashAttribute("notice", sims(changes.changed()) + " assigned"
           + (changes.moved() > 0 ? " (" + changes.moved() + " moved from another customer)" : "")
-          + (changes.unchanged() > 0 ? "; " + changes.unchanged() + " were already this customer's" : "") + ".");
-    } catch (InvalidInputException | ConflictException e) {
+          + (changes.unchanged() > 0 ? "; " + changes.unchanged() + (changes.unchanged() == 1 ? " was" : " were")
+              + " already this customer's" : "") + ".");
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("error", "No SIM assigned: " + describeTyped(e, typed));
+    } catch (ConflictException e) {
       redirect.addFlashAttribute("error", "No SIM assigned: " + e.getMessage());
     }
     return "redirect:/customers/" + id + "#sims";
@@ -271,8 +266,8 @@ public class CustomersController {
   String notFound(NotFoundException e, Model model) {
     Authentication user = org.springframework.security.core.context.SecurityContextHolder.getContext()
         .getAuthentication();
-    model.addAttribute("tenant", tenant(user));
-    model.addAttribute("userName", userName(user));
+    model.addAttribute("tenant", PortalPages.tenant(user));
+    model.addAttribute("userName", PortalPages.userName(user));
     model.addAttribute("message", "There is no such customer in your account.");
     return "not-found";
   }
@@ -301,6 +296,10 @@ public class CustomersController {
     return all;
   }
 
+  private static String sims(long n) {
+    return n + (n == 1 ? " SIM" : " SIMs");
+  }
+
   static Actor actor(Authentication user) {
     return Actor.of(user.getName());
   }
@@ -313,6 +312,18 @@ public class CustomersController {
       errors.merge(field, v.message(), (a, b) -> a + "; " + b);
     }
     return errors;
+  }
+
+  /** The violations of a typed list, each naming the entry as typed instead of its index ({@code iccids[1]}). */
+  static String describeTyped(InvalidInputException e, List<String> typed) {
+    List<String> parts = new ArrayList<>();
+    for (Violation v : e.violations()) {
+      Matcher entry = v.field() == null ? null : TYPED_ENTRY.matcher(v.field());
+      int index = entry != null && entry.matches() ? Integer.parseInt(entry.group(1)) : -1;
+      parts.add((index >= 0 && index < typed.size() ? "\u201c" + typed.get(index) + "\u201d"
+          : v.field() == null ? "input" : v.field()) + ": " + v.message());
+    }
+    return String.join("; ", parts);
   }
 
   static String describe(InvalidInputException e) {

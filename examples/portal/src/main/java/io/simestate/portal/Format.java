@@ -1,5 +1,6 @@
 package io.simestate.portal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,5 +21,25 @@ public final class Format {
    */
   public static String time(Instant at) {
     return at == null ? "" : TIME.format(at);
+  }
+
+  /**
+   * A duration for people.
+   *
+   * @param d the duration
+   * @return e.g. 15 minutes
+   */
+  public static String duration(Duration d) {
+    if (d.toSeconds() % 3600 == 0 && d.toHours() > 0) {
+      return unit(d.toHours(), "hour");
+    }
+    if (d.toSeconds() % 60 == 0 && d.toMinutes() > 0) {
+      return unit(d.toMinutes(), "minute");
+    }
+    return unit(d.toSeconds(), "second");
+  }
+
+  private static String unit(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 }

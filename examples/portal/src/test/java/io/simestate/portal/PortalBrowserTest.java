@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.simestate.core.Actor;
+import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryFilter;
+import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
@@ -14,6 +18,9 @@ import io.simestate.core.sim.Iccid;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -52,10 +61,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The Customers page in headless Chromium (Debian's chromium and chromium-driver): sign-in, a
  * customer from its first refused form to its deletion, an alert arriving at the SMTP server and in
- * the delivery record, and tenant isolation. Each test saves a screenshot under target/screenshots.
+ * the delivery record, contacts edited and removed, SIMs assigned one at a time and as a list, a
+ * delivery that failed while the mail server was down resubmitted from the operations page, and
+ * tenant isolation. Each test saves a screenshot under target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"portal.smtp.in-process=false", "simestate.dispatcher.interval=200ms"})
+    properties = {"portal.smtp.in-process=false", "simestate.dispatcher.interval=200ms",
+        // A mail server that is down fails a delivery after two quick attempts (the operations test).
+        "simestate.retry.max-attempts=2", "simestate.retry.initial-delay=100ms", "simestate.retry.max-delay=100ms"})
 class PortalBrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -158,8 +171,7 @@ class PortalBrowserTest {
     HttpResponse<String> posted = postUsageAlert("acme-iot", alertId, "8944500102198304830");
     assertThat(posted.statusCode()).isEqualTo(202);
     assertThat(posted.body()).contains("Ana Fleet");
-    assertThat(greenMail.waitForIncomingEmail(30_000, 1)).isTrue();
-    assertThat(alertMailTo("ana.fleet@northwind.example")).isTrue();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> alertMailToQuietly("ana.fleet@northwind.example"));
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
       b.navigate().refresh();
@@ -283,6 +295,211 @@ class PortalBrowserTest {
     screenshot("stale-deletion-refused");
   }
 
+  @Test
+  void aContactIsEditedAndThenRemovedAfterTheConfirmation() {
+    Customer c = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named("Edit Ltd " + shortId()));
+    var contact = estate.customers().addContact(ACME, Actor.of("ana"), c.id(),
+        ContactDetails.alerted("Cleo Duty", "cleo@edit.example"));
+    String k = contact.id().toString();
+
+    signIn("ana", "ana-secret");
+    browser.get(url("/customers/" + c.id()));
+    browser.findElement(By.id("edit-contact-" + k)).click();
+    type("contact-" + k + "-name", "Cleo Night Duty");
+    type("contact-" + k + "-email", "night@edit.example");
+    type("contact-" + k + "-role", "NOC");
+    browser.findElement(By.id("contact-" + k + "-warning")).click();
+    screenshot("1-editing");
+    clickAndWaitForTheNextPage("save-contact-" + k);
+    assertThat(text("notice")).isEqualTo("Contact saved.");
+    String row = browser.findElement(By.cssSelector(".contact-row")).getText();
+    assertThat(row).contains("Cleo Night Duty").contains("night@edit.example").contains("NOC").contains("Cut-off")
+        .doesNotContain("Warning");
+    var stored = estate.customers().get(ACME, c.id()).contacts().get(0);
+    assertThat(stored.alertKinds()).containsExactly(io.simestate.core.AlertKind.CUT_OFF);
+    assertThat(stored.email().toString()).isEqualTo("night@edit.example");
+    screenshot("2-saved");
+
+    browser.findElement(By.id("edit-contact-" + k)).click();
+    browser.findElement(By.id("remove-contact-" + k)).click();
+    assertThat(browser.findElement(By.id("contacts")).getText()).contains("Remove Cleo Night Duty?");
+    screenshot("3-remove-confirmation");
+    clickAndWaitForTheNextPage("confirm-remove-contact-" + k);
+    assertThat(text("notice")).isEqualTo("Contact removed.");
+    assertThat(browser.findElements(By.cssSelector(".contact-row"))).isEmpty();
+    assertThat(estate.customers().get(ACME, c.id()).contacts()).isEmpty();
+    screenshot("4-removed");
+  }
+
+  @Test
+  void simsAreAssignedOneAtATimeAndAsAList() {
+    Customer c = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named("List Ltd " + shortId()));
+    Customer other = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named("Other " + shortId()));
+    String one = freshIccid();
+    String two = freshIccid();
+    String moved = freshIccid();
+    estate.sims().assign(ACME, Actor.of("ana"), other.id(), List.of(moved));
+
+    signIn("ana", "ana-secret");
+    browser.get(url("/customers/" + c.id()));
+    type("sims-input", one);
+    clickAndWaitForTheNextPage("assign");
+    assertThat(text("notice")).isEqualTo("1 SIM assigned.");
+    assertThat(text("sim-count")).isEqualTo("1");
+
+    type("sims-input", one + ", " + two + "; " + moved);
+    clickAndWaitForTheNextPage("assign");
+    assertThat(text("notice")).isEqualTo("2 SIMs assigned (1 moved from another customer); 1 was already this customer's.");
+    assertThat(text("sim-count")).isEqualTo("3");
+    assertThat(text("sim-list")).contains(one).contains(two).contains(moved);
+    assertThat(estate.sims().customerOf(ACME, moved)).contains(c.id());
+    screenshot("list-assigned");
+
+    type("sims-input", freshIccid() + ", not-a-sim");
+    clickAndWaitForTheNextPage("assign");
+    assertThat(text("error")).isEqualTo("No SIM assigned: \u201cnot-a-sim\u201d: an ICCID may hold only digits "
+        + "(spaces, hyphens and trailing F padding are ignored)");
+    assertThat(text("sim-count")).isEqualTo("3");
+    screenshot("list-refused");
+  }
+
+  @Test
+  void aDeliveryThatFailedWhileTheMailServerWasDownIsResubmittedFromTheOperationsPageAndDelivered()
+      throws Exception {
+    String email = "ops-" + shortId() + "@resubmit.example";
+    String sim = freshIccid();
+    Customer c = customerWithAnAlertedContactAndSim("Resubmit Ltd " + shortId(), email, sim);
+
+    signIn("ana", "ana-secret");
+    failWhileTheMailServerIsDown(sim);
+    clickAndWaitForTheNextPage("nav-operations");
+    WebElement row = waitForTheOperationsRow(email);
+    assertThat(row.getText()).contains(c.name().toString()).contains(sim).contains("could not connect");
+    String id = row.getAttribute("id").substring("delivery-".length());
+    screenshot("1-failed-listed");
+
+    browser.findElement(By.id("resubmit-" + id)).click();
+    assertThat(row.getText()).contains("Send it again now");
+    screenshot("2-resubmit-confirmation");
+    clickAndWaitForTheNextPage("confirm-resubmit-" + id);
+    assertThat(text("notice")).startsWith("Resubmitted: the Warning alert for SIM " + sim + " to Ops Person");
+    assertThat(browser.findElements(By.id("delivery-" + id))).isEmpty();
+    screenshot("3-resubmitted");
+
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> alertMailToQuietly(email));
+    browser.get(url("/customers/" + c.id()));
+    WebElement sent = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+      b.navigate().refresh();
+      return b.findElements(By.cssSelector(".delivery-row")).stream()
+          .filter(r -> r.getText().contains(sim) && r.getText().contains("SENT")).findFirst().orElse(null);
+    });
+    assertThat(sent.getText()).contains("before it was sent: gave up after 2 attempts");
+    screenshot("4-delivered");
+  }
+
+  @Test
+  void anotherTenantsUserCannotResubmitOrDiscardADeliveryByPostingItsId() throws Exception {
+    String email = "iso-" + shortId() + "@isolation.example";
+    String sim = freshIccid();
+    customerWithAnAlertedContactAndSim("Isolated Ltd " + shortId(), email, sim);
+    failWhileTheMailServerIsDown(sim);
+    signIn("ana", "ana-secret");
+    browser.get(url("/operations"));
+    String id = waitForTheOperationsRow(email).getAttribute("id").substring("delivery-".length());
+
+    browser.manage().deleteAllCookies();
+    signIn("ben", "ben-secret");
+    browser.get(url("/operations"));
+    assertThat(browser.getPageSource()).doesNotContain(email);
+    for (String action : new String[] {"resubmit", "discard"}) {
+      postFromThePage("/operations/deliveries/" + id + "/" + action);
+      assertThat(text("error")).startsWith("Nothing " + action + (action.equals("resubmit") ? "ted" : "ed"))
+          .contains("no such delivery in your account");
+    }
+    screenshot("1-refused-for-another-tenant");
+    Delivery stillFailed = failedDeliveryTo(email).orElseThrow();
+    assertThat(stillFailed.attempts()).isEqualTo(2);
+
+    browser.manage().deleteAllCookies();
+    signIn("ana", "ana-secret");
+    browser.get(url("/operations"));
+    browser.findElement(By.id("discard-" + id)).click();
+    clickAndWaitForTheNextPage("confirm-discard-" + id);
+    assertThat(text("notice")).startsWith("Discarded: the Warning alert for SIM " + sim);
+    assertThat(failedDeliveryTo(email)).isEmpty();
+    clickAndWaitForTheNextPage("tab-discarded");
+    assertThat(browser.findElement(By.id("delivery-" + id)).getText()).contains(email);
+    screenshot("2-discarded-by-its-tenant");
+  }
+
+  /**
+   * A customer with a SIM and a contact with alerts on, whose subscription notice (acme-iot sends
+   * them) has been sent, so that only the alert of the test meets the stopped mail server.
+   */
+  private Customer customerWithAnAlertedContactAndSim(String name, String email, String iccid) {
+    Customer c = estate.customers().create(ACME, Actor.of("ana"), CustomerDetails.named(name));
+    var contact = estate.customers().addContact(ACME, Actor.of("ana"), c.id(),
+        ContactDetails.alerted("Ops Person", email));
+    estate.sims().assign(ACME, Actor.of("ana"), c.id(), List.of(iccid));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+      List<Delivery> notices = estate.alerts().deliveriesTo(ACME, contact.id(), 10);
+      return !notices.isEmpty() && notices.stream().allMatch(d -> d.status() == DeliveryStatus.SENT);
+    });
+    return estate.customers().get(ACME, c.id());
+  }
+
+  /** Stops the SMTP server, posts an alert for the SIM, waits until its delivery has failed, starts it again. */
+  private void failWhileTheMailServerIsDown(String iccid) throws Exception {
+    greenMail.stop();
+    try {
+      String alertId = "down-" + shortId();
+      assertThat(postUsageAlert("acme-iot", alertId, iccid).statusCode()).isEqualTo(202);
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> estate.deliveries()
+          .list(ACME, DeliveryFilter.failed(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+          .anyMatch(d -> d.alertId().value().equals(alertId)));
+    } finally {
+      greenMail.start();
+    }
+  }
+
+  private WebElement waitForTheOperationsRow(String email) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+      b.navigate().refresh();
+      return b.findElements(By.cssSelector(".operation-row")).stream().filter(r -> r.getText().contains(email))
+          .findFirst().orElse(null);
+    });
+  }
+
+  private java.util.Optional<Delivery> failedDeliveryTo(String email) {
+    return estate.deliveries().list(ACME, DeliveryFilter.failed(), PageRequest.first(PageRequest.MAX_LIMIT)).items()
+        .stream().filter(d -> d.recipient().email().toString().equals(email)).findFirst();
+  }
+
+  /** Posts a form from the current page with its CSRF token, as a hand-made form would. */
+  private void postFromThePage(String path) {
+    WebElement leaving = browser.findElement(By.tagName("html"));
+    ((JavascriptExecutor) browser).executeScript("""
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = arguments[0];
+        const token = document.createElement('input');
+        token.type = 'hidden';
+        token.name = '_csrf';
+        token.value = document.querySelector('input[name=_csrf]').value;
+        form.appendChild(token);
+        document.body.appendChild(form);
+        form.submit();""", path);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+  }
+
+  private boolean alertMailToQuietly(String address) {
+    try {
+      return alertMailTo(address);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void signIn(String user, String password) {
     browser.get(url("/login"));
     type("username", user);
@@ -344,13 +561,28 @@ class PortalBrowserTest {
     }
   }
 
+  /** An ICCID no earlier run has used (PostgreSQL keeps the SIMs of earlier runs), with a valid check digit. */
+  private static String freshIccid() {
+    long body = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L);
+    return Iccid.withCheckDigit("894450" + body).toString();
+  }
+
   private static String shortId() {
     return UUID.randomUUID().toString().substring(0, 6);
   }
 
-  /** GreenMail on a port the system chooses; a loaded machine may take longer than its 2 s default to start it. */
+  /**
+   * GreenMail on a free port chosen once, so that it starts again on the same port after the
+   * operations tests stop it; a loaded machine may take longer than its 2 s default to start it.
+   */
   static ServerSetup smtpSetup() {
-    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     setup.setServerStartupTimeout(120_000);
     return setup;
   }
