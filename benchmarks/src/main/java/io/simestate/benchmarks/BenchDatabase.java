@@ -30,11 +30,11 @@ final class BenchDatabase implements AutoCloseable {
   final HikariDataSource dataSource;
   final EntityManagerFactory factory;
 
-  private BenchDatabase(DatabaseVendor vendor) {
+  private BenchDatabase(DatabaseVendor vendor, int poolSize) {
     this.vendor = vendor;
     this.schema = "simestate_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     HikariConfig config = new HikariConfig();
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(poolSize);
     config.setPoolName("bench");
     if (vendor == DatabaseVendor.POSTGRESQL) {
       try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
@@ -62,7 +62,16 @@ final class BenchDatabase implements AutoCloseable {
    * @param name {@code h2} or {@code postgresql}
    */
   static BenchDatabase open(String name) {
-    return new BenchDatabase(DatabaseVendor.valueOf(name.toUpperCase(Locale.ROOT)));
+    return open(name, 4);
+  }
+
+  /**
+   * Opens a database with a pool of {@code poolSize} connections (for benchmarks with several threads).
+   *
+   * @param name {@code h2} or {@code postgresql}
+   */
+  static BenchDatabase open(String name, int poolSize) {
+    return new BenchDatabase(DatabaseVendor.valueOf(name.toUpperCase(Locale.ROOT)), poolSize);
   }
 
   /** The adapter's factory as a host would configure it: JDBC batching on, no schema generation. */
