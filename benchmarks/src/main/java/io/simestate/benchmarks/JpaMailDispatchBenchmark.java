@@ -96,7 +96,7 @@ public class JpaMailDispatchBenchmark {
     estate = SimEstate.builder().persistence(JpaPersistence.standalone(database.factory)).notificationSender(sender)
         .defaultSender(SenderIdentity.of("alerts@simestate.example", "SIM Estate alerts")).build();
     List<Customer> customers = Estates.populate(estate, CUSTOMERS, CONTACTS, 10);
-    Instant raised = Instant.parse("2025-01-01T00:00:00Z");
+    Instant raised = Instant.now().minusSeconds(60); // routing accepts alerts of the last 30 days
     for (int i = 0; i < customers.size(); i++) {
       estate.alerts().route(Estates.TENANT, UsageAlert.of(AlertId.of("template-" + i), Estates.iccid(i * 10L),
           AlertKind.WARNING, raised).withPeriod("2025-01"));
