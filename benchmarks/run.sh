@@ -127,7 +127,7 @@ fi
   echo "jdk=$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "mode=$mode"
-  echo "command=benchmarks/run.sh${1:+ $1}"
+  echo "command=${SIMESTATE_BENCH_ONLY:+SIMESTATE_BENCH_ONLY=\"$SIMESTATE_BENCH_ONLY\" }benchmarks/run.sh${1:+ $1}"
 } >> "$out/machine.properties"
 
 echo "== Writing benchmarks/README.md"

@@ -107,10 +107,29 @@ public class JpaMailDispatchBenchmark {
       estate.alerts().route(Estates.TENANT, UsageAlert.of(AlertId.of("template-" + i), Estates.iccid(i * 10L),
           AlertKind.WARNING, raised).withPeriod("2025-01"));
     }
-    database.execute("create table " + TEMPLATE + " as select * from simestate_delivery where kind = 'ALERT'",
-        "truncate table simestate_delivery");
+    database.execute("create table " + TEMPLATE + " as select * from simestate_delivery where kind = 'ALERT'");
+    countStatements(sender);
+    database.execute("truncate table simestate_delivery");
     refill = refillSql();
     threads = Executors.newFixedThreadPool(dispatchers);
+  }
+
+  /** Sends the routed deliveries through a counting data source: SQL statements per email, ours. */
+  private void countStatements(SmtpNotificationSender sender) {
+    StatementCounter counter = new StatementCounter();
+    EntityManagerFactory counted = BenchDatabase.entityManagerFactory(counter.wrap(database.dataSource));
+    try {
+      DispatchReport report = estate(counted, sender).dispatcher().dispatchDue();
+      if (report.sent() == 0) {
+        throw new IllegalStateException("nothing was sent while counting statements: " + report);
+      }
+      SideResults.record("pgMail.statementsPerEmail", counter.executed() / (double) report.sent());
+      smtp.server.purgeEmailFromAllMailboxes();
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      counted.close();
+    }
   }
 
   private static SimEstate estate(EntityManagerFactory factory, SmtpNotificationSender sender) {
