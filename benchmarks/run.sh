@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs the SIM Estate benchmarks and writes benchmarks/README.md with the results.
 #
-#   benchmarks/run.sh           full run (about 15 minutes on 2 cores)
-#   benchmarks/run.sh --quick   smoke run: one short iteration each, small estates (a few minutes)
+#   benchmarks/run.sh           full run (four rounds of interleaved forks per pair)
+#   benchmarks/run.sh --quick   smoke run: two rounds of one short iteration each, small estates
+#
+# SIMESTATE_BENCH_ONLY="pg-mail jpa-route" runs only those pairs (names as below; a pairdb name
+# covers both databases). SIMESTATE_BENCH_JAVA_OPTS is passed to java, e.g. -Djmh.ignoreLock=true
+# on a machine where another JMH run holds the lock.
 #
 # Needs a JDK 17+, Maven, python3 and, for the PostgreSQL rows, a server at 127.0.0.1:5432 (user
-# postgres, database test; override with SIMESTATE_BENCH_PG_URL / _USER / _PASSWORD). Each benchmark
-# class runs on its own, writing JMH JSON results to benchmarks/target/jmh/.
+# postgres, database test; override with SIMESTATE_BENCH_PG_URL / _USER / _PASSWORD). Every pair of
+# ours and its baseline runs interleaved in short forks (see pair below), writing JMH JSON results to
+# benchmarks/target/jmh/. The outbox claim plan at 10 million deliveries is measured separately by
+# benchmarks/claim-plan.sh (slow: it loads the rows); the README includes its last result.
 set -euo pipefail
 
 mode=full
@@ -36,31 +42,80 @@ started=$(date +%s)
 run() {
   local name="$1" pattern="$2"
   shift 2
-  local cmd=(java -jar "$jar" "$pattern" -rf json -rff "$out/$name.json" "$@")
+  # shellcheck disable=SC2206 # options are words
+  local cmd=(java ${SIMESTATE_BENCH_JAVA_OPTS:-} -jar "$jar" "$pattern" -rf json -rff "$out/$name.json" "$@")
   echo "== ${cmd[*]}"
   echo "${cmd[*]}" >> "$commands"
-  "${cmd[@]}"
+  # A failing benchmark leaves its row out (report.py lists it under "Not measured"); the others run.
+  "${cmd[@]}" || echo "== $name failed (exit $?)" | tee -a "$out/failed.txt"
+}
+
+# pair NAME CLASS "METHOD..." JMH-OPTIONS...
+# Ours and its baselines interleaved: $rounds rounds, each one short fork per method, the order
+# reversed every other round (A B, B A, A B, ...), so that a change of the machine's load hits both
+# sides alike. Results go to NAME.rROUND.METHOD.json; report.py pairs them by round and reports the
+# ratio of the medians with the spread of the per-round ratios.
+pair() {
+  local name="$1" class="$2" methods=($3)
+  shift 3
+  local r m order w
+  if [[ -n "${SIMESTATE_BENCH_ONLY:-}" ]]; then
+    for w in $SIMESTATE_BENCH_ONLY; do
+      [[ "$name" == "$w" || "$name" == "$w-h2" || "$name" == "$w-postgresql" ]] && break
+      w=""
+    done
+    [[ -z "$w" ]] && return 0
+  fi
+  for ((r = 1; r <= rounds; r++)); do
+    order=("${methods[@]}")
+    if (( r % 2 == 0 )); then
+      order=()
+      for ((m = ${#methods[@]} - 1; m >= 0; m--)); do order+=("${methods[m]}"); done
+    fi
+    for m in "${order[@]}"; do
+      run "$name.r$r.$m" "\\.$class\\.$m\$" -f 1 "$@"
+    done
+  done
+}
+
+# pairdb NAME CLASS "METHOD..." JMH-OPTIONS...: pair on H2, then on PostgreSQL.
+pairdb() {
+  local name="$1" class="$2" methods="$3" db
+  shift 3
+  for db in h2 postgresql; do
+    pair "$name-$db" "$class" "$methods" -p db="$db" "$@"
+  done
 }
 
 if [[ "$mode" == quick ]]; then
-  short=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
-  single=(-f 1 -wi 0 -i 1)
-  run recipients 'InMemoryRecipientsBenchmark' "${short[@]}" -p sims=100000 -p customers=1000
-  run route 'InMemoryRouteBenchmark' "${short[@]}" -p sims=100000 -p customers=1000
-  run jpa-route 'JpaRouteBenchmark' "${short[@]}" -p customers=50 -p simsEach=100
-  run jpa-assign 'JpaAssignBenchmark' "${single[@]}" -p sims=50000 -p naiveSims=5000
-  run jpa-delete 'JpaDeleteCustomerBenchmark' "${single[@]}" -p simsHeld=10000 -p otherSims=10000
-  run mail 'MailDispatchBenchmark' "${single[@]}" -p emails=200 -p perMessageEmails=100
-  run jpa-csv-import 'JpaCsvImportBenchmark' "${single[@]}" -p lines=20000
+  rounds=2
+  short=(-wi 1 -i 1 -w 1s -r 1s)
+  single=(-wi 0 -i 1)
+  pair recipients InMemoryRecipientsBenchmark "ours baseline" "${short[@]}" -p sims=100000 -p customers=1000
+  pair route InMemoryRouteBenchmark "ours baseline" "${short[@]}" -p sims=100000 -p customers=1000
+  pairdb jpa-route JpaRouteBenchmark "ours baseline baselineInTransaction" "${short[@]}" -p customers=50 -p simsEach=100
+  pairdb jpa-assign JpaAssignBenchmark "ours rawBatch naiveLoop" "${single[@]}" -p sims=50000 -p naiveSims=5000
+  pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}" -p simsHeld=10000 -p otherSims=10000
+  pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}" -p emails=200 -p perMessageEmails=100
+  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" "${single[@]}" -p deliveries=1000
+  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
+  pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}" -p lines=20000
 else
-  # The iteration counts and sizes are the defaults in the benchmark classes' annotations.
-  run recipients 'InMemoryRecipientsBenchmark'
-  run route 'InMemoryRouteBenchmark'
-  run jpa-route 'JpaRouteBenchmark'
-  run jpa-assign 'JpaAssignBenchmark'
-  run jpa-delete 'JpaDeleteCustomerBenchmark'
-  run mail 'MailDispatchBenchmark'
-  run jpa-csv-import 'JpaCsvImportBenchmark'
+  # Sizes are the defaults in the benchmark classes' annotations; iterations per fork are fewer than
+  # the annotations', since every pair runs $rounds forks per side.
+  rounds=4
+  short=(-wi 2 -i 2 -w 2s -r 2s)
+  single=(-wi 1 -i 2)
+  pair recipients InMemoryRecipientsBenchmark "ours baseline" "${short[@]}"
+  pair route InMemoryRouteBenchmark "ours baseline" "${short[@]}"
+  pairdb jpa-route JpaRouteBenchmark "ours baseline baselineInTransaction" "${short[@]}"
+  pairdb jpa-assign JpaAssignBenchmark "ours rawBatch naiveLoop" -wi 0 -i 1
+  pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}"
+  pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}"
+  # 20,000 emails per operation: long enough to warm up within it, so one iteration per fork.
+  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" -wi 0 -i 1
+  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
+  pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}"
 fi
 
 {
@@ -72,7 +127,7 @@ fi
   echo "jdk=$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "mode=$mode"
-  echo "command=benchmarks/run.sh${1:+ $1}"
+  echo "command=${SIMESTATE_BENCH_ONLY:+SIMESTATE_BENCH_ONLY=\"$SIMESTATE_BENCH_ONLY\" }benchmarks/run.sh${1:+ $1}"
 } >> "$out/machine.properties"
 
 echo "== Writing benchmarks/README.md"

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -30,12 +32,11 @@ final class BenchDatabase implements AutoCloseable {
   final HikariDataSource dataSource;
   final EntityManagerFactory factory;
 
-  private BenchDatabase(DatabaseVendor vendor) {
+  private final List<HikariDataSource> extraPools = new ArrayList<>();
+
+  private BenchDatabase(DatabaseVendor vendor, int poolSize) {
     this.vendor = vendor;
     this.schema = "simestate_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    HikariConfig config = new HikariConfig();
-    config.setMaximumPoolSize(4);
-    config.setPoolName("bench");
     if (vendor == DatabaseVendor.POSTGRESQL) {
       try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
           Statement s = c.createStatement()) {
@@ -43,6 +44,17 @@ final class BenchDatabase implements AutoCloseable {
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot reach PostgreSQL at " + pgUrl() + ": " + e.getMessage(), e);
       }
+    }
+    this.dataSource = new HikariDataSource(config(poolSize, "bench"));
+    JpaSchema.apply(dataSource, vendor);
+    this.factory = entityManagerFactory(dataSource);
+  }
+
+  private HikariConfig config(int poolSize, String name) {
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName(name);
+    if (vendor == DatabaseVendor.POSTGRESQL) {
       config.setJdbcUrl(pgUrl());
       config.setUsername(pgUser());
       config.setPassword(pgPassword());
@@ -51,9 +63,19 @@ final class BenchDatabase implements AutoCloseable {
     } else {
       config.setJdbcUrl("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
     }
-    this.dataSource = new HikariDataSource(config);
-    JpaSchema.apply(dataSource, vendor);
-    this.factory = entityManagerFactory(dataSource);
+    return config;
+  }
+
+  /**
+   * A second pool on the same schema whose connections run {@code initSql} first (a diagnostic's
+   * session setting); closed with the database.
+   */
+  HikariDataSource extraPool(int poolSize, String initSql) {
+    HikariConfig config = config(poolSize, "bench-extra-" + extraPools.size());
+    config.setConnectionInitSql(initSql);
+    HikariDataSource pool = new HikariDataSource(config);
+    extraPools.add(pool);
+    return pool;
   }
 
   /**
@@ -62,7 +84,16 @@ final class BenchDatabase implements AutoCloseable {
    * @param name {@code h2} or {@code postgresql}
    */
   static BenchDatabase open(String name) {
-    return new BenchDatabase(DatabaseVendor.valueOf(name.toUpperCase(Locale.ROOT)));
+    return open(name, 4);
+  }
+
+  /**
+   * Opens a database with a pool of {@code poolSize} connections (for benchmarks with several threads).
+   *
+   * @param name {@code h2} or {@code postgresql}
+   */
+  static BenchDatabase open(String name, int poolSize) {
+    return new BenchDatabase(DatabaseVendor.valueOf(name.toUpperCase(Locale.ROOT)), poolSize);
   }
 
   /** The adapter's factory as a host would configure it: JDBC batching on, no schema generation. */
@@ -111,6 +142,7 @@ final class BenchDatabase implements AutoCloseable {
   @Override
   public void close() {
     factory.close();
+    extraPools.forEach(HikariDataSource::close);
     dataSource.close();
     if (vendor == DatabaseVendor.POSTGRESQL) {
       try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());

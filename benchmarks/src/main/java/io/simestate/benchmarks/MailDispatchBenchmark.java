@@ -2,7 +2,6 @@ package io.simestate.benchmarks;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.simestate.core.AlertKind;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.DispatchReport;
@@ -13,21 +12,12 @@ import io.simestate.core.inmemory.InMemoryPersistence;
 import io.simestate.core.sim.Iccid;
 import io.simestate.mail.SmtpNotificationSender;
 import io.simestate.mail.SmtpSecurity;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
-import java.net.ServerSocket;
 import java.time.Instant;
-import java.util.Date;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class MailDispatchBenchmark {
 
-  private static final Instant RAISED = Instant.parse("2025-01-01T00:00:00Z");
+  /** Within the 30 days before now that routing accepts. */
+  private static final Instant RAISED = Instant.now().minusSeconds(3600);
   private static final int CUSTOMERS = 20;
   private static final int SIMS_EACH = 100;
 
@@ -76,7 +67,6 @@ public class MailDispatchBenchmark {
   public int perMessageEmails;
 
   private GreenMail smtp;
-  private int port;
   private InMemoryPersistence data;
   private SmtpNotificationSender sender;
   private SimEstate estate;
@@ -86,20 +76,12 @@ public class MailDispatchBenchmark {
   /** Starts the SMTP server and builds the estate: 20 customers, one alerted contact each. */
   @Setup(Level.Trial)
   public void setUp() {
-    port = freePort();
-    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    setup.setServerStartupTimeout(120_000); // the 2 s default is too short on a busy machine
-    smtp = new GreenMail(setup);
-    smtp.start();
+    BenchSmtp started = BenchSmtp.start();
+    smtp = started.server;
+    session = started.session;
     data = InMemoryPersistence.create();
     Estates.populate(SimEstate.builder().persistence(data).build(), CUSTOMERS, 1, SIMS_EACH);
-    sender = SmtpNotificationSender.builder().host("127.0.0.1").port(port).security(SmtpSecurity.NONE).build();
-    Properties properties = new Properties();
-    properties.put("mail.smtp.host", "127.0.0.1");
-    properties.put("mail.smtp.port", String.valueOf(port));
-    properties.put("mail.smtp.connectiontimeout", "5000");
-    properties.put("mail.smtp.timeout", "10000");
-    session = Session.getInstance(properties);
+    sender = SmtpNotificationSender.builder().host("127.0.0.1").port(started.port).security(SmtpSecurity.NONE).build();
   }
 
   /** Routes the iteration's alerts into a fresh outbox (for ours; the baselines ignore it). */
@@ -166,37 +148,8 @@ public class MailDispatchBenchmark {
 
   /** A plain-text and HTML alert email, about the size of the adapter's. */
   private MimeMessage compose(int i) throws MessagingException, UnsupportedEncodingException {
-    String iccid = Estates.iccid(i % (CUSTOMERS * SIMS_EACH)).digits();
-    String customer = "Customer " + (i / SIMS_EACH % CUSTOMERS);
-    MimeMessage message = new MimeMessage(session);
-    message.setFrom(new InternetAddress("alerts@simestate.example", "SIM Estate alerts", "UTF-8"));
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress("contact" + (i % CUSTOMERS) + "@example.com"));
-    message.setSubject("Usage warning for SIM " + iccid, "UTF-8");
-    message.setSentDate(new Date());
-    message.setHeader("Auto-Submitted", "auto-generated");
-    String text = "Hello,\n\nSIM " + iccid + " of " + customer + " has reached its usage warning threshold "
-        + "in period p" + i + ".\n\nAlert id: raw-" + i + "\nRaised at: " + RAISED + "\n\n"
-        + "You receive this email because you are a contact of " + customer + " with alerts switched on.\n";
-    String html = "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>Usage warning</title></head><body>"
-        + "<p>Hello,</p><p>SIM <strong>" + iccid + "</strong> of " + customer + " has reached its usage "
-        + "warning threshold in period p" + i + ".</p><table><tr><th>Alert id</th><td>raw-" + i + "</td></tr>"
-        + "<tr><th>Raised at</th><td>" + RAISED + "</td></tr></table><p>You receive this email because you are "
-        + "a contact of " + customer + " with alerts switched on.</p></body></html>";
-    MimeBodyPart plain = new MimeBodyPart();
-    plain.setText(text, "UTF-8");
-    MimeBodyPart rich = new MimeBodyPart();
-    rich.setText(html, "UTF-8", "html");
-    MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
-    message.setContent(alternative);
-    message.saveChanges();
-    return message;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RawAlertEmail.compose(session, "contact" + (i % CUSTOMERS) + "@example.com",
+        Estates.iccid(i % (CUSTOMERS * SIMS_EACH)).digits(), "Customer " + (i / SIMS_EACH % CUSTOMERS), "p" + i,
+        "raw-" + i, RAISED);
   }
 }

@@ -52,7 +52,7 @@ public final class JpaSchema {
 
   /** The scripts in the order they are applied. */
   static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql",
-      "V3__fenced_claims.sql", "V4__tenant_settings.sql");
+      "V3__fenced_claims.sql", "V4__tenant_settings.sql", "V5__retention_indexes.sql");
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -186,13 +186,17 @@ public final class JpaSchema {
 
   /**
    * The version of a schema written without this class's history table (by an earlier version, or
-   * by Flyway): 0 without SIM Estate tables, 4 once {@code simestate_tenant_settings} exists, 3 once
+   * by Flyway): 0 without SIM Estate tables, 5 once the index {@code ix_simestate_delivery_sent}
+   * exists, 4 once {@code simestate_tenant_settings} exists, 3 once
    * {@code simestate_delivery.claim_token} exists, 2 once {@code simestate_alert_told} exists, 1
    * otherwise: each script is told by what it adds.
    */
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {
       return 0;
+    }
+    if (indexExists(connection, "simestate_delivery", "ix_simestate_delivery_sent")) {
+      return 5;
     }
     if (tableExists(connection, "simestate_tenant_settings")) {
       return 4;
@@ -210,6 +214,21 @@ public final class JpaSchema {
       try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), t, null)) {
         while (rs.next()) {
           if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a table of the connection's current schema has an index of that name (any letter case). */
+  static boolean indexExists(Connection connection, String table, String index) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+      try (ResultSet rs = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), t, false, true)) {
+        while (rs.next()) {
+          if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
             return true;
           }
         }

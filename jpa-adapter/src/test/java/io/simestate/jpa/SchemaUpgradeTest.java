@@ -85,6 +85,21 @@ class SchemaUpgradeTest {
       }
     }
 
+    /**
+     * A schema a host migrated with its own tool (no history table of ours) is recognised at the
+     * version of the last script it ran, so that {@code apply} runs none of them again.
+     */
+    @Test
+    void aSchemaWithoutHistoryIsRecognisedAtTheVersionOfItsLastScript() throws Exception {
+      for (int version : JpaSchema.SCRIPTS.stream().map(JpaSchema::versionOf).toList()) {
+        TestDatabase db = TestDatabase.empty(vendor);
+        try (Connection c = db.connection()) {
+          EarlierSchema.runWithoutHistory(c, vendor, EarlierSchema.upTo(version));
+        }
+        assertThat(JpaSchema.version(db.dataSource)).as("scripts up to %d", version).isEqualTo(version);
+      }
+    }
+
     @Test
     void applyingAgainChangesNothing() throws Exception {
       TestDatabase db = TestDatabase.empty(vendor);
