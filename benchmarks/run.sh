@@ -52,6 +52,7 @@ if [[ "$mode" == quick ]]; then
   run jpa-delete 'JpaDeleteCustomerBenchmark' "${single[@]}" -p simsHeld=10000 -p otherSims=10000
   run mail 'MailDispatchBenchmark' "${single[@]}" -p emails=200 -p perMessageEmails=100
   run jpa-csv-import 'JpaCsvImportBenchmark' "${single[@]}" -p lines=20000
+  run jpa-route-record 'JpaRouteRecordBenchmark' -f 1 -wi 1 -i 2 -p customers=50 -p simsEach=100 -p alerts=500
 else
   # The iteration counts and sizes are the defaults in the benchmark classes' annotations.
   run recipients 'InMemoryRecipientsBenchmark'
@@ -61,6 +62,7 @@ else
   run jpa-delete 'JpaDeleteCustomerBenchmark'
   run mail 'MailDispatchBenchmark'
   run jpa-csv-import 'JpaCsvImportBenchmark'
+  run jpa-route-record 'JpaRouteRecordBenchmark'
 fi
 
 {
