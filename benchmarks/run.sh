@@ -100,6 +100,8 @@ if [[ "$mode" == quick ]]; then
   pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" "${single[@]}" -p deliveries=1000
   pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
   pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}" -p lines=20000
+  # Ours and its baseline alternate inside this benchmark (one fork, both databases).
+  run jpa-route-record 'JpaRouteRecordBenchmark' -f 1 -wi 1 -i 2 -p customers=50 -p simsEach=100 -p alerts=500
 else
   # Sizes are the defaults in the benchmark classes' annotations; iterations per fork are fewer than
   # the annotations', since every pair runs $rounds forks per side.
@@ -116,6 +118,7 @@ else
   pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" -wi 0 -i 1
   pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
   pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}"
+  run jpa-route-record 'JpaRouteRecordBenchmark'
 fi
 
 {

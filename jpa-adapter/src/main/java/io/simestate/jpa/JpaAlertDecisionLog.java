@@ -27,6 +27,12 @@ import java.util.UUID;
  */
 final class JpaAlertDecisionLog implements AlertDecisionLog {
 
+  /** The insert of decision entries, without its values. */
+  static final String ENTRY_INSERT = "insert into simestate_decision_entry "
+      + "(decision_id, ordinal, chosen, contact_id, name, email, skip_reason) values ";
+  /** One entry row's values. */
+  static final String ENTRY_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
+
   private final JpaTransactions tx;
   private final VendorDetector vendors;
 
@@ -43,15 +49,7 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
       String sql = vendor.insertIfAbsent("simestate_alert_decision", AlertDecisionEntity.COLUMNS, 16);
       return Jdbc.on(em, c -> {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-          int i = 1;
-          ps.setString(i++, id);
-          ps.setString(i++, decision.tenantId().value());
-          ps.setString(i++, decision.alert().id().value());
-          i = AlertMapping.bindAlert(ps, i, decision.alert(), vendor);
-          ps.setString(i++, decision.outcome().name());
-          Jdbc.setString(ps, i++, decision.customerId() == null ? null : decision.customerId().toString());
-          Jdbc.setString(ps, i++, Limits.fit(decision.customerName(), 400, "customerName"));
-          Jdbc.setInstant(ps, i, decision.decidedAt(), vendor);
+          bindHeader(ps, 1, id, decision, vendor);
           if (!Jdbc.insertIfAbsent(ps, vendor)) {
             return false;
           }
@@ -59,14 +57,15 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
         if (decision.chosen().isEmpty() && decision.skipped().isEmpty()) {
           return true;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into simestate_decision_entry "
-            + "(decision_id, ordinal, chosen, contact_id, name, email, skip_reason) values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(ENTRY_INSERT + ENTRY_VALUES)) {
           int ordinal = 0;
           for (Recipient r : decision.chosen()) {
-            entry(ps, id, ordinal++, true, r.contactId(), r.name(), r.email().toString(), null);
+            entry(ps, 1, id, ordinal++, true, r.contactId(), r.name(), r.email().toString(), null);
+            ps.addBatch();
           }
           for (SkippedContact s : decision.skipped()) {
-            entry(ps, id, ordinal++, false, s.contactId(), s.contactName(), null, reasons(s.reasons()));
+            entry(ps, 1, id, ordinal++, false, s.contactId(), s.contactName(), null, reasons(s.reasons()));
+            ps.addBatch();
           }
           ps.executeBatch();
         }
@@ -75,16 +74,48 @@ final class JpaAlertDecisionLog implements AlertDecisionLog {
     });
   }
 
-  private static void entry(PreparedStatement ps, String decisionId, int ordinal, boolean chosen, ContactId contact,
-      String name, String email, String reason) throws java.sql.SQLException {
-    ps.setString(1, decisionId);
-    ps.setInt(2, ordinal);
-    ps.setBoolean(3, chosen);
-    Jdbc.setString(ps, 4, contact == null ? null : contact.toString());
-    Jdbc.setString(ps, 5, Limits.fit(name, 400, "name"));
-    Jdbc.setString(ps, 6, email);
-    Jdbc.setString(ps, 7, reason);
-    ps.addBatch();
+  /** Binds a decision's header row ({@link AlertDecisionEntity#COLUMNS}) from {@code from}; returns the next index. */
+  static int bindHeader(PreparedStatement ps, int from, String id, AlertDecision decision, DatabaseVendor vendor)
+      throws java.sql.SQLException {
+    int i = from;
+    ps.setString(i++, id);
+    ps.setString(i++, decision.tenantId().value());
+    ps.setString(i++, decision.alert().id().value());
+    i = AlertMapping.bindAlert(ps, i, decision.alert(), vendor);
+    ps.setString(i++, decision.outcome().name());
+    Jdbc.setString(ps, i++, decision.customerId() == null ? null : decision.customerId().toString());
+    Jdbc.setString(ps, i++, Limits.fit(decision.customerName(), 400, "customerName"));
+    Jdbc.setInstant(ps, i++, decision.decidedAt(), vendor);
+    return i;
+  }
+
+  /**
+   * Binds every entry of a decision, chosen recipients first, as consecutive rows of
+   * {@link #ENTRY_VALUES} from {@code from}; returns the next index.
+   */
+  static int bindEntries(PreparedStatement ps, int from, String decisionId, AlertDecision decision)
+      throws java.sql.SQLException {
+    int i = from;
+    int ordinal = 0;
+    for (Recipient r : decision.chosen()) {
+      i = entry(ps, i, decisionId, ordinal++, true, r.contactId(), r.name(), r.email().toString(), null);
+    }
+    for (SkippedContact s : decision.skipped()) {
+      i = entry(ps, i, decisionId, ordinal++, false, s.contactId(), s.contactName(), null, reasons(s.reasons()));
+    }
+    return i;
+  }
+
+  private static int entry(PreparedStatement ps, int from, String decisionId, int ordinal, boolean chosen,
+      ContactId contact, String name, String email, String reason) throws java.sql.SQLException {
+    ps.setString(from, decisionId);
+    ps.setInt(from + 1, ordinal);
+    ps.setBoolean(from + 2, chosen);
+    Jdbc.setString(ps, from + 3, contact == null ? null : contact.toString());
+    Jdbc.setString(ps, from + 4, Limits.fit(name, 400, "name"));
+    Jdbc.setString(ps, from + 5, email);
+    Jdbc.setString(ps, from + 6, reason);
+    return from + 7;
   }
 
   /** Every reason of a skipped contact in one column, in order: {@code ALERTS_OFF,NO_VALID_EMAIL}. */

@@ -26,7 +26,7 @@ import java.util.UUID;
 final class JpaAuditTrail implements AuditTrail {
 
   private static final int MAX_SUMMARY = 4000;
-  private static final String EVENT_COLUMNS =
+  static final String EVENT_COLUMNS =
       "id, tenant_id, event_type, actor, occurred_at, customer_id, summary, sim_count, range_first, range_last, "
           + "range_length";
 
@@ -36,6 +36,30 @@ final class JpaAuditTrail implements AuditTrail {
   JpaAuditTrail(JpaTransactions tx, VendorDetector vendors) {
     this.tx = tx;
     this.vendors = vendors;
+  }
+
+  /**
+   * Binds an event's row ({@link #EVENT_COLUMNS}) from {@code from}, its SIMs as {@code range} where
+   * they form one; returns the next index.
+   */
+  static int bindEvent(PreparedStatement ps, int from, AuditEvent event, IccidRange range, DatabaseVendor vendor)
+      throws java.sql.SQLException {
+    ps.setString(from, event.id().toString());
+    ps.setString(from + 1, event.tenantId().value());
+    ps.setString(from + 2, event.type().name());
+    ps.setString(from + 3, event.actor().name());
+    Jdbc.setInstant(ps, from + 4, event.at(), vendor);
+    Jdbc.setString(ps, from + 5, event.customerId() == null ? null : event.customerId().toString());
+    ps.setString(from + 6, Limits.cut(event.summary(), MAX_SUMMARY));
+    ps.setLong(from + 7, event.sims().size());
+    Jdbc.setString(ps, from + 8, range == null ? null : range.first().digits());
+    Jdbc.setString(ps, from + 9, range == null ? null : range.last().digits());
+    if (range == null) {
+      ps.setNull(from + 10, java.sql.Types.INTEGER);
+    } else {
+      ps.setInt(from + 10, range.first().length());
+    }
+    return from + 11;
   }
 
   @Override
@@ -48,21 +72,7 @@ final class JpaAuditTrail implements AuditTrail {
       Jdbc.on(em, c -> {
         try (PreparedStatement ps = c.prepareStatement("insert into simestate_audit_event (" + EVENT_COLUMNS
             + ") values (" + Jdbc.marks(11) + ")")) {
-          ps.setString(1, event.id().toString());
-          ps.setString(2, event.tenantId().value());
-          ps.setString(3, event.type().name());
-          ps.setString(4, event.actor().name());
-          Jdbc.setInstant(ps, 5, event.at(), vendor);
-          Jdbc.setString(ps, 6, event.customerId() == null ? null : event.customerId().toString());
-          ps.setString(7, Limits.cut(event.summary(), MAX_SUMMARY));
-          ps.setLong(8, sims.size());
-          Jdbc.setString(ps, 9, range == null ? null : range.first().digits());
-          Jdbc.setString(ps, 10, range == null ? null : range.last().digits());
-          if (range == null) {
-            ps.setNull(11, java.sql.Types.INTEGER);
-          } else {
-            ps.setInt(11, range.first().length());
-          }
+          bindEvent(ps, 1, event, range, vendor);
           ps.executeUpdate();
         }
         if (range == null && !sims.isEmpty()) {

@@ -53,7 +53,7 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
         List<Delivery> recorded = new ArrayList<>(deliveries.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           for (Delivery d : deliveries) {
-            bind(ps, d, vendor);
+            bind(ps, 1, d, vendor);
             if (Jdbc.insertIfAbsent(ps, vendor)) {
               recorded.add(d);
             }
@@ -64,9 +64,10 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     });
   }
 
-  private static void bind(PreparedStatement ps, Delivery d, DatabaseVendor vendor) throws java.sql.SQLException {
+  /** Binds a delivery's row ({@link DeliveryEntity#COLUMNS}) from {@code from}; returns the next index. */
+  static int bind(PreparedStatement ps, int from, Delivery d, DatabaseVendor vendor) throws java.sql.SQLException {
     Recipient r = d.recipient();
-    int i = 1;
+    int i = from;
     ps.setString(i++, d.id().toString());
     ps.setString(i++, d.tenantId().value());
     ps.setString(i++, d.kind().name());
@@ -84,7 +85,8 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     Jdbc.setInstant(ps, i++, d.createdAt(), vendor);
     Jdbc.setInstant(ps, i++, d.nextAttemptAt(), vendor);
     Jdbc.setInstant(ps, i++, d.sentAt(), vendor);
-    Jdbc.setString(ps, i, Limits.cut(d.lastError(), MAX_ERROR));
+    Jdbc.setString(ps, i++, Limits.cut(d.lastError(), MAX_ERROR));
+    return i;
   }
 
   @Override

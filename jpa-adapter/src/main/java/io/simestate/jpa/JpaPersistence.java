@@ -7,6 +7,7 @@ import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.RoutingRecorder;
 import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
@@ -58,6 +59,7 @@ public final class JpaPersistence implements Persistence {
   private final AlertRepeatGuard repeatGuard;
   private final TenantSettingsStore tenantSettings;
   private final AuditTrail auditTrail;
+  private final RoutingRecorder routingRecorder;
 
   private JpaPersistence(JpaTransactions transactions, DatabaseVendor vendor) {
     this.transactions = transactions;
@@ -72,6 +74,8 @@ public final class JpaPersistence implements Persistence {
     this.repeatGuard = new JpaAlertRepeatGuard(transactions, vendors);
     this.tenantSettings = new JpaTenantSettingsStore(transactions);
     this.auditTrail = new JpaAuditTrail(transactions, vendors);
+    this.routingRecorder = new JpaRoutingRecorder(transactions, vendors,
+        RoutingRecorder.composedOf(decisions, repeatGuard, outbox, auditTrail));
   }
 
   /**
@@ -234,6 +238,17 @@ public final class JpaPersistence implements Persistence {
   @Override
   public AuditTrail auditTrail() {
     return auditTrail;
+  }
+
+  /**
+   * The adapter's routing recorder: two statements per routed alert on PostgreSQL, the stores in
+   * turn on H2 and MariaDB.
+   *
+   * @return never null
+   */
+  @Override
+  public RoutingRecorder routingRecorder() {
+    return routingRecorder;
   }
 
   /**

@@ -91,14 +91,25 @@ public final class AlertRouter {
     }
     java.util.Set<String> through = new java.util.HashSet<>();
     notYetTold.forEach(r -> through.add(r.key()));
-    List<Recipient> chosen = new ArrayList<>(notYetTold.size());
-    List<SkippedContact> skipped = new ArrayList<>(eligible.skipped());
+    return leaveOutAlreadyTold(eligible, through);
+  }
+
+  /** The decision with the chosen recipients whose key is not in {@code through} skipped as already told. */
+  static AlertDecision leaveOutAlreadyTold(AlertDecision eligible, java.util.Set<String> through) {
+    List<Recipient> chosen = new ArrayList<>(eligible.chosen().size());
+    List<SkippedContact> skipped = null;
     for (Recipient r : eligible.chosen()) {
       if (through.contains(r.key())) {
         chosen.add(r);
       } else {
+        if (skipped == null) {
+          skipped = new ArrayList<>(eligible.skipped());
+        }
         skipped.add(new SkippedContact(r.contactId(), r.name(), SkipReason.ALREADY_TOLD));
       }
+    }
+    if (skipped == null) {
+      return eligible;
     }
     RoutingOutcome outcome = chosen.isEmpty() ? RoutingOutcome.REPEAT_SUPPRESSED : eligible.outcome();
     return new AlertDecision(eligible.tenantId(), eligible.alert(), outcome, eligible.customerId(),

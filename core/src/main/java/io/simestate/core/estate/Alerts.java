@@ -11,7 +11,6 @@ import io.simestate.core.UnavailableException;
 import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.AlertDecisionLog;
 import io.simestate.core.alert.AlertId;
-import io.simestate.core.alert.AlertRepeatGuard;
 import io.simestate.core.alert.AlertRouter;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.alert.DeliveryId;
@@ -20,11 +19,15 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.RecordedRouting;
+import io.simestate.core.alert.RoutingPlan;
+import io.simestate.core.alert.RoutingRecorder;
 import io.simestate.core.alert.RepeatKey;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.TenantSettingsSource;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.internal.Require;
@@ -65,7 +68,7 @@ public final class Alerts {
 
   private final RecipientDirectory directory;
   private final AlertDecisionLog decisions;
-  private final AlertRepeatGuard repeatGuard;
+  private final RoutingRecorder recorder;
   private final DeliveryOutbox outbox;
   private final Transactions tx;
   private final EventRecorder events;
@@ -82,7 +85,7 @@ public final class Alerts {
    *
    * @param directory the routing lookup
    * @param decisions the decision log
-   * @param repeatGuard the de-duplication store
+   * @param recorder records a routing in one step (decision, repeat guard, deliveries, audit event)
    * @param outbox the delivery outbox
    * @param tx the transaction runner
    * @param events the event recorder
@@ -95,13 +98,13 @@ public final class Alerts {
    * @param clock the clock
    * @param listener told of each routed alert (F20)
    */
-  Alerts(RecipientDirectory directory, AlertDecisionLog decisions, AlertRepeatGuard repeatGuard,
+  Alerts(RecipientDirectory directory, AlertDecisionLog decisions, RoutingRecorder recorder,
       DeliveryOutbox outbox, Transactions tx, EventRecorder events, TenantSettingsSource settings,
       AlertRouter router, Duration repeatWindow, Duration pastWindow, Duration futureWindow, Clock clock,
       EstateListener listener) {
     this.directory = directory;
     this.decisions = decisions;
-    this.repeatGuard = repeatGuard;
+    this.recorder = recorder;
     this.outbox = outbox;
     this.tx = tx;
     this.events = events;
@@ -139,34 +142,35 @@ public final class Alerts {
     Require.present(tenant, "tenantId");
     Require.present(alert, "alert");
     RoutingResult result = tx.inTransaction(() -> {
-      Optional<AlertDecision> earlier = decisions.find(tenant, alert.id());
-      if (earlier.isPresent()) {
-        return replay(earlier.get(), alert);
-      }
       Instant now = clock.instant();
-      checkRaisedAt(alert.raisedAt(), now);
-      TenantAlertSettings tenantSettings = settings.settingsFor(tenant);
-      AlertDecision decision = router.decide(tenant, alert, directory.holderOf(tenant, alert.iccid()),
-          tenantSettings, now);
-      if (!decision.chosen().isEmpty()) {
-        decision = router.withoutAlreadyTold(decision, repeatGuard.firstWithin(tenant, RepeatKey.of(alert),
-            decision.chosen(), alert.raisedAt(), alert.period() != null ? PERIOD_WINDOW
-                : tenantSettings.repeatWindow() != null ? tenantSettings.repeatWindow() : repeatWindow));
+      if (!withinWindow(alert.raisedAt(), now)) {
+        // A replay of an alert routed long ago still answers with its decision.
+        Optional<AlertDecision> earlier = decisions.find(tenant, alert.id());
+        if (earlier.isPresent()) {
+          return replay(earlier.get(), alert);
+        }
+        checkRaisedAt(alert.raisedAt(), now);
       }
-      if (!decisions.record(decision)) {
-        // Another route of this alert id recorded its decision first. The same alert is a replay;
-        // another alert is refused, and throwing undoes what this transaction remembered as told.
+      TenantAlertSettings tenantSettings = settings.settingsFor(tenant);
+      AlertDecision eligible = router.decide(tenant, alert, directory.holderOf(tenant, alert.iccid()),
+          tenantSettings, now);
+      Duration window = alert.period() != null ? PERIOD_WINDOW
+          : tenantSettings.repeatWindow() != null ? tenantSettings.repeatWindow() : repeatWindow;
+      AuditEvent draft = events.draft(tenant, AuditEventType.ALERT_ROUTED, Actor.system(), eligible.customerId(),
+          List.of(alert.iccid()), "");
+      Optional<RecordedRouting> recorded = recorder.record(new RoutingPlan(eligible, RepeatKey.of(alert), window,
+          deliveriesFor(eligible, tenantSettings, now), draft.id(), draft.at()));
+      if (recorded.isEmpty()) {
+        // The alert id was routed before, or by another call at the same moment. The same alert is a
+        // replay; another alert is refused, and throwing undoes whatever this transaction remembered.
         // (A database whose snapshot predates that decision cannot show it yet: the caller retries.)
         AlertDecision first = decisions.find(tenant, alert.id()).orElseThrow(() -> new UnavailableException(
             "Alert " + alert.id() + " was routed by another call at the same moment; route it again to get "
                 + "that call's decision", null));
         return replay(first, alert);
       }
-      List<Delivery> recorded = decision.chosen().isEmpty()
-          ? List.of() : outbox.enqueue(deliveriesFor(decision, tenantSettings, now));
-      events.record(tenant, AuditEventType.ALERT_ROUTED, Actor.system(), decision.customerId(),
-          List.of(alert.iccid()), summary(decision));
-      return new RoutingResult(decision, false, recorded);
+      events.publishToHostsWithin(recorded.get().event());
+      return new RoutingResult(recorded.get().decision(), false, recorded.get().deliveries());
     });
     listener.alertRouted(new AlertRouted(tenant, result.decision().alert().kind(), result.decision().outcome(),
         result.deliveries().size(), result.duplicateAlertId()));
@@ -206,6 +210,10 @@ public final class Alerts {
   private static String describe(UsageAlert a) {
     return a.kind().label().toLowerCase(java.util.Locale.ROOT) + " for SIM " + a.iccid() + " raised at " + a.raisedAt()
         + (a.period() == null ? "" : " for period " + a.period());
+  }
+
+  private boolean withinWindow(Instant raisedAt, Instant now) {
+    return !raisedAt.isBefore(now.minus(pastWindow)) && !raisedAt.isAfter(now.plus(futureWindow));
   }
 
   /** Refuses a time outside the window around the estate's clock (issue 11). */
@@ -365,21 +373,6 @@ public final class Alerts {
       }
     }
     return Optional.empty();
-  }
-
-  private static String summary(AlertDecision d) {
-    UsageAlert a = d.alert();
-    String head = a.kind().label() + " alert " + a.id() + " for SIM " + a.iccid();
-    return switch (d.outcome()) {
-      case ROUTED -> head + " routed to " + d.chosen().size() + " contact(s) of " + d.customerName()
-          + (d.skipped().isEmpty() ? "" : ", " + d.skipped().size() + " skipped");
-      case NO_ELIGIBLE_CONTACT -> head + ": no contact of " + d.customerName() + " qualifies, "
-          + d.skipped().size() + " skipped";
-      case CATCH_ALL -> head + " has no customer; routed to " + d.chosen().size() + " catch-all recipient(s)";
-      case UNASSIGNED -> head + " has no customer and the tenant has no catch-all recipient";
-      case REPEAT_SUPPRESSED -> head + " repeats an earlier alert for the same SIM, kind and period; every "
-          + "recipient was told already";
-    };
   }
 
   private static int limit(int limit) {

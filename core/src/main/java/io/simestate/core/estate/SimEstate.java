@@ -79,7 +79,7 @@ public final class SimEstate {
     listeners.add(tracker);
     listeners.addAll(b.listeners);
     EstateListener monitor = new Listeners(listeners);
-    this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.repeatGuard(),
+    this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.routingRecorder(),
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.alertPast, b.alertFuture,
         b.clock, monitor);
     this.dispatcher = new AlertDispatcher(persistence.outbox(), b.sender, tx, events, settings, b.defaultSender(),

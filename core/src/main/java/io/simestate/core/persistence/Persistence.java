@@ -7,6 +7,7 @@ import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.alert.RecipientDirectory;
+import io.simestate.core.alert.RoutingRecorder;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.estate.SimEstate;
@@ -81,6 +82,17 @@ public interface Persistence {
    * @return never null
    */
   AuditTrail auditTrail();
+
+  /**
+   * Records the routing of one alert in one step (decision, repeat guard, deliveries, audit event).
+   * The default calls {@link #decisions()}, {@link #repeatGuard()}, {@link #outbox()} and
+   * {@link #auditTrail()} in turn; an adapter overrides it with fewer statements.
+   *
+   * @return the recorder; never null
+   */
+  default RoutingRecorder routingRecorder() {
+    return RoutingRecorder.composedOf(decisions(), repeatGuard(), outbox(), auditTrail());
+  }
 
   /**
    * Tenants' settings as data (F17).

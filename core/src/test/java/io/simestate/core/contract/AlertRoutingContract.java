@@ -12,6 +12,7 @@ import io.simestate.core.AlertKind;
 import io.simestate.core.ConflictException;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.TenantId;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.Violation;
 import io.simestate.core.alert.AlertDecision;
 import io.simestate.core.alert.AlertId;
@@ -23,6 +24,7 @@ import io.simestate.core.alert.SkippedContact;
 import io.simestate.core.alert.TestClock;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
 import io.simestate.core.customer.Customer;
@@ -33,7 +35,13 @@ import io.simestate.core.sim.Iccid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +102,89 @@ public abstract class AlertRoutingContract {
     assertThat(estate.alerts().decision(tenant, AlertId.of("w-3")).orElseThrow().skipped())
         .extracting(SkippedContact::contactName, SkippedContact::reasons)
         .containsExactly(tuple("Ana", List.of(SkipReason.ALREADY_TOLD)));
+    assertThat(estate.alerts().decision(tenant, AlertId.of("w-3")).orElseThrow().outcome())
+        .isEqualTo(RoutingOutcome.REPEAT_SUPPRESSED);
+  }
+
+  @Test
+  void aReplayedAlertIdRemembersNobodyAsToldSoALaterRepeatReachesAContactAddedBetween() {
+    Customer c = customerWith("Northwind", ContactDetails.alerted("Ana", "ana@northwind.example"));
+    Iccid sim = newIccids(1).get(0);
+    estate.sims().assign(tenant, ALICE, c.id(), List.of(sim.digits()));
+    UsageAlert first = warning("w-1", sim);
+    estate.alerts().route(tenant, first);
+    Contact bo = estate.customers().addContact(tenant, ALICE, c.id(), ContactDetails.alerted("Bo", "bo@northwind.example"));
+
+    RoutingResult replay = estate.alerts().route(tenant, first);
+    RoutingResult repeat = estate.alerts().route(tenant, warning("w-2", sim));
+
+    assertThat(replay.duplicateAlertId()).isTrue();
+    assertThat(replay.deliveries()).isEmpty();
+    assertThat(estate.alerts().deliveriesOf(tenant, first.id())).extracting(d -> d.recipient().name())
+        .containsExactly("Ana");
+    assertThat(repeat.deliveries()).extracting(d -> d.recipient().contactId()).containsExactly(bo.id());
+  }
+
+  @Test
+  void aRoutedAlertLeavesItsDecisionDeliveriesAndOneAuditEventReadableBack() {
+    Customer c = customerWith("Northwind", ContactDetails.alerted("Ana", "ana@northwind.example"),
+        ContactDetails.alerted("Bo", "bo@northwind.example"), ContactDetails.silent("Cy", null));
+    Iccid sim = newIccids(1).get(0);
+    estate.sims().assign(tenant, ALICE, c.id(), List.of(sim.digits()));
+
+    RoutingResult routed = estate.alerts().route(tenant, warning("w-1", sim));
+
+    assertThat(estate.alerts().decision(tenant, AlertId.of("w-1"))).contains(routed.decision());
+    assertThat(estate.alerts().deliveriesOf(tenant, AlertId.of("w-1"))).extracting(d -> d.recipient().name())
+        .containsExactlyInAnyOrder("Ana", "Bo");
+    assertThat(routed.deliveries()).hasSize(2);
+    assertThat(estate.auditTrail().forSim(tenant, sim, 10))
+        .filteredOn(e -> e.type() == AuditEventType.ALERT_ROUTED)
+        .singleElement()
+        .satisfies(e -> {
+          assertThat(e.customerId()).isEqualTo(c.id());
+          assertThat(e.sims()).containsExactly(sim);
+          assertThat(e.summary()).contains("w-1", "routed to 2 contact(s) of Northwind", "1 skipped");
+        });
+  }
+
+  @Test
+  void ofConcurrentRoutesOfOneAlertIdOneRecordsAndTheOthersReplay() throws Exception {
+    Customer c = customerWith("Northwind", ContactDetails.alerted("Ana", "ana@northwind.example"),
+        ContactDetails.alerted("Bo", "bo@northwind.example"));
+    Iccid sim = newIccids(1).get(0);
+    estate.sims().assign(tenant, ALICE, c.id(), List.of(sim.digits()));
+    UsageAlert alert = warning("same", sim);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<RoutingResult>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(() -> {
+          while (true) {
+            try {
+              return estate.alerts().route(tenant, alert);
+            } catch (UnavailableException e) {
+              // "route it again": another call held the alert id at the same moment
+            }
+          }
+        });
+      }
+      List<RoutingResult> results = new ArrayList<>();
+      // A hang guard only: eight calls take milliseconds, whichever order the threads run them in.
+      for (Future<RoutingResult> f : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
+        results.add(f.get());
+      }
+
+      assertThat(results).filteredOn(r -> !r.duplicateAlertId()).singleElement()
+          .satisfies(r -> assertThat(r.deliveries()).hasSize(2));
+      assertThat(results).filteredOn(RoutingResult::duplicateAlertId).hasSize(7)
+          .allSatisfy(r -> assertThat(r.deliveries()).isEmpty());
+      assertThat(estate.alerts().deliveriesOf(tenant, alert.id())).hasSize(2);
+      assertThat(estate.auditTrail().forSim(tenant, sim, 10)).filteredOn(e -> e.type() == AuditEventType.ALERT_ROUTED)
+          .hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
