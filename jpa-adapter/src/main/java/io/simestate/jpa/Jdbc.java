@@ -39,6 +39,11 @@ final class Jdbc {
     }
   }
 
+  /** The database this connection talks to, from the driver's (cached) metadata. */
+  static DatabaseVendor vendor(Connection c) throws SQLException {
+    return DatabaseVendor.fromProductName(c.getMetaData().getDatabaseProductName());
+  }
+
   /** {@code ?, ?, ?} for an IN list. */
   static String marks(int count) {
     return "?" + ", ?".repeat(count - 1);
