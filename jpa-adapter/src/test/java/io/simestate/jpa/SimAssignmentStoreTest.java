@@ -198,8 +198,13 @@ class SimAssignmentStoreTest {
 
       long statements = db.statements() - before;
       System.out.printf("[%s] assign 10,000 SIMs: %d statements%n", db.vendor, statements);
-      // Per 1,000 SIMs: a conflict look-up, a holder look-up and one insert batch.
-      assertThat(statements).isLessThanOrEqualTo(3 * 10 + 2);
+      if (db.vendor == DatabaseVendor.POSTGRESQL) {
+        // Per 1,000 new SIMs one insert that skips assigned ones; the plan setting, savepoint, release.
+        assertThat(statements).isLessThanOrEqualTo(10 + 3);
+      } else {
+        // Per 1,000 SIMs: a conflict look-up, a holder look-up and one insert batch.
+        assertThat(statements).isLessThanOrEqualTo(3 * 10 + 2);
+      }
     }
 
     @Test
@@ -208,11 +213,14 @@ class SimAssignmentStoreTest {
       store.assign(tenant, a.id(), Fixtures.range(5_000));
       long before = db.statements();
 
+      // As the deletion use case does: release the SIMs, then delete the customer.
+      assertThat(store.unassignAll(tenant, a.id())).isEqualTo(5_000);
       customers.delete(tenant, a.id(), a.version());
 
       long statements = db.statements() - before;
       System.out.printf("[%s] delete customer with 5,000 SIMs: %d statements%n", db.vendor, statements);
-      assertThat(statements).isLessThanOrEqualTo(5);
+      // Release, lock-and-read the version, delete contacts, delete the customer.
+      assertThat(statements).isLessThanOrEqualTo(4);
       assertThat(store.countOf(tenant, a.id())).isZero();
     }
   }
