@@ -89,6 +89,28 @@ class SimAssignmentStoreTest {
     }
 
     @Test
+    void aConflictCaughtInsideATransactionLeavesNoRowBehindAndNamesTheSimsOfEveryChunk() {
+      TenantId other = tenant();
+      Customer theirs = newCustomer(other);
+      Customer mine = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(3_500));
+      // One SIM of the other tenant in the second chunk, one in the fourth.
+      store.assign(other, theirs.id(), List.of(sims.get(1_500), sims.get(3_400)));
+
+      long stored = db.persistence.transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> store.assign(tenant, mine.id(), sims))
+            .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage())
+                .contains(sims.get(1_500).digits(), sims.get(3_400).digits()));
+        // The caller goes on with its transaction, which then commits.
+        return store.countOf(tenant, mine.id());
+      });
+
+      assertThat(stored).isZero();
+      assertThat(store.countOf(tenant, mine.id())).isZero();
+      assertThat(store.countOf(other, theirs.id())).isEqualTo(2);
+    }
+
+    @Test
     void aFailedAssignmentInsideATransactionRollsBackWithIt() {
       Customer mine = newCustomer(tenant);
       IccidRange range = Fixtures.range(10);
