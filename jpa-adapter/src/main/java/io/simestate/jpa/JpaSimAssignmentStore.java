@@ -194,7 +194,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         + "on conflict (iccid) do nothing")) {
       ps.setString(1, tenant.value());
       ps.setString(2, target);
-      ps.setArray(3, c.createArrayOf("varchar", chunk.toArray()));
+      ps.setArray(3, Jdbc.varchars(c, chunk));
       return ps.executeUpdate();
     } catch (SQLException e) {
       if (isForeignKeyViolation(e)) {
@@ -210,7 +210,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     List<String> found = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("select iccid from simestate_sim_assignment "
         + "where iccid = any(?) and tenant_id <> ?")) {
-      ps.setArray(1, c.createArrayOf("varchar", chunk.toArray()));
+      ps.setArray(1, Jdbc.varchars(c, chunk));
       ps.setString(2, tenant.value());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -343,7 +343,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     try (PreparedStatement ps = c.prepareStatement("select iccid, tenant_id, customer_id from simestate_sim_assignment "
         + (array ? "where iccid = any(?)" : "where iccid in (" + Jdbc.marks(chunk.size()) + ")"))) {
       if (array) {
-        ps.setArray(1, c.createArrayOf("varchar", chunk.toArray()));
+        ps.setArray(1, Jdbc.varchars(c, chunk));
       } else {
         Jdbc.setStrings(ps, 1, chunk);
       }
@@ -367,7 +367,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       ps.setString(1, target);
       ps.setString(2, tenant.value());
       if (array) {
-        ps.setArray(3, c.createArrayOf("varchar", moved.toArray()));
+        ps.setArray(3, Jdbc.varchars(c, moved));
       } else {
         Jdbc.setStrings(ps, 3, moved);
       }
