@@ -95,7 +95,6 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
    */
   private static AssignmentChanges assignOnPostgresql(Connection c, TenantId tenant, CustomerId customer,
       Collection<Iccid> sims) throws SQLException {
-    planEachChunk(c);
     String target = customer.toString();
     Tally tally = new Tally();
     List<String> elsewhere = new ArrayList<>();
@@ -152,6 +151,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       }
       // Some SIMs are assigned already: find out to whom. A SIM skipped by the insert but gone from
       // the look-up was unassigned by another transaction in between: insert it again.
+      // Custom plans for the look-up and the move only: set for the inserts too, they made PostgreSQL
+      // re-plan the foreign-key check of every inserted row (about 40 µs a SIM under load).
+      planEachChunk(c);
       Map<String, String[]> holders = holders(c, pending);
       List<String> moved = new ArrayList<>();
       List<String> vanished = new ArrayList<>();
@@ -175,6 +177,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       // "ours" counts this insert's rows too; the rest were this customer's before.
       tally.unchanged += ours - inserted;
       move(c, tenant, target, moved);
+      planAsUsual(c);
       if (vanished.isEmpty()) {
         return;
       }
@@ -333,6 +336,13 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       try (java.sql.Statement st = c.createStatement()) {
         st.execute("set local plan_cache_mode = force_custom_plan");
       }
+    }
+  }
+
+  /** Undoes {@link #planEachChunk} for the rest of the transaction (PostgreSQL). */
+  private static void planAsUsual(Connection c) throws SQLException {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute("set local plan_cache_mode to default");
     }
   }
 
