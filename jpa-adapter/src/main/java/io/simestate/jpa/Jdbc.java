@@ -39,6 +39,19 @@ final class Jdbc {
     }
   }
 
+  /** The database this connection talks to, from the driver's (cached) metadata. */
+  static DatabaseVendor vendor(Connection c) throws SQLException {
+    return DatabaseVendor.fromProductName(c.getMetaData().getDatabaseProductName());
+  }
+
+  /**
+   * A list as one SQL array parameter ({@code = any(?)}, {@code unnest(?)}; PostgreSQL): one
+   * parameter however long the list, so the statement is cheap to plan.
+   */
+  static java.sql.Array varchars(Connection c, List<String> values) throws SQLException {
+    return c.createArrayOf("varchar", values.toArray());
+  }
+
   /** {@code ?, ?, ?} for an IN list. */
   static String marks(int count) {
     return "?" + ", ?".repeat(count - 1);

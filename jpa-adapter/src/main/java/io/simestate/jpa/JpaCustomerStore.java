@@ -100,26 +100,32 @@ final class JpaCustomerStore implements CustomerStore {
         .getResultStream().findFirst().map(CustomerMapping::toDomain));
   }
 
+  /**
+   * Deletes the customer and its contacts; its SIMs must be unassigned already (the use case does it
+   * in the same transaction). One statement reads the version and locks the row, without loading the
+   * customer again, then two bulk DELETEs remove the contacts and the customer.
+   */
   @Override
   public void delete(TenantId tenant, CustomerId id, long expectedVersion) {
     tx.execute(em -> {
       em.flush();
-      CustomerEntity e = em.createQuery(
-              "select c from SimEstateCustomer c where c.tenantId = :tenant and c.id = :id", CustomerEntity.class)
-          .setParameter("tenant", tenant.value())
-          .setParameter("id", id.toString())
-          .getResultStream().findFirst().orElseThrow(() -> notFound(id));
-      if (e.version != expectedVersion) {
-        throw stale(id);
-      }
-      em.detach(e);
       // Lock the customer row before removing what refers to it: a concurrent assignment or new
       // contact (whose foreign-key check takes a key-share lock on this row) then waits for the
       // deletion instead of interleaving with it, which PostgreSQL ended as a deadlock.
-      em.createNativeQuery("select id from simestate_customer where id = ?1 for update")
-          .setParameter(1, id.toString()).getResultList();
-      em.createQuery("delete from SimEstateSimAssignment a where a.customerId = :id")
-          .setParameter("id", id.toString()).executeUpdate();
+      List<?> versions = em.createNativeQuery(
+              "select version from simestate_customer where id = ?1 and tenant_id = ?2 for update")
+          .setParameter(1, id.toString())
+          .setParameter(2, tenant.value())
+          .getResultList();
+      if (versions.isEmpty()) {
+        throw notFound(id);
+      }
+      if (((Number) versions.get(0)).longValue() != expectedVersion) {
+        throw stale(id);
+      }
+      // The use case may have loaded the customer into this persistence context: it must not be
+      // written back after the bulk DELETEs. A reference costs no query.
+      em.detach(em.getReference(CustomerEntity.class, id.toString()));
       em.createQuery("delete from SimEstateContact k where k.customer.id = :id")
           .setParameter("id", id.toString()).executeUpdate();
       int deleted;
@@ -131,8 +137,8 @@ final class JpaCustomerStore implements CustomerStore {
             .setParameter("version", expectedVersion)
             .executeUpdate();
       } catch (PersistenceException ex) {
-        // A concurrent transaction gave the customer a SIM or a contact after the rows above were
-        // removed (its foreign key now refers to this customer): the customer changed meanwhile.
+        // SIMs still refer to the customer: they were assigned by a concurrent transaction after the
+        // use case released them, or the caller did not release them; either way it changed.
         if (Errors.isConstraintViolation(ex)) {
           throw stale(id);
         }

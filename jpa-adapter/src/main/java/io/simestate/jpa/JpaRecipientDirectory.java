@@ -35,9 +35,9 @@ final class JpaRecipientDirectory implements RecipientDirectory {
 
   @Override
   public Optional<SimHolder> holderOf(TenantId tenant, Iccid sim) {
-    // Plain JDBC on the transaction's connection: this look-up runs for every alert, and the
-    // provider's native-query machinery cost more than the query itself.
-    return tx.call(em -> Jdbc.on(em, connection -> {
+    // Plain JDBC: this look-up runs for every alert, and the provider's native-query machinery cost
+    // more than the query itself. Outside a use case (standalone mode) it runs in auto-commit.
+    return tx.read(connection -> {
       try (PreparedStatement ps = connection.prepareStatement(HOLDER_JDBC)) {
         ps.setString(1, sim.digits());
         ps.setString(2, tenant.value());
@@ -60,7 +60,7 @@ final class JpaRecipientDirectory implements RecipientDirectory {
               : Optional.of(new SimHolder(new CustomerId(UUID.fromString(customerId)), customerName, contacts));
         }
       }
-    }));
+    });
   }
 
   /** Booleans come back as Boolean or as a number, depending on the driver. */

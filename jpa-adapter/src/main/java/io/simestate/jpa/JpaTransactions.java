@@ -34,6 +34,15 @@ interface JpaTransactions extends Transactions {
     }
   }
 
+  /**
+   * Runs a read-only JDBC look-up: on the current transaction's connection if one runs (or, in
+   * joined mode, in the host's transaction); standalone mode without a transaction overrides this to
+   * run it in auto-commit, without opening a transaction of its own.
+   */
+  default <T> T read(Jdbc.Work<T> work) {
+    return call(em -> Jdbc.on(em, work));
+  }
+
   /** The EntityManager of the transaction that runs on this thread. */
   EntityManager entityManager();
 

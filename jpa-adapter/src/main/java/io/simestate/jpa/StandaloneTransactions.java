@@ -66,6 +66,35 @@ final class StandaloneTransactions implements JpaTransactions {
     }
   }
 
+  /**
+   * Outside a use case's transaction, the look-up borrows a pooled connection through an
+   * EntityManager that never begins a transaction, so the statement runs in auto-commit: no
+   * {@code BEGIN}/{@code COMMIT} round trip for a single read. Inside one, it joins it.
+   */
+  @Override
+  public <T> T read(Jdbc.Work<T> work) {
+    if (current.get() != null) {
+      return JpaTransactions.super.read(work);
+    }
+    EntityManager em;
+    try {
+      em = factory.createEntityManager();
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+    try {
+      return em.callWithConnection((java.sql.Connection c) -> work.apply(c));
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    } finally {
+      try {
+        em.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not close an EntityManager", e);
+      }
+    }
+  }
+
   private <T> T runOwn(Function<EntityManager, T> work) {
     EntityManager em;
     try {

@@ -159,10 +159,11 @@ class CustomerStoreTest {
     }
 
     @Test
-    void deletingACustomerRemovesItsContactsAndUnassignsItsSims() throws Exception {
+    void aCustomerWhoseSimsWereReleasedIsDeletedWithItsContacts() throws Exception {
       Customer stored = store.insert(customer(tenant, "Doomed", contact("A", "a@example.com", true)));
       sims.assign(tenant, stored.id(), Fixtures.range(20));
 
+      sims.unassignAll(tenant, stored.id());
       store.delete(tenant, stored.id(), stored.version());
 
       assertThat(store.find(tenant, stored.id())).isEmpty();
@@ -175,6 +176,18 @@ class CustomerStoreTest {
           assertThat(rs.getLong(1)).isZero();
         }
       }
+    }
+
+    @Test
+    void aCustomerThatStillHoldsSimsIsAConflictAndKeepsEverything() {
+      Customer stored = store.insert(customer(tenant, "Holder", contact("A", "a@example.com", true)));
+      sims.assign(tenant, stored.id(), Fixtures.range(20));
+
+      assertThatThrownBy(() -> store.delete(tenant, stored.id(), stored.version()))
+          .isInstanceOf(ConflictException.class);
+
+      assertThat(store.find(tenant, stored.id())).hasValueSatisfying(c -> assertThat(c.contacts()).hasSize(1));
+      assertThat(sims.countOf(tenant, stored.id())).isEqualTo(20);
     }
 
     @Test

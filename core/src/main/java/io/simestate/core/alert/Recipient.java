@@ -25,10 +25,21 @@ public record Recipient(ContactId contactId, String name, EmailAddress email) {
   public Recipient {
     Require.present(name, "name");
     Require.present(email, "email");
-    if (name.isBlank() || name.length() > Limits.RECIPIENT_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.isBlank() || name.length() > Limits.RECIPIENT_NAME_LENGTH || hasControlCharacter(name)) {
       throw io.simestate.core.InvalidInputException.of("recipient.name",
           "must be 1 to 200 characters without control characters (no line breaks)");
     }
+  }
+
+  /** A loop, not a code-point stream: a recipient is made for every contact of every routed alert. */
+  private static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      // Control characters are all in the Basic Multilingual Plane, so surrogates need no pairing.
+      if (Character.isISOControl(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -56,7 +56,10 @@ public interface CustomerStore {
   Optional<Customer> findByName(TenantId tenant, CustomerName name);
 
   /**
-   * Deletes a customer with its contacts, if its stored version is {@code expectedVersion}.
+   * Deletes a customer with its contacts, if its stored version is {@code expectedVersion}. The
+   * caller releases the customer's SIMs first ({@link io.simestate.core.sim.SimAssignmentStore#unassignAll}),
+   * in the same transaction; a store whose SIM assignments refer to the customer (a foreign key)
+   * answers a customer that still holds SIMs with the {@code STALE_VERSION} conflict.
    *
    * @param tenant the tenant
    * @param id the customer's id

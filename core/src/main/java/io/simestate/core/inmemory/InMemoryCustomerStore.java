@@ -5,6 +5,7 @@ import io.simestate.core.NotFoundException;
 import io.simestate.core.Page;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.alert.SimHolder;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
@@ -24,6 +25,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class InMemoryCustomerStore implements CustomerStore {
 
   private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
+  /**
+   * What routing asks of a customer, built when the customer is stored and replaced with it, so that
+   * a look-up allocates nothing and can never see contacts older than the stored customer's.
+   */
+  private final Map<CustomerId, Routing> routing = new ConcurrentHashMap<>();
   private final Map<TenantId, Map<String, CustomerId>> byName = new ConcurrentHashMap<>();
   private final Map<TenantId, NavigableMap<String, CustomerSummary>> sorted = new ConcurrentHashMap<>();
   private final InMemoryTransactions tx;
@@ -72,6 +78,21 @@ final class InMemoryCustomerStore implements CustomerStore {
     return c != null && c.tenantId().equals(tenant) ? Optional.of(c) : Optional.empty();
   }
 
+  /**
+   * The customer as a SIM's holder, for the recipient directory.
+   *
+   * @param tenant the tenant
+   * @param id the customer
+   * @return the holder, or empty if the tenant has no such customer
+   */
+  Optional<SimHolder> simHolder(TenantId tenant, CustomerId id) {
+    Routing r = routing.get(id);
+    return r != null && r.tenant().equals(tenant) ? r.holder() : Optional.empty();
+  }
+
+  /** A stored customer's tenant and its holder view. */
+  private record Routing(TenantId tenant, Optional<SimHolder> holder) {}
+
   @Override
   public Optional<Customer> findByName(TenantId tenant, CustomerName name) {
     Map<String, CustomerId> names = byName.get(tenant);
@@ -92,6 +113,7 @@ final class InMemoryCustomerStore implements CustomerStore {
 
   private synchronized void put(Customer c) {
     byId.put(c.id(), c);
+    routing.put(c.id(), new Routing(c.tenantId(), Optional.of(new SimHolder(c.id(), c.name().value(), c.contacts()))));
     byName.computeIfAbsent(c.tenantId(), t -> new ConcurrentHashMap<>()).put(c.name().key(), c.id());
     sorted.computeIfAbsent(c.tenantId(), t -> new ConcurrentSkipListMap<>()).put(sortKey(c), summary(c));
   }
@@ -99,6 +121,7 @@ final class InMemoryCustomerStore implements CustomerStore {
   private synchronized void remove(Customer c) {
     unindex(c);
     byId.remove(c.id());
+    routing.remove(c.id());
   }
 
   /** Swaps one state of a customer for another without a moment in which it is missing by id. */

@@ -9,10 +9,12 @@ import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.alert.SimHolder;
 import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
+import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.persistence.Persistence;
 import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.SimAssignmentStore;
+import java.util.Optional;
 
 /**
  * Every persistence port in memory: thread-safe, with hash indexes so that routing an alert and
@@ -31,9 +33,11 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
   private final InMemoryRetention retention = new InMemoryRetention(outbox, decisions, repeatGuard, auditTrail);
   private final InMemoryTenantSettingsStore tenantSettings = new InMemoryTenantSettingsStore(transactions);
-  private final RecipientDirectory recipients = (tenant, sim) -> sims.customerOf(tenant, sim)
-      .flatMap(id -> customers.find(tenant, id))
-      .map(c -> new SimHolder(c.id(), c.name().value(), c.contacts()));
+  // Two hash look-ups and no allocation: the holder is kept with the stored customer.
+  private final RecipientDirectory recipients = (tenant, sim) -> {
+    CustomerId customer = sims.customerIn(tenant, sim);
+    return customer == null ? Optional.<SimHolder>empty() : customers.simHolder(tenant, customer);
+  };
 
   private InMemoryPersistence() {}
 

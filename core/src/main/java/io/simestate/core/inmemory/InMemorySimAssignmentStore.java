@@ -147,6 +147,18 @@ final class InMemorySimAssignmentStore implements SimAssignmentStore {
     }
   }
 
+  /**
+   * The customer that holds a SIM in a tenant, without wrapping it, for the recipient directory.
+   *
+   * @param tenant the tenant
+   * @param sim the SIM
+   * @return the customer, or null if the SIM has none in this tenant
+   */
+  CustomerId customerIn(TenantId tenant, Iccid sim) {
+    Holder h = holders.get(sim);
+    return h != null && h.tenant().equals(tenant) ? h.customer() : null;
+  }
+
   @Override
   public Optional<CustomerId> customerOf(TenantId tenant, Iccid sim) {
     Holder h = holders.get(sim);
