@@ -126,6 +126,16 @@ class AlertTimeWindowTest {
   }
 
   @Test
+  void aWindowThatIsNotAWholeNumberOfMinutesIsNamedInSeconds() {
+    AlertFixture odd = new AlertFixture(b -> b.alertTimeWindow(Duration.ofSeconds(90), Duration.ofSeconds(1)));
+    Instant now = odd.clock.instant();
+
+    assertThatThrownBy(() -> odd.route(UsageAlert.of(AlertId.of("late"), sim(1), AlertKind.WARNING,
+        now.minusSeconds(91)))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("between 90 seconds before and 1 second after");
+  }
+
+  @Test
   void theWindowsBoundsAreChecked() {
     SimEstate.Builder b = SimEstate.builder();
 

@@ -4,8 +4,10 @@ import static io.simestate.core.alert.AlertFixture.ACME;
 import static io.simestate.core.alert.AlertFixture.chosenIds;
 import static io.simestate.core.alert.AlertFixture.sim;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.AlertKind;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.audit.AuditEvent;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.Contact;
@@ -82,6 +84,31 @@ class RoutingReplayAndDigestTest {
     assertThat(routedEvents(f, 1)).hasSize(1);
     assertThat(f.estate.dispatcher().dispatchDue().sent()).isEqualTo(1);
     assertThat(f.sender.accepted()).extracting(n -> n.recipient().contactId()).containsExactly(ana.id());
+  }
+
+  @Test
+  void losingTheRaceWhileTheWinnersDecisionCannotBeSeenYetAsksToRouteAgainAndChangesNothing() {
+    FaultyPersistence persistence = new FaultyPersistence();
+    AlertFixture f = new AlertFixture(b -> b.persistence(persistence));
+    Customer northwind = f.customer("Northwind");
+    Contact ana = f.alerted(northwind, "Ana");
+    f.assign(northwind, sim(1));
+    UsageAlert alert = f.alert(sim(1), AlertKind.WARNING);
+    AlertDecision winner = f.route(alert).decision();
+    f.alerted(northwind, "Bo");
+    // a database snapshot taken before the other call's decision committed: it stays invisible to this call
+    persistence.inject("AlertDecisionLog.find", (args, real) -> Optional.empty());
+
+    assertThatThrownBy(() -> f.route(alert)).isInstanceOfSatisfying(UnavailableException.class,
+        e -> assertThat(e.getMessage()).contains(alert.id().toString()).contains("route it again"));
+
+    persistence.heal("AlertDecisionLog.find");
+    assertThat(f.estate.alerts().deliveriesOf(ACME, alert.id())).extracting(d -> d.recipient().contactId())
+        .containsExactly(ana.id());
+    assertThat(routedEvents(f, 1)).hasSize(1);
+    RoutingResult again = f.route(alert);
+    assertThat(again.duplicateAlertId()).isTrue();
+    assertThat(again.decision()).isEqualTo(winner);
   }
 
   @Test
