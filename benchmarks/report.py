@@ -95,21 +95,14 @@ WHY = {
              "worth of work for all that. Ids already come from a cheap generator (SecureRandom was the largest "
              "single cost before). Closing more of it: record keys instead of concatenated strings in the "
              "in-memory indexes, and the audit summary built lazily.",
-    "jpa-route": "The look-up is one JDBC statement on the transaction's connection, like the baseline; what "
-                 "remains is standalone mode's EntityManager and transaction around it (create, begin, COMMIT, "
-                 "close) that the auto-commit baseline does not pay (the 'raw JDBC in an explicit transaction' "
-                 "diagnostic shows what a transaction alone costs), and the mapping of each row into core's "
-                 "records. Closing it: run this read-only look-up in auto-commit on a pooled connection, outside an "
-                 "EntityManager, when no use-case transaction is open.",
-    "jpa-assign-raw": "The adapter first checks every chunk of 1,000 SIMs against other tenants, then looks up the "
-                      "current holders of the chunk, and only then inserts the new rows: three statements per "
-                      "chunk where the raw batch sends one. On PostgreSQL each of them is also planned afresh "
-                      "(plan_cache_mode = force_custom_plan in the assignment's transaction): with a cached generic "
-                      "plan made while the table was empty, a second million-SIM run scanned the whole table per "
-                      "chunk and took minutes per 1,000 SIMs, so the adapter pays the planning of a 1,000-value IN "
-                      "list three times per chunk instead. Closing it: one combined look-up per chunk with an array "
-                      "parameter (iccid = any(?), cheap to plan), or an insert that skips existing rows (ON CONFLICT "
-                      "DO NOTHING) followed by a look-up only when rows were skipped.",
+    "jpa-route": "The look-up is one JDBC statement, like the baseline; outside a use case in standalone mode it "
+                 "runs in auto-commit through an EntityManager that begins no transaction (issue 14), so what "
+                 "remains is the EntityManager around it and the mapping of each row into core's records. On this "
+                 "shared machine the ratio moves a lot between runs (0.47x to 1.31x measured on 2026-11-30).",
+    "jpa-assign-raw": "On H2 and MariaDB the adapter checks every chunk of 1,000 SIMs against other tenants, looks "
+                      "up the current holders of the chunk, then inserts the new rows: three statements per chunk "
+                      "where the raw batch sends one. On PostgreSQL (issue 14) a chunk is one insert ... select from "
+                      "unnest(?) on conflict do nothing, with a look-up only when rows were skipped.",
     "jpa-assign-naive-h2": "On an in-memory H2 there is no network round trip for batching to save: the raw JDBC "
                            "batch itself is only a few times the naive loop here (see the diagnostics), so even a "
                            "plain batched insert stays well below 10× on this database.",
@@ -124,11 +117,13 @@ WHY = {
                        "10,000 SIMs: something retains memory in proportion to the SIMs assigned (on H2, the "
                        "database's own page cache in the same heap is the first suspect).",
     "jpa-delete": "Besides the same three DELETEs, ours reads the customer with its contacts and COUNTs its SIMs "
-                  "in the preview, reads the customer again in delete (the confirmation is checked against the "
-                  "assignment DELETE's own count), once more in the store, runs the assignment DELETE twice "
-                  "(once to unassign, once in the store's delete, which finds nothing left), locks the customer "
-                  "row, and inserts an audit event, each in the adapter's transaction. Closing it: drop the "
-                  "store's repeated assignment DELETE and read the customer once per use case.",
+                  "in the preview (the count is what the warning states and the confirmation is bound to: 41-66 ms "
+                  "of 100,000 SIMs on PostgreSQL, timed in psql), locks the customer row (select version for "
+                  "update) and inserts an audit event, each in the adapter's transaction; since issue 14 the store "
+                  "no longer repeats the assignment DELETE nor reloads the customer. Quick mode times one cold "
+                  "invocation per fork (-wi 0 -i 1), so its ratio for this row is not a measurement: warmed runs "
+                  "at 100,000 SIMs on PostgreSQL (-wi 1 -i 3) measured 1.52x and 2.01x on 2026-11-30; why the "
+                  "cold invocation costs so much more was not examined.",
     "mail-reused": "The dispatcher claims deliveries in batches of 500 (the default dispatchBatchSize) and the "
                    "adapter opens one SMTP connection per batch, so ours opens 4 connections where the baseline "
                    "opens one; and the dispatcher records each message in its own short transaction as soon as "
