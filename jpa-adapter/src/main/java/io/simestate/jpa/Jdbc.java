@@ -57,6 +57,11 @@ final class Jdbc {
     return "?" + ", ?".repeat(count - 1);
   }
 
+  /** {@code row, row, row}: the rows of a multi-row {@code values} list, {@code count} of them. */
+  static String rows(int count, String row) {
+    return String.join(", ", java.util.Collections.nCopies(count, row));
+  }
+
   static void setString(PreparedStatement ps, int index, String value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);

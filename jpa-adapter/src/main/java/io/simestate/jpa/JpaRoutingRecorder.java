@@ -94,7 +94,7 @@ final class JpaRoutingRecorder implements RoutingRecorder {
     String header = "with d as (" + vendor.insertIfAbsent("simestate_alert_decision", AlertDecisionEntity.COLUMNS, 16)
         + " returning id)";
     String sql = keys.isEmpty() ? header + " select 'd', d.id from d"
-        : header + TOLD.formatted(String.join(", ", java.util.Collections.nCopies(keys.size(), "(cast(? as varchar))")));
+        : header + TOLD.formatted(Jdbc.rows(keys.size(), "(cast(? as varchar))"));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = JpaAlertDecisionLog.bindHeader(ps, 1, decisionId, eligible, vendor);
       if (!keys.isEmpty()) {
@@ -137,12 +137,12 @@ final class JpaRoutingRecorder implements RoutingRecorder {
     List<String> parts = new ArrayList<>(5);
     if (entries > 0) {
       parts.add("e as (" + JpaAlertDecisionLog.ENTRY_INSERT
-          + String.join(", ", java.util.Collections.nCopies(entries, JpaAlertDecisionLog.ENTRY_VALUES)) + ")");
+          + Jdbc.rows(entries, JpaAlertDecisionLog.ENTRY_VALUES) + ")");
     }
     if (!deliveries.isEmpty()) {
       String values = "(" + Jdbc.marks(26) + ")";
       parts.add("o as (insert into simestate_delivery (" + DeliveryEntity.COLUMNS + ") values "
-          + String.join(", ", java.util.Collections.nCopies(deliveries.size(), values))
+          + Jdbc.rows(deliveries.size(), values)
           + " on conflict do nothing returning id)");
     }
     if (outcomeChanged) {
@@ -152,7 +152,7 @@ final class JpaRoutingRecorder implements RoutingRecorder {
         + Jdbc.marks(11) + "))");
     if (simRows) {
       parts.add("s as (insert into simestate_audit_sim (event_id, ordinal, iccid) values "
-          + String.join(", ", java.util.Collections.nCopies(event.sims().size(), "(?, ?, ?)")) + ")");
+          + Jdbc.rows(event.sims().size(), "(?, ?, ?)") + ")");
     }
     String sql = "with " + String.join(", ", parts) + (deliveries.isEmpty() ? " select null" : " select id from o");
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -218,11 +218,11 @@ public final class Alerts {
 
   /** Refuses a time outside the window around the estate's clock (issue 11). */
   private void checkRaisedAt(Instant raisedAt, Instant now) {
-    Instant earliest = now.minus(pastWindow);
-    Instant latest = now.plus(futureWindow);
-    if (!raisedAt.isBefore(earliest) && !raisedAt.isAfter(latest)) {
+    if (withinWindow(raisedAt, now)) {
       return;
     }
+    Instant earliest = now.minus(pastWindow);
+    Instant latest = now.plus(futureWindow);
     long asIfMillis = raisedAt.getEpochSecond() / 1000;
     boolean millisAsSeconds = raisedAt.isAfter(latest) && asIfMillis >= earliest.getEpochSecond()
         && asIfMillis <= latest.getEpochSecond();
