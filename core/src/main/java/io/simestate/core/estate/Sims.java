@@ -422,12 +422,13 @@ public final class Sims {
       Customer target = customers.find(tenant, customer).orElseThrow(
           () -> new NotFoundException("Customer " + customer + " not found; SIMs can only be assigned to an existing customer"));
       AssignmentChanges changes = store.assign(tenant, customer, sims);
+      // The summary counts what changed: a SIM the customer already held was requested, not assigned.
       events.record(tenant, AuditEventType.SIMS_ASSIGNED, actor, customer, sims,
-          "Assigned " + sims.size() + (sims.size() == 1 ? " SIM" : " SIMs") + " to " + target.name()
-              + describe(changes, "moved from"));
+          "Assigned " + sims(changes.changed()) + " to " + target.name() + describe(changes, "moved from")
+              + (changes.unchanged() == 0 ? "" : "; " + changes.unchanged() + " already held"));
       for (Map.Entry<CustomerId, Long> from : changes.movedFrom().entrySet()) {
         events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), List.of(),
-            from.getValue() + " SIMs moved to " + target.name());
+            sims(from.getValue()) + " moved to " + target.name());
       }
       return changes;
     });
@@ -440,11 +441,11 @@ public final class Sims {
       AssignmentChanges changes = store.unassign(tenant, sims);
       // One event names the requested SIMs (the per-SIM trail); one per customer says how many it lost.
       events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, null, sims,
-          "Unassign requested for " + sims.size() + " SIMs; " + changes.changed() + " released, "
+          "Unassign requested for " + sims(sims.size()) + "; " + changes.changed() + " released, "
               + changes.unchanged() + " had no customer in this account");
       for (Map.Entry<CustomerId, Long> from : changes.movedFrom().entrySet()) {
         events.record(tenant, AuditEventType.SIMS_UNASSIGNED, actor, from.getKey(), List.of(),
-            "Unassigned " + from.getValue() + (from.getValue() == 1 ? " SIM" : " SIMs"));
+            "Unassigned " + sims(from.getValue()));
       }
       return changes;
     });
@@ -572,6 +573,11 @@ public final class Sims {
   private static CsvImportReport.RejectedLine reject(long number, String line, String reason) {
     String text = line.length() > MAX_REPORTED_LINE ? line.substring(0, MAX_REPORTED_LINE) : line;
     return new CsvImportReport.RejectedLine(number, text, reason);
+  }
+
+  /** "1 SIM", "2 SIMs": a count of SIMs as an audit summary shows it. */
+  private static String sims(long count) {
+    return count + (count == 1 ? " SIM" : " SIMs");
   }
 
   private static String describe(AssignmentChanges changes, String verb) {

@@ -252,6 +252,18 @@ class SimAssignmentTest {
   }
 
   @Test
+  void theAuditSummaryCountsTheSimsThatChangedNotTheSimsRequested() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 2));
+    sims.assign(ACME, ALICE, contoso.id(), List.of(iccid(2)));
+    sims.assign(ACME, BOB, northwind.id(), iccids(0, 3));
+    assertThat(estate.auditTrail().forCustomer(ACME, northwind.id(), 1)).singleElement()
+        .extracting(AuditEvent::summary)
+        .isEqualTo("Assigned 1 SIM to Northwind; 1 moved from 1 other customer; 2 already held");
+    assertThat(estate.auditTrail().forCustomer(ACME, contoso.id(), 1)).singleElement()
+        .extracting(AuditEvent::summary).isEqualTo("1 SIM moved to Northwind");
+  }
+
+  @Test
   void theStrictPolicyRefusesIccidsWithoutAValidCheckDigit() {
     SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
     Customer c = customer(strict, ACME, "Northwind");
