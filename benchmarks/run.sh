@@ -98,7 +98,7 @@ if [[ "$mode" == quick ]]; then
   pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}" -p simsHeld=10000 -p otherSims=10000
   pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}" -p emails=200 -p perMessageEmails=100
   pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" "${single[@]}" -p deliveries=1000
-  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
+  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursCreateInFour baselineCreateInFour oursEdit baselineEdit" "${short[@]}"
   pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}" -p lines=20000
   # Ours and its baseline alternate inside this benchmark (one fork, both databases).
   run jpa-route-record 'JpaRouteRecordBenchmark' -f 1 -wi 1 -i 2 -p customers=50 -p simsEach=100 -p alerts=500
@@ -116,7 +116,7 @@ else
   pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}"
   # 20,000 emails per operation: long enough to warm up within it, so one iteration per fork.
   pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush" -wi 0 -i 1
-  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursEdit baselineEdit" "${short[@]}"
+  pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursCreateInFour baselineCreateInFour oursEdit baselineEdit" "${short[@]}"
   pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}"
   run jpa-route-record 'JpaRouteRecordBenchmark'
 fi

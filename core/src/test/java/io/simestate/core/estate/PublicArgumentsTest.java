@@ -91,6 +91,9 @@ class PublicArgumentsTest {
       return PageRequest.first(10);
     } else if (raw == IccidRange.class) {
       return IccidRange.of(sim, sim);
+    } else if (raw == List.class
+        && ((ParameterizedType) type).getActualTypeArguments()[0] == ContactDetails.class) {
+      return List.of(ContactDetails.silent("Bo", null));
     } else if (raw == Collection.class) {
       Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
       return element == Iccid.class ? List.of(sim) : List.of(sim.digits());
