@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * or many, never send the same delivery), gathers deliveries that share a digest key for one
  * recipient into one digest message and puts each contact's subscription notice before its alerts.
  * The claim's transaction also looks up, once per tenant, which contacts of the batch still wait for
- * their subscription notice, and counts the first attempt of up to {@value #SLICE} messages ahead
+ * their subscription notice, and counts the first attempt of up to 32 messages ahead
  * (a slice). Then, one message at a time:
  * <ol>
  *   <li>if its attempt is not counted yet (the next slice; a retry, counted alone) or a quarter of the
@@ -389,7 +389,7 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     /**
-     * Counts, in the caller's transaction, the attempts of up to {@value #SLICE} messages from
+     * Counts, in the caller's transaction, the attempts of up to SLICE messages from
      * {@code from} that may be counted ahead; nothing if that message may not.
      *
      * @return the deliveries counted, as attempted
