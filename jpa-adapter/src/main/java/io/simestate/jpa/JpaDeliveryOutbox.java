@@ -17,8 +17,10 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,10 @@ import java.util.UUID;
 
 /**
  * The outbox. New deliveries are inserted unless their (tenant, alert id, recipient key) exists;
- * due deliveries are claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} in a transaction that
- * commits before {@link #claimDue} returns, so concurrent dispatchers never share a delivery.
+ * due deliveries are claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} in the caller's
+ * transaction (the dispatcher's claim transaction, which also counts the first attempts; one of its
+ * own if none runs), so concurrent dispatchers never share a delivery. Updates of claimed deliveries
+ * take many ids in one statement where the port allows it.
  */
 final class JpaDeliveryOutbox implements DeliveryOutbox {
 
@@ -95,7 +99,7 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
       throw io.simestate.core.InvalidInputException.of("max", "must be at least 1");
     }
     io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
-    return tx.callCommitted(em -> {
+    return tx.call(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       // One locking query per status keeps each to an index range (status, next_attempt_at) read in
       // order, so it locks only the rows it returns.
@@ -133,6 +137,11 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
   }
 
   @Override
+  public int beginAttempts(List<DeliveryId> ids, String claim) {
+    return updateHeld(ids, claim, "attempts = attempts + 1", null);
+  }
+
+  @Override
   public int renewLease(List<DeliveryId> ids, String claim, Instant leaseUntil) {
     return updateHeld(ids, claim, "next_attempt_at = ?", leaseUntil);
   }
@@ -142,7 +151,16 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     return updateHeld(ids, claim, "status = 'PENDING', next_attempt_at = ?, claim_token = null", dueAt);
   }
 
-  /** Sets {@code set} (one instant parameter) on those of {@code ids} in flight under {@code claim}. */
+  @Override
+  public int releaseNotSent(List<DeliveryId> ids, String claim, Instant dueAt) {
+    return updateHeld(ids, claim, "status = 'PENDING', next_attempt_at = ?, claim_token = null, "
+        + "attempts = case when attempts > 0 then attempts - 1 else 0 end", dueAt);
+  }
+
+  /**
+   * Sets {@code set} (one instant parameter, or none if {@code value} is null) on those of {@code ids}
+   * in flight under {@code claim}, one statement per {@link Jdbc#CHUNK} ids.
+   */
   private int updateHeld(List<DeliveryId> ids, String claim, String set, Instant value) {
     io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
     if (ids.isEmpty()) {
@@ -156,8 +174,10 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
           List<DeliveryId> chunk = ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK));
           try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set " + set
               + " where id in (" + Jdbc.marks(chunk.size()) + ") and claim_token = ? and status = 'IN_FLIGHT'")) {
-            Jdbc.setInstant(ps, 1, value, vendor);
-            int i = 2;
+            int i = 1;
+            if (value != null) {
+              Jdbc.setInstant(ps, i++, value, vendor);
+            }
             for (DeliveryId id : chunk) {
               ps.setString(i++, id.toString());
             }
@@ -232,6 +252,44 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
         .setParameter("contact", contact.toString())
         .setMaxResults(1)
         .getResultList().stream().map(JpaDeliveryOutbox::toDomain).findFirst());
+  }
+
+  @Override
+  public Map<ContactId, Delivery> unsentNotices(TenantId tenant, Collection<ContactId> contacts) {
+    if (contacts.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = contacts.stream().map(ContactId::toString).distinct().toList();
+    return tx.call(em -> {
+      Map<ContactId, Delivery> notices = new HashMap<>();
+      for (int from = 0; from < ids.size(); from += Jdbc.CHUNK) {
+        // earliest due last, so that it stays in the map
+        em.createQuery("""
+                select d from SimEstateDelivery d where d.tenantId = :tenant and d.recipientContactId in :contacts
+                and d.kind = 'SUBSCRIPTION_NOTICE' and d.status in ('PENDING', 'IN_FLIGHT')
+                order by d.nextAttemptAt desc""", DeliveryEntity.class)
+            .setParameter("tenant", tenant.value())
+            .setParameter("contacts", ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK)))
+            .getResultList().stream().map(JpaDeliveryOutbox::toDomain)
+            .forEach(n -> notices.put(n.recipient().contactId(), n));
+      }
+      return notices;
+    });
+  }
+
+  /** On PostgreSQL, {@code synchronous_commit = off} for the current transaction; elsewhere nothing. */
+  @Override
+  public void relaxDurabilityOfResults() {
+    tx.execute(em -> {
+      if (vendors.vendor(em) == DatabaseVendor.POSTGRESQL) {
+        Jdbc.on(em, c -> {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute("set local synchronous_commit = off");
+          }
+          return null;
+        });
+      }
+    });
   }
 
   @Override

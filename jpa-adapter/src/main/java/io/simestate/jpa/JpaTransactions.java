@@ -22,19 +22,6 @@ interface JpaTransactions extends Transactions {
   }
 
   /**
-   * Runs work in a transaction that commits before this method returns (standalone mode), even when
-   * called inside another transaction; in joined mode, in the host's transaction.
-   */
-  default <T> T callCommitted(Function<EntityManager, T> work) {
-    InvalidInputException.requirePresent(work, "work");
-    try {
-      return inNewTransaction(() -> work.apply(entityManager()));
-    } catch (RuntimeException e) {
-      throw Errors.translate(e);
-    }
-  }
-
-  /**
    * Runs a read-only JDBC look-up: on the current transaction's connection if one runs (or, in
    * joined mode, in the host's transaction); standalone mode without a transaction overrides this to
    * run it in auto-commit, without opening a transaction of its own.

@@ -40,7 +40,6 @@ class ArgumentsTest {
     StandaloneTransactions tx = new StandaloneTransactions(null);
 
     assertThatThrownBy(() -> tx.inTransaction(null)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> tx.callCommitted(null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> tx.inNewTransaction(null)).isInstanceOf(InvalidInputException.class);
   }
 }

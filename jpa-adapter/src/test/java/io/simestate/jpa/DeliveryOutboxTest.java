@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.AlertKind;
 import io.simestate.core.TenantId;
+import io.simestate.core.Transactions;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.alert.DeliveryId;
@@ -104,7 +105,7 @@ class DeliveryOutboxTest {
     }
 
     @Test
-    void aClaimIsCommittedEvenIfTheSurroundingTransactionRollsBack() {
+    void aClaimInTheDispatchersTransactionIsUndoneWithItAndTheDeliveryIsDueAtOnce() {
       Delivery d = simple(tenant, Fixtures.T0);
       outbox.enqueue(List.of(d));
 
@@ -113,7 +114,22 @@ class DeliveryOutboxTest {
         throw new IllegalStateException("the dispatcher fails after claiming");
       })).isInstanceOf(IllegalStateException.class);
 
-      assertThat(outbox.find(d.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+      assertThat(outbox.find(d.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+      assertThat(outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "d")).hasSize(1);
+    }
+
+    @Test
+    void aTransactionThatRecordsResultsWithRelaxedDurabilityStillCommitsThem() {
+      Delivery d = simple(tenant, Fixtures.T0);
+      outbox.enqueue(List.of(d));
+      outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c");
+
+      assertThat(db.persistence.transactions().inTransaction(() -> {
+        outbox.relaxDurabilityOfResults();
+        return outbox.markSent(d.id(), "c", Fixtures.T0.plusSeconds(2));
+      })).isTrue();
+
+      assertThat(outbox.find(d.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -168,7 +184,32 @@ class DeliveryOutboxTest {
 
   @Nested
   @Db(DatabaseVendor.POSTGRESQL)
-  class OnPostgreSql extends Scenarios {}
+  class OnPostgreSql extends Scenarios {
+
+    private String synchronousCommit() {
+      return Jdbc.on(((JpaTransactions) db.persistence.transactions()).entityManager(), c -> {
+        try (java.sql.Statement st = c.createStatement();
+            java.sql.ResultSet rs = st.executeQuery("select current_setting('synchronous_commit')")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      });
+    }
+
+    @Test
+    void relaxedDurabilityTurnsOffTheCommitsWaitForTheDiskForThatTransactionOnly() {
+      Transactions tx = db.persistence.transactions();
+
+      String relaxed = tx.inTransaction(() -> {
+        outbox.relaxDurabilityOfResults();
+        return synchronousCommit();
+      });
+      String next = tx.inTransaction(this::synchronousCommit);
+
+      assertThat(relaxed).isEqualTo("off");
+      assertThat(next).isEqualTo("on");
+    }
+  }
 
   @Nested
   @Db(DatabaseVendor.MARIADB)

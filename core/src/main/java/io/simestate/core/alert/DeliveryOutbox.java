@@ -5,6 +5,8 @@ import io.simestate.core.customer.ContactId;
 import io.simestate.core.sim.Iccid;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,7 @@ public interface DeliveryOutbox {
    * dispatcher died or stopped reporting). Each claimed delivery becomes in flight under
    * {@code claim}, with a lease until {@code now + lease}; a delivery taken over from another claim
    * no longer belongs to that one, whose later updates then change nothing. Claiming does not count
-   * an attempt ({@link #beginAttempt} does). Concurrent callers never receive the same delivery.
+   * an attempt ({@link #beginAttempt} and {@link #beginAttempts} do). Concurrent callers never receive the same delivery.
    *
    * @param now the current time
    * @param max the most deliveries to claim, at least 1
@@ -57,6 +59,26 @@ public interface DeliveryOutbox {
    *     nothing changed and it must not be sent)
    */
   boolean beginAttempt(DeliveryId id, String claim);
+
+  /**
+   * Counts one more attempt on each of {@code ids} still in flight under {@code claim}, in one go:
+   * the dispatcher counts the attempts of several messages it is about to send in one transaction.
+   * The default calls {@link #beginAttempt} for each; a database implements it with one statement.
+   *
+   * @param ids the deliveries, in flight under {@code claim}
+   * @param claim the token they were claimed with
+   * @return how many were counted; fewer than {@code ids} if the claim no longer holds some (those are
+   *     unchanged and must not be sent)
+   */
+  default int beginAttempts(List<DeliveryId> ids, String claim) {
+    int counted = 0;
+    for (DeliveryId id : ids) {
+      if (beginAttempt(id, claim)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
 
   /**
    * Extends the lease of those of {@code ids} still in flight under {@code claim} (by id, so that a
@@ -79,6 +101,23 @@ public interface DeliveryOutbox {
    * @return how many deliveries were released
    */
   int release(List<DeliveryId> ids, String claim, Instant dueAt);
+
+  /**
+   * Gives back, as {@link #release} does, deliveries whose attempt was counted ({@link #beginAttempt},
+   * {@link #beginAttempts}) but whose message was never handed to the sender: each also takes that
+   * attempt back (one attempt fewer, not below zero), so that a dispatcher that stops or loses its
+   * store in the middle of a batch costs them nothing. The default calls {@link #release} and keeps
+   * the attempt counted: correct (never a send beyond the retry bound), but each such delivery then
+   * has one attempt fewer left; implementations should override it.
+   *
+   * @param ids the deliveries of the claim whose attempt was counted and whose message was not sent
+   * @param claim the claim's token
+   * @param dueAt when they are due, usually now
+   * @return how many deliveries were released
+   */
+  default int releaseNotSent(List<DeliveryId> ids, String claim, Instant dueAt) {
+    return release(ids, claim, dueAt);
+  }
 
   /**
    * Marks a delivery sent, if {@code claim} still holds it.
@@ -120,6 +159,36 @@ public interface DeliveryOutbox {
    * @return the earliest due such notice, or empty
    */
   Optional<Delivery> unsentNotice(TenantId tenant, ContactId contact);
+
+  /**
+   * The unsent subscription notices of several contacts of one tenant, in one look-up: for each
+   * contact that has one, as {@link #unsentNotice} finds it. The default calls {@link #unsentNotice}
+   * for each contact.
+   *
+   * @param tenant the tenant
+   * @param contacts the contacts
+   * @return the earliest due unsent notice per contact that has one; contacts without one are absent
+   */
+  default Map<ContactId, Delivery> unsentNotices(TenantId tenant, Collection<ContactId> contacts) {
+    Map<ContactId, Delivery> notices = new HashMap<>();
+    for (ContactId contact : contacts) {
+      unsentNotice(tenant, contact).ifPresent(n -> notices.put(contact, n));
+    }
+    return notices;
+  }
+
+  /**
+   * Tells the store that the commit of the current transaction, which records results of messages
+   * (sent, retry, failed) and nothing else, need not wait until it is durable on disk: if the
+   * database server itself crashes right after, such a record may be lost, and its delivery, whose
+   * attempt was committed durably before the send, is sent again (within the retry bound) or given up
+   * when another dispatcher takes it over. A crash of the dispatcher's process loses nothing that
+   * committed. The JPA adapter sets {@code synchronous_commit = off} for the transaction on
+   * PostgreSQL; the default does nothing.
+   */
+  default void relaxDurabilityOfResults() {
+    // every commit stays durable
+  }
 
   /**
    * Finds one delivery.

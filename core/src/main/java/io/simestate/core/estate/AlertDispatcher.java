@@ -31,6 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +54,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each round claims a batch under a token of its own (so that several dispatchers, in one process
  * or many, never send the same delivery), gathers deliveries that share a digest key for one
- * recipient into one digest message, puts each contact's subscription notice before its alerts, and
- * then, one message at a time:
+ * recipient into one digest message and puts each contact's subscription notice before its alerts.
+ * The claim's transaction also looks up, once per tenant, which contacts of the batch still wait for
+ * their subscription notice, and counts the first attempt of up to 32 messages ahead
+ * (a slice). Then, one message at a time:
  * <ol>
- *   <li>counts the attempt and renews the lease of the rest of the batch, in a short transaction of
- *       its own: a message goes out only while the claim still holds it, and at most the retry
- *       policy's number of times, whatever fails after the hand-over;</li>
+ *   <li>if its attempt is not counted yet (the next slice; a retry, counted alone) or a quarter of the
+ *       lease has passed, a short transaction counts it and renews the lease of the rest of the batch,
+ *       checking that the claim still holds all of it: a message goes out only while the claim holds
+ *       it, with at least three quarters of the lease left, and at most the retry policy's number of
+ *       times, whatever fails after the hand-over;</li>
  *   <li>prepares the message (the tenant's settings) and hands it to a send session of the port,
  *       bounded by the time limit per send;</li>
- *   <li>records the result in a second short transaction: sent; a retry with exponential back-off
- *       and jitter after a transient failure; failed after a permanent failure or the last attempt;</li>
+ *   <li>records the result in a short transaction of its own, before the next message goes out:
+ *       sent; a retry with exponential back-off and jitter after a transient failure; failed after a
+ *       permanent failure or the last attempt. A killed dispatcher so sends at most the message in
+ *       flight again. That transaction need not wait for the disk
+ *       ({@link DeliveryOutbox#relaxDurabilityOfResults()}): only a crash of the database server can
+ *       lose it, and then the delivery, its attempt committed, is sent again within the bound;</li>
  *   <li>publishes the delivery event to the host's publishers after that record committed.</li>
  * </ol>
+ * Counting a slice's attempts ahead has a price when the process dies: the messages of the slice it
+ * never reached keep an attempt they did not use. Only first attempts are counted ahead, so a
+ * delivery loses at most one attempt this way, once (with a policy of one attempt nothing is counted
+ * ahead); a round that ends early (stopped, store failure, take-over) gives the unused attempts back
+ * as it releases the rest ({@link DeliveryOutbox#releaseNotSent}).
+ *
  * Every failure of a host part (sender, settings source, publisher; any {@code Throwable}) is
  * recorded on the delivery it concerns ({@code last_error}), logged once, and the batch goes on;
  * only a {@link VirtualMachineError} is re-thrown, after its message's result is recorded and the
@@ -83,6 +100,8 @@ public final class AlertDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
   private static final int MAX_ROUNDS = 100_000;
   private static final int STORE_ATTEMPTS = 5;
+  /** How many messages' first attempts one transaction counts ahead of their sends, at most. */
+  static final int SLICE = 32;
 
   private final DeliveryOutbox outbox;
   private final NotificationSender sender;
@@ -159,11 +178,11 @@ public final class AlertDispatcher implements AutoCloseable {
       for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
-        List<Delivery> claimed = store(() -> outbox.claimDue(now, batchSize, lease, claim));
-        if (claimed.isEmpty()) {
+        Optional<Batch> batch = store(() -> claim(now, claim));
+        if (batch.isEmpty()) {
           break;
         }
-        total = total.plus(new Batch(claim, claimed).dispatch());
+        total = total.plus(batch.get().dispatch());
       }
     } catch (Throwable e) {
       monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,
@@ -287,6 +306,21 @@ public final class AlertDispatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Claims a batch and, in the same transaction, looks up its contacts' unsent subscription notices
+   * and counts the attempts of its first slice.
+   */
+  private Optional<Batch> claim(Instant now, String claim) {
+    List<Delivery> claimed = outbox.claimDue(now, batchSize, lease, claim);
+    if (claimed.isEmpty()) {
+      return Optional.empty();
+    }
+    Batch batch = new Batch(claim, claimed, now);
+    batch.lookUpNotices();
+    batch.begun.putAll(batch.beginSlice(0));
+    return Optional.of(batch);
+  }
+
   /** Thrown inside a transaction to roll it back when the claim no longer holds a delivery. */
   private static final class TakenOver extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -300,24 +334,92 @@ public final class AlertDispatcher implements AutoCloseable {
   private final class Batch {
     private final String claim;
     private final List<Delivery> claimed;
+    private final List<List<Delivery>> groups;
+    private final Set<DeliveryId> claimedIds = new HashSet<>();
     private DispatchReport report = DispatchReport.EMPTY;
     /** The deliveries of the claim whose message has not been handled yet, in sending order. */
     private final List<DeliveryId> rest = new ArrayList<>();
+    /** Deliveries whose attempt is counted in the store and whose message has not been sent yet. */
+    private final Map<DeliveryId, Delivery> begun = new HashMap<>();
+    /** Each claimed alert's contact's unsent subscription notice at claim time, by tenant and contact. */
+    private final Map<String, Delivery> notices = new HashMap<>();
     private Instant renewedAt;
 
-    Batch(String claim, List<Delivery> claimed) {
+    Batch(String claim, List<Delivery> claimed, Instant claimedAt) {
       this.claim = claim;
       this.claimed = claimed;
+      this.groups = group(claimed);
+      this.renewedAt = claimedAt;
+      groups.forEach(g -> g.forEach(d -> rest.add(d.id())));
+      claimed.forEach(d -> claimedIds.add(d.id()));
+    }
+
+    /** One look-up per tenant of the batch: which of its alerts' contacts still wait for their notice. */
+    void lookUpNotices() {
+      Map<io.simestate.core.TenantId, Set<io.simestate.core.customer.ContactId>> contacts = new LinkedHashMap<>();
+      for (Delivery d : claimed) {
+        if (d.kind() == DeliveryKind.ALERT && d.recipient().contactId() != null) {
+          contacts.computeIfAbsent(d.tenantId(), t -> new LinkedHashSet<>()).add(d.recipient().contactId());
+        }
+      }
+      contacts.forEach((tenant, ids) -> outbox.unsentNotices(tenant, ids)
+          .forEach((contact, notice) -> notices.put(tenant + "|" + contact, notice)));
+    }
+
+    private Delivery noticeFor(Delivery d) {
+      return d.kind() == DeliveryKind.ALERT && d.recipient().contactId() != null
+          ? notices.get(d.tenantId() + "|" + d.recipient().contactId()) : null;
+    }
+
+    /**
+     * Whether a message's attempt may be counted ahead, with others in one transaction: only a first
+     * attempt of a message that waits for no notice. A crash then costs each of them at most that one
+     * attempt, once: a delivery with an attempt counted is counted one message at a time.
+     */
+    private boolean sliceable(List<Delivery> group) {
+      if (retry.maxAttempts() < 2) {
+        return false;
+      }
+      for (Delivery d : group) {
+        if (d.attempts() > 0 || noticeFor(d) != null || begun.containsKey(d.id())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Counts, in the caller's transaction, the attempts of up to SLICE messages from
+     * {@code from} that may be counted ahead; nothing if that message may not.
+     *
+     * @return the deliveries counted, as attempted
+     * @throws TakenOver if the claim no longer holds one of them
+     */
+    Map<DeliveryId, Delivery> beginSlice(int from) {
+      List<Delivery> slice = new ArrayList<>();
+      for (int i = from; i < groups.size() && i < from + SLICE && sliceable(groups.get(i)); i++) {
+        slice.addAll(groups.get(i));
+      }
+      return begin(slice);
+    }
+
+    private Map<DeliveryId, Delivery> begin(List<Delivery> deliveries) {
+      Map<DeliveryId, Delivery> attempted = new LinkedHashMap<>();
+      if (deliveries.isEmpty()) {
+        return attempted;
+      }
+      if (outbox.beginAttempts(deliveries.stream().map(Delivery::id).toList(), claim) != deliveries.size()) {
+        throw new TakenOver();
+      }
+      deliveries.forEach(d -> attempted.put(d.id(), d.attempted()));
+      return attempted;
     }
 
     DispatchReport dispatch() {
-      List<List<Delivery>> groups = group(claimed);
-      groups.forEach(g -> g.forEach(d -> rest.add(d.id())));
-      renewedAt = clock.instant();
       int next = 0;
       try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
         while (next < groups.size() && !stopping) {
-          if (!sendOne(groups.get(next++), session)) {
+          if (!sendOne(next++, session)) {
             break;
           }
         }
@@ -330,9 +432,13 @@ public final class AlertDispatcher implements AutoCloseable {
           report.failed());
     }
 
+    /** Gives the unsent rest back, each counted attempt taken back. */
     private void releaseRest() {
+      List<DeliveryId> notBegun = rest.stream().filter(id -> !begun.containsKey(id)).toList();
+      List<DeliveryId> notSent = rest.stream().filter(begun::containsKey).toList();
       try {
-        int released = store(() -> outbox.release(List.copyOf(rest), claim, clock.instant()));
+        int released = store(() -> outbox.release(notBegun, claim, clock.instant())
+            + (notSent.isEmpty() ? 0 : outbox.releaseNotSent(notSent, claim, clock.instant())));
         if (released > 0) {
           LOG.info("Released {} claimed deliveries not sent in this round; another dispatcher may take them now",
               released);
@@ -348,19 +454,24 @@ public final class AlertDispatcher implements AutoCloseable {
      * @return false if the claim was taken over (the batch ends)
      * @throws VirtualMachineError what the sender or a settings source threw, after its result is recorded
      */
-    private boolean sendOne(List<Delivery> group, TimedSends session) {
+    private boolean sendOne(int index, TimedSends session) {
+      List<Delivery> group = groups.get(index);
       group.forEach(d -> rest.remove(d.id()));
       Delivery first = group.get(0);
       // A contact hears of its subscription before its first alert.
-      if (first.kind() == DeliveryKind.ALERT && first.recipient().contactId() != null) {
-        Optional<Delivery> notice = store(() -> outbox.unsentNotice(first.tenantId(), first.recipient().contactId()));
-        if (notice.isPresent()) {
-          return record(group, null, null, later(notice.get().nextAttemptAt(), clock.instant()).plusMillis(1));
+      Delivery notice = noticeFor(first);
+      if (notice != null) {
+        // A notice of this batch may have been sent by now: ask the store again.
+        Optional<Delivery> unsent = claimedIds.contains(notice.id())
+            ? store(() -> outbox.unsentNotice(first.tenantId(), first.recipient().contactId()))
+            : Optional.of(notice);
+        if (unsent.isPresent()) {
+          return record(group, null, null, later(unsent.get().nextAttemptAt(), clock.instant()).plusMillis(1));
         }
       }
       List<Delivery> due = new ArrayList<>(group.size());
       for (Delivery d : group) {
-        if (d.attempts() >= retry.maxAttempts()) {
+        if (!begun.containsKey(d.id()) && d.attempts() >= retry.maxAttempts()) {
           // Its last attempt went out but its result was never recorded: no further copy.
           if (!giveUp(d, "gave up after " + d.attempts() + " attempts; the result of the last one was not recorded")) {
             return false;
@@ -372,14 +483,14 @@ public final class AlertDispatcher implements AutoCloseable {
       if (due.isEmpty()) {
         return true;
       }
-      List<Delivery> attempted;
       try {
-        attempted = store(() -> begin(due));
+        hold(index, due);
       } catch (TakenOver e) {
         LOG.warn("Another dispatcher took over this dispatcher's claim (its lease ran out); "
             + "this round ends without changing what the other records");
         return false;
       }
+      List<Delivery> attempted = due.stream().map(d -> begun.remove(d.id())).toList();
       Notification message = null;
       SendResult result;
       SendFailure failure = SendFailure.NOT_PREPARED;
@@ -411,26 +522,40 @@ public final class AlertDispatcher implements AutoCloseable {
       return held;
     }
 
-    /** Counts an attempt on each delivery of a message and renews the claim's lease. */
-    private List<Delivery> begin(List<Delivery> group) {
-      List<Delivery> attempted = new ArrayList<>(group.size());
-      for (Delivery d : group) {
-        if (!outbox.beginAttempt(d.id(), claim)) {
-          throw new TakenOver();
+    /**
+     * Makes sure, before a message goes out, that its attempt is counted and that it starts with at
+     * least three quarters of the lease left: if its attempt is not counted yet, or a quarter of the
+     * lease has passed since the last renewal, one short transaction counts the attempts of the next
+     * slice (or of this message alone) and renews the lease of the rest of the batch, checking that
+     * the claim still holds all of it. Renewed when a quarter of the lease has passed: a message
+     * starts with at least three quarters of the lease left, and a send takes at most half of it.
+     */
+    private void hold(int index, List<Delivery> due) {
+      boolean counted = due.stream().allMatch(d -> begun.containsKey(d.id()));
+      if (counted && clock.instant().isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+        return;
+      }
+      Instant[] renewed = new Instant[1];
+      Map<DeliveryId, Delivery> attempted = store(() -> {
+        Map<DeliveryId, Delivery> now = counted ? Map.of()
+            : sliceable(groups.get(index)) ? beginSlice(index) : begin(due);
+        Instant at = clock.instant();
+        renewed[0] = null;
+        if (!at.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+          List<DeliveryId> renew = new ArrayList<>(rest.size() + due.size());
+          due.forEach(d -> renew.add(d.id()));
+          renew.addAll(rest);
+          if (outbox.renewLease(renew, claim, at.plus(lease)) != renew.size()) {
+            throw new TakenOver();
+          }
+          renewed[0] = at;
         }
-        attempted.add(d.attempted());
+        return now;
+      });
+      begun.putAll(attempted);
+      if (renewed[0] != null) {
+        renewedAt = renewed[0];
       }
-      Instant now = clock.instant();
-      // Renewed when a quarter of the lease has passed: a message starts with at least three quarters
-      // of the lease left, and a send takes at most half of it.
-      if (!now.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
-        List<DeliveryId> renew = new ArrayList<>(rest.size() + attempted.size());
-        attempted.forEach(d -> renew.add(d.id()));
-        renew.addAll(rest);
-        outbox.renewLease(renew, claim, now.plus(lease));
-        renewedAt = now;
-      }
-      return attempted;
     }
 
     /**
@@ -442,7 +567,10 @@ public final class AlertDispatcher implements AutoCloseable {
     private boolean record(List<Delivery> group, Notification message, SendResult result, Instant deferUntil) {
       List<AuditEvent> recorded;
       try {
-        recorded = store(() -> deferUntil != null ? defer(group, deferUntil) : results(group, message, result));
+        recorded = store(() -> {
+          outbox.relaxDurabilityOfResults();
+          return deferUntil != null ? defer(group, deferUntil) : results(group, message, result);
+        });
       } catch (TakenOver e) {
         LOG.warn("Another dispatcher took over {} delivery(ies) of this dispatcher's claim before its result was "
             + "recorded; left to the other", group.size());

@@ -147,6 +147,18 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
   }
 
   @Override
+  public synchronized int releaseNotSent(List<DeliveryId> ids, String claim, Instant dueAt) {
+    int released = 0;
+    for (DeliveryId id : heldBy(ids, claim)) {
+      changeHeld(id, claim, d -> new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(),
+          d.customerId(), d.customerName(), d.recipient(), d.digestKey(), DeliveryStatus.PENDING,
+          Math.max(0, d.attempts() - 1), d.createdAt(), dueAt, d.sentAt(), d.lastError()), true);
+      released++;
+    }
+    return released;
+  }
+
+  @Override
   public synchronized boolean markSent(DeliveryId id, String claim, Instant at) {
     return changeHeld(id, claim, d -> d.sent(at), true);
   }

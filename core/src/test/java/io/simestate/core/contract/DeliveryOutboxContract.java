@@ -412,6 +412,91 @@ public abstract class DeliveryOutboxContract {
   }
 
   @Test
+  void attemptsBegunTogetherAreCountedOnlyOnTheDeliveriesTheClaimStillHolds() {
+    TenantId tenant = newTenant();
+    Delivery kept = pending(tenant, at(0));
+    Delivery takenOver = pending(tenant, at(1));
+    Delivery recorded = pending(tenant, at(2));
+    deliveryOutbox().enqueue(List.of(kept, takenOver, recorded));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
+    deliveryOutbox().markSent(recorded.id(), claim, at(11));
+    deliveryOutbox().renewLease(List.of(kept.id()), claim, at(10).plus(LEASE).plusSeconds(60));
+    String other = claim();
+    assertThat(deliveryOutbox().claimDue(at(10).plus(LEASE), 10, LEASE, other)).extracting(Delivery::id)
+        .containsExactly(takenOver.id());
+
+    assertThat(deliveryOutbox().beginAttempts(List.of(kept.id(), takenOver.id(), recorded.id()), claim))
+        .isEqualTo(1);
+
+    assertThat(deliveryOutbox().find(kept.id()).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(deliveryOutbox().find(takenOver.id()).orElseThrow().attempts()).isZero();
+    assertThat(deliveryOutbox().find(recorded.id()).orElseThrow().attempts()).isZero();
+    assertThat(deliveryOutbox().beginAttempts(List.of(), claim)).isZero();
+  }
+
+  @Test
+  void deliveriesReleasedUnsentGetTheirAttemptBackAndAreDueAtOnce() {
+    TenantId tenant = newTenant();
+    Delivery retried = pending(tenant, at(0));
+    Delivery unsent = pending(tenant, at(15));
+    Delivery sent = pending(tenant, at(16));
+    deliveryOutbox().enqueue(List.of(unsent, retried, sent));
+    String first = claim();
+    deliveryOutbox().claimDue(at(10), 10, LEASE, first);
+    deliveryOutbox().beginAttempts(List.of(retried.id()), first);
+    deliveryOutbox().markRetry(retried.id(), first, at(20), "451 try later");
+    String claim = claim();
+    deliveryOutbox().claimDue(at(20), 10, LEASE, claim);
+    assertThat(deliveryOutbox().beginAttempts(List.of(unsent.id(), retried.id(), sent.id()), claim)).isEqualTo(3);
+    deliveryOutbox().markSent(sent.id(), claim, at(21));
+
+    assertThat(deliveryOutbox().releaseNotSent(List.of(unsent.id(), retried.id(), sent.id()), claim, at(22)))
+        .isEqualTo(2);
+
+    Delivery released = deliveryOutbox().find(unsent.id()).orElseThrow();
+    assertThat(released.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(released.attempts()).isZero();
+    assertThat(released.nextAttemptAt()).isEqualTo(at(22));
+    Delivery releasedRetry = deliveryOutbox().find(retried.id()).orElseThrow();
+    assertThat(releasedRetry.attempts()).isEqualTo(1);
+    assertThat(releasedRetry.lastError()).isEqualTo("451 try later");
+    assertThat(deliveryOutbox().find(sent.id()).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(deliveryOutbox().markSent(unsent.id(), claim, at(23))).isFalse();
+    assertThat(deliveryOutbox().releaseNotSent(List.of(unsent.id()), claim, at(24))).isZero();
+    assertThat(deliveryOutbox().claimDue(at(22), 10, LEASE, claim())).extracting(Delivery::id)
+        .containsExactlyInAnyOrder(unsent.id(), retried.id());
+  }
+
+  @Test
+  void theUnsentNoticesOfSeveralContactsAreTheEarliestDuePerContactOfThatTenant() {
+    TenantId tenant = newTenant();
+    ContactId waits = ContactId.random();
+    ContactId told = ContactId.random();
+    ContactId never = ContactId.random();
+    Delivery later = notice(tenant, waits, "notice-later", at(9));
+    Delivery earliest = notice(tenant, waits, "notice-earliest", at(3));
+    Delivery sentNotice = notice(tenant, told, "notice-sent", at(1));
+    Delivery otherTenants = notice(newTenant(), never, "notice-elsewhere", at(5));
+    deliveryOutbox().enqueue(List.of(later, earliest, sentNotice, otherTenants));
+    String claim = claim();
+    deliveryOutbox().claimDue(at(1), 1, LEASE, claim);
+    deliveryOutbox().markSent(sentNotice.id(), claim, at(2));
+
+    Map<ContactId, Delivery> notices = deliveryOutbox().unsentNotices(tenant, List.of(waits, told, never));
+
+    assertThat(notices).containsOnlyKeys(waits);
+    assertThat(notices.get(waits).id()).isEqualTo(earliest.id());
+    assertThat(deliveryOutbox().unsentNotices(tenant, List.of())).isEmpty();
+  }
+
+  private static Delivery notice(TenantId tenant, ContactId contact, String id, Instant due) {
+    return new Delivery(DeliveryId.random(), tenant, DeliveryKind.SUBSCRIPTION_NOTICE, AlertId.of(id), null,
+        CustomerId.random(), "Acme", new Recipient(contact, "Ana", EmailAddress.parse("ana@example.com")), null,
+        DeliveryStatus.PENDING, 0, T0, due, null, null);
+  }
+
+  @Test
   void recordingAnUnknownDeliveryIsNotFound() {
     assertThatThrownBy(() -> deliveryOutbox().markSent(DeliveryId.random(), claim(), at(1)))
         .isInstanceOf(NotFoundException.class);
