@@ -14,6 +14,9 @@ import java.util.Optional;
  * excludes; for a SIM with no customer, the tenant's catch-all recipients; nobody else. A contact
  * left out is reported with every rule's reason, in the order of the rules, so that a portal can say
  * all there is to fix. {@link #withoutAlreadyTold} then leaves out whoever was told already (F13).
+ *
+ * <p>The rules are pure functions of a contact and the alert kind, so what they choose from a
+ * {@link SimHolder} is kept with that holder and reused while the holder is (see {@link RoutingRule}).
  */
 public final class AlertRouter {
 
@@ -53,10 +56,10 @@ public final class AlertRouter {
           null, null, catchAll, List.of(), now);
     }
     SimHolder h = holder.get();
-    List<SkippedContact> skipped = new ArrayList<>(0);
-    List<Recipient> chosen = choose(h.contacts(), alert.kind(), skipped);
-    return new AlertDecision(tenant, alert, chosen.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
-        h.customerId(), h.customerName(), chosen, skipped, now);
+    Choice choice = choice(h, alert.kind());
+    return new AlertDecision(tenant, alert,
+        choice.chosen().isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
+        h.customerId(), h.customerName(), choice.chosen(), choice.skipped(), now);
   }
 
   /**
@@ -72,7 +75,7 @@ public final class AlertRouter {
     if (holder.isEmpty()) {
       return settings.catchAll();
     }
-    return choose(holder.get().contacts(), kind, null);
+    return choice(holder.get(), kind).chosen();
   }
 
   /**
@@ -116,18 +119,43 @@ public final class AlertRouter {
         eligible.customerName(), chosen, skipped, eligible.decidedAt());
   }
 
-  /** The contacts no rule excludes, as recipients; the excluded ones go to {@code skipped} if given. */
-  private List<Recipient> choose(List<Contact> contacts, AlertKind kind, List<SkippedContact> skipped) {
+  /** The contacts of one holder chosen for an alert kind, and those skipped with every reason; immutable. */
+  private record Choice(List<Recipient> chosen, List<SkippedContact> skipped) {}
+
+  /** What one router chose from one holder's contacts, by {@link AlertKind#ordinal()}. */
+  private record Choices(AlertRouter router, Choice[] byKind) {}
+
+  private static final AlertKind[] KINDS = AlertKind.values();
+
+  /**
+   * The choice for a holder and kind. The rules are pure, so it is made once per holder and kept
+   * with it (a store that keeps its holders applies the rules once per change of the customer).
+   */
+  private Choice choice(SimHolder holder, AlertKind kind) {
+    if (holder.routed() instanceof Choices kept && kept.router() == this) {
+      return kept.byKind()[kind.ordinal()];
+    }
+    Choice[] byKind = new Choice[KINDS.length];
+    for (AlertKind k : KINDS) {
+      byKind[k.ordinal()] = choose(holder.contacts(), k);
+    }
+    holder.routed(new Choices(this, byKind));
+    return byKind[kind.ordinal()];
+  }
+
+  /** The contacts no rule excludes, as recipients, and the excluded ones with their reasons. */
+  private Choice choose(List<Contact> contacts, AlertKind kind) {
     List<Recipient> chosen = new ArrayList<>(contacts.size());
+    List<SkippedContact> skipped = new ArrayList<>(0);
     for (Contact contact : contacts) {
       List<SkipReason> reasons = exclusions(contact, kind);
       if (reasons.isEmpty()) {
         chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
-      } else if (skipped != null) {
+      } else {
         skipped.add(new SkippedContact(contact.id(), contact.name(), reasons));
       }
     }
-    return chosen;
+    return new Choice(List.copyOf(chosen), List.copyOf(skipped));
   }
 
   /** Every reason the rules give to exclude a contact, in the order of the rules; empty if none. */
