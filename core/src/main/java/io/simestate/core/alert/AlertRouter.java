@@ -56,10 +56,10 @@ public final class AlertRouter {
           null, null, catchAll, List.of(), now);
     }
     SimHolder h = holder.get();
-    Choice choice = choice(h, alert.kind());
-    return new AlertDecision(tenant, alert,
-        choice.chosen().isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
-        h.customerId(), h.customerName(), choice.chosen(), choice.skipped(), now);
+    Choices choices = choices(h);
+    List<Recipient> chosen = choices.chosen(alert.kind());
+    return new AlertDecision(tenant, alert, chosen.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
+        h.customerId(), h.customerName(), chosen, choices.skipped(alert.kind()), now);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class AlertRouter {
     if (holder.isEmpty()) {
       return settings.catchAll();
     }
-    return choice(holder.get(), kind).chosen();
+    return choices(holder.get()).chosen(kind);
   }
 
   /**
@@ -122,25 +122,41 @@ public final class AlertRouter {
   /** The contacts of one holder chosen for an alert kind, and those skipped with every reason; immutable. */
   private record Choice(List<Recipient> chosen, List<SkippedContact> skipped) {}
 
-  /** What one router chose from one holder's contacts, by {@link AlertKind#ordinal()}. */
-  private record Choices(AlertRouter router, Choice[] byKind) {}
+  /**
+   * What one router chose from one holder's contacts for each kind; one object, so that a look-up
+   * reads the holder, this and the list.
+   */
+  private record Choices(AlertRouter router, List<Recipient> warning, List<Recipient> cutOff,
+      List<SkippedContact> warningSkipped, List<SkippedContact> cutOffSkipped) {
 
-  private static final AlertKind[] KINDS = AlertKind.values();
+    List<Recipient> chosen(AlertKind kind) {
+      return switch (kind) {
+        case WARNING -> warning;
+        case CUT_OFF -> cutOff;
+      };
+    }
+
+    List<SkippedContact> skipped(AlertKind kind) {
+      return switch (kind) {
+        case WARNING -> warningSkipped;
+        case CUT_OFF -> cutOffSkipped;
+      };
+    }
+  }
 
   /**
-   * The choice for a holder and kind. The rules are pure, so it is made once per holder and kept
-   * with it (a store that keeps its holders applies the rules once per change of the customer).
+   * The choices for a holder. The rules are pure, so they are made once per holder and kept with it
+   * (a store that keeps its holders applies the rules once per change of the customer).
    */
-  private Choice choice(SimHolder holder, AlertKind kind) {
+  private Choices choices(SimHolder holder) {
     if (holder.routed() instanceof Choices kept && kept.router() == this) {
-      return kept.byKind()[kind.ordinal()];
+      return kept;
     }
-    Choice[] byKind = new Choice[KINDS.length];
-    for (AlertKind k : KINDS) {
-      byKind[k.ordinal()] = choose(holder.contacts(), k);
-    }
-    holder.routed(new Choices(this, byKind));
-    return byKind[kind.ordinal()];
+    Choice warning = choose(holder.contacts(), AlertKind.WARNING);
+    Choice cutOff = choose(holder.contacts(), AlertKind.CUT_OFF);
+    Choices made = new Choices(this, warning.chosen(), cutOff.chosen(), warning.skipped(), cutOff.skipped());
+    holder.routed(made);
+    return made;
   }
 
   /** The contacts no rule excludes, as recipients, and the excluded ones with their reasons. */
