@@ -135,9 +135,10 @@ WHY = {
     "jpa-route-record": "On PostgreSQL ours sends 3 statements per routed alert: the recipient join, one that inserts "
                         "the decision (the idempotency check) and upserts the repeat-guard rows, and one that writes "
                         "entries, deliveries and the audit event as data-modifying WITH clauses; the baseline sends 7 "
-                        "plain statements without idempotency or repeat checks. On H2 (and MariaDB) the stores are "
-                        "still called in turn: 14 statements per alert on H2 with 3 recipients, where inserts that may "
-                        "clash run one by one because H2 reports a clash as an exception. What remains besides is "
+                        "plain statements without idempotency or repeat checks. On H2 ours sends 4: the recipient join, "
+                        "the decision, the repeat guard as one MERGE whose FINAL TABLE names who was let through, and "
+                        "entries, deliveries and audit event as one command list (MariaDB still calls the stores in "
+                        "turn). What remains besides is "
                         "standalone mode's EntityManager and transaction per route and the decision, plan and "
                         "records built in core.",
     "jpa-csv-import": "The import parses and checks every line (ICCID, customer by its folded name key, inventory, "
