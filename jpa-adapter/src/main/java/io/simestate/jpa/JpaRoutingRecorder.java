@@ -55,9 +55,10 @@ final class JpaRoutingRecorder implements RoutingRecorder {
    * its final table is what it wrote, the recipients let through. A row another transaction
    * inserted first raises 23505.
    */
-  private static final String H2_TOLD = """
-      select recipient_key from final table (
-        merge into simestate_alert_told o using (values %s) as v(k)
+  private static final String H2_TOLD_HEAD =
+      "select recipient_key from final table (merge into simestate_alert_told o using (values ";
+  private static final String H2_TOLD_TAIL = """
+      ) as v(k)
         on o.tenant_id = ? and o.repeat_key = ? and o.recipient_key = v.k
         when matched and o.last_at <= ? then update set last_at = ?, told_by = ?
         when not matched then insert (tenant_id, repeat_key, recipient_key, last_at, told_by)
@@ -145,7 +146,7 @@ final class JpaRoutingRecorder implements RoutingRecorder {
     for (Recipient r : eligible.chosen()) {
       keys.add(Limits.fit(r.key(), 300, "recipient"));
     }
-    String sql = H2_TOLD.formatted(Jdbc.rows(keys.size(), "(cast(? as varchar))"));
+    String sql = H2_TOLD_HEAD + Jdbc.rows(keys.size(), "(cast(? as varchar))") + H2_TOLD_TAIL;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (String key : keys) {
@@ -205,27 +206,39 @@ final class JpaRoutingRecorder implements RoutingRecorder {
           + Jdbc.rows(event.sims().size(), "(?, ?, ?)"));
     }
     try (PreparedStatement ps = c.prepareStatement(String.join(";\n", sql))) {
-      int i = 1;
-      if (entries > 0) {
-        i = JpaAlertDecisionLog.bindEntries(ps, i, decisionId, decision);
-      }
-      for (Delivery d : deliveries) {
-        i = JpaDeliveryOutbox.bind(ps, i, d, vendor);
-      }
-      if (outcomeChanged) {
-        ps.setString(i++, decision.outcome().name());
-        ps.setString(i++, decisionId);
-      }
-      i = JpaAuditTrail.bindEvent(ps, i, event, range, vendor);
-      if (simRows) {
-        int ordinal = 0;
-        for (var sim : event.sims()) {
-          ps.setString(i++, event.id().toString());
-          ps.setInt(i++, ordinal++);
-          ps.setString(i++, sim.digits());
-        }
-      }
+      bindRest(ps, vendor, decisionId, routing, outcomeChanged, range, simRows);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Binds the rest of a routing in the order both databases' statements list it: every entry, every
+   * delivery, the outcome if it changed, the audit event (its SIMs as {@code range} where they form
+   * one) and, if {@code simRows}, one row per SIM.
+   */
+  private static void bindRest(PreparedStatement ps, DatabaseVendor vendor, String decisionId, RecordedRouting routing,
+      boolean outcomeChanged, IccidRange range, boolean simRows) throws SQLException {
+    AlertDecision decision = routing.decision();
+    AuditEvent event = routing.event();
+    int i = 1;
+    if (decision.chosen().size() + decision.skipped().size() > 0) {
+      i = JpaAlertDecisionLog.bindEntries(ps, i, decisionId, decision);
+    }
+    for (Delivery d : routing.deliveries()) {
+      i = JpaDeliveryOutbox.bind(ps, i, d, vendor);
+    }
+    if (outcomeChanged) {
+      ps.setString(i++, decision.outcome().name());
+      ps.setString(i++, decisionId);
+    }
+    i = JpaAuditTrail.bindEvent(ps, i, event, range, vendor);
+    if (simRows) {
+      int ordinal = 0;
+      for (var sim : event.sims()) {
+        ps.setString(i++, event.id().toString());
+        ps.setInt(i++, ordinal++);
+        ps.setString(i++, sim.digits());
+      }
     }
   }
 
@@ -305,26 +318,7 @@ final class JpaRoutingRecorder implements RoutingRecorder {
     }
     String sql = "with " + String.join(", ", parts) + (deliveries.isEmpty() ? " select null" : " select id from o");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (entries > 0) {
-        i = JpaAlertDecisionLog.bindEntries(ps, i, decisionId, decision);
-      }
-      for (Delivery d : deliveries) {
-        i = JpaDeliveryOutbox.bind(ps, i, d, vendor);
-      }
-      if (outcomeChanged) {
-        ps.setString(i++, decision.outcome().name());
-        ps.setString(i++, decisionId);
-      }
-      i = JpaAuditTrail.bindEvent(ps, i, event, Ranges.asRange(event.sims()).orElse(null), vendor);
-      if (simRows) {
-        int ordinal = 0;
-        for (var sim : event.sims()) {
-          ps.setString(i++, event.id().toString());
-          ps.setInt(i++, ordinal++);
-          ps.setString(i++, sim.digits());
-        }
-      }
+      bindRest(ps, vendor, decisionId, routing, outcomeChanged, Ranges.asRange(event.sims()).orElse(null), simRows);
       Set<String> inserted = new HashSet<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
