@@ -14,6 +14,9 @@ import java.util.Optional;
  * excludes; for a SIM with no customer, the tenant's catch-all recipients; nobody else. A contact
  * left out is reported with every rule's reason, in the order of the rules, so that a portal can say
  * all there is to fix. {@link #withoutAlreadyTold} then leaves out whoever was told already (F13).
+ *
+ * <p>The rules are pure functions of a contact and the alert kind, so what they choose from a
+ * {@link SimHolder} is kept with that holder and reused while the holder is (see {@link RoutingRule}).
  */
 public final class AlertRouter {
 
@@ -53,10 +56,10 @@ public final class AlertRouter {
           null, null, catchAll, List.of(), now);
     }
     SimHolder h = holder.get();
-    List<SkippedContact> skipped = new ArrayList<>(0);
-    List<Recipient> chosen = choose(h.contacts(), alert.kind(), skipped);
+    Choices choices = choices(h);
+    List<Recipient> chosen = choices.chosen(alert.kind());
     return new AlertDecision(tenant, alert, chosen.isEmpty() ? RoutingOutcome.NO_ELIGIBLE_CONTACT : RoutingOutcome.ROUTED,
-        h.customerId(), h.customerName(), chosen, skipped, now);
+        h.customerId(), h.customerName(), chosen, choices.skipped(alert.kind()), now);
   }
 
   /**
@@ -72,7 +75,7 @@ public final class AlertRouter {
     if (holder.isEmpty()) {
       return settings.catchAll();
     }
-    return choose(holder.get().contacts(), kind, null);
+    return choices(holder.get()).chosen(kind);
   }
 
   /**
@@ -116,18 +119,59 @@ public final class AlertRouter {
         eligible.customerName(), chosen, skipped, eligible.decidedAt());
   }
 
-  /** The contacts no rule excludes, as recipients; the excluded ones go to {@code skipped} if given. */
-  private List<Recipient> choose(List<Contact> contacts, AlertKind kind, List<SkippedContact> skipped) {
+  /** The contacts of one holder chosen for an alert kind, and those skipped with every reason; immutable. */
+  private record Choice(List<Recipient> chosen, List<SkippedContact> skipped) {}
+
+  /**
+   * What one router chose from one holder's contacts for each kind; one object, so that a look-up
+   * reads the holder, this and the list.
+   */
+  private record Choices(AlertRouter router, List<Recipient> warning, List<Recipient> cutOff,
+      List<SkippedContact> warningSkipped, List<SkippedContact> cutOffSkipped) {
+
+    List<Recipient> chosen(AlertKind kind) {
+      return switch (kind) {
+        case WARNING -> warning;
+        case CUT_OFF -> cutOff;
+      };
+    }
+
+    List<SkippedContact> skipped(AlertKind kind) {
+      return switch (kind) {
+        case WARNING -> warningSkipped;
+        case CUT_OFF -> cutOffSkipped;
+      };
+    }
+  }
+
+  /**
+   * The choices for a holder. The rules are pure, so they are made once per holder and kept with it
+   * (a store that keeps its holders applies the rules once per change of the customer).
+   */
+  private Choices choices(SimHolder holder) {
+    if (holder.routed() instanceof Choices kept && kept.router() == this) {
+      return kept;
+    }
+    Choice warning = choose(holder.contacts(), AlertKind.WARNING);
+    Choice cutOff = choose(holder.contacts(), AlertKind.CUT_OFF);
+    Choices made = new Choices(this, warning.chosen(), cutOff.chosen(), warning.skipped(), cutOff.skipped());
+    holder.routed(made);
+    return made;
+  }
+
+  /** The contacts no rule excludes, as recipients, and the excluded ones with their reasons. */
+  private Choice choose(List<Contact> contacts, AlertKind kind) {
     List<Recipient> chosen = new ArrayList<>(contacts.size());
+    List<SkippedContact> skipped = new ArrayList<>(0);
     for (Contact contact : contacts) {
       List<SkipReason> reasons = exclusions(contact, kind);
       if (reasons.isEmpty()) {
         chosen.add(new Recipient(contact.id(), contact.name(), contact.email()));
-      } else if (skipped != null) {
+      } else {
         skipped.add(new SkippedContact(contact.id(), contact.name(), reasons));
       }
     }
-    return chosen;
+    return new Choice(List.copyOf(chosen), List.copyOf(skipped));
   }
 
   /** Every reason the rules give to exclude a contact, in the order of the rules; empty if none. */

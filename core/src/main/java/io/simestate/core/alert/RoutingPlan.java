@@ -78,9 +78,12 @@ public record RoutingPlan(AlertDecision eligible, RepeatKey repeatKey, Duration 
         kept.add(d);
       }
     }
-    AuditEvent event = new AuditEvent(eventId, decision.tenantId(), AuditEventType.ALERT_ROUTED, Actor.system(),
-        eventAt, decision.customerId(), List.of(decision.alert().iccid()), summary(decision));
-    return new RecordedRouting(decision, kept, event);
+    return new RecordedRouting(decision, kept, event(decision));
+  }
+
+  private AuditEvent event(AlertDecision decision) {
+    return new AuditEvent(eventId, decision.tenantId(), AuditEventType.ALERT_ROUTED, Actor.system(), eventAt,
+        decision.customerId(), List.of(decision.alert().iccid()), summary(decision));
   }
 
   /**
@@ -90,6 +93,11 @@ public record RoutingPlan(AlertDecision eligible, RepeatKey repeatKey, Duration 
    * @return the routing to record
    */
   public RecordedRouting recorded(List<Recipient> letThrough) {
+    Require.present(letThrough, "letThrough");
+    if (letThrough.size() == eligible.chosen().size() && letThrough.containsAll(eligible.chosen())) {
+      // Everyone let through, the usual case: the plan as it is, without a key per recipient.
+      return new RecordedRouting(eligible, deliveries, event(eligible));
+    }
     Set<String> keys = new HashSet<>();
     for (Recipient r : Require.present(letThrough, "letThrough")) {
       keys.add(r.key());

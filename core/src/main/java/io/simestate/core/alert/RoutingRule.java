@@ -9,6 +9,11 @@ import java.util.Optional;
  * One rule that can exclude a contact of the SIM's customer from an alert (F9), and say why.
  * The rules a router applies are {@link #standard()}; a contact receives the alert only if no rule
  * excludes it, and a contact left out is reported with the reason of every rule that excludes it.
+ *
+ * <p>A rule must be a pure function of the contact and the kind: the same contact and kind always
+ * get the same answer. A router keeps what its rules chose for a customer's contacts until the
+ * customer changes, so a rule that consulted anything else (a clock, a setting) would not be asked
+ * again.
  */
 @FunctionalInterface
 public interface RoutingRule {

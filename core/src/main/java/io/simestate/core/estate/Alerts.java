@@ -1,6 +1,5 @@
 package io.simestate.core.estate;
 
-import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
 import io.simestate.core.ConflictException;
 import io.simestate.core.InvalidInputException;
@@ -24,12 +23,12 @@ import io.simestate.core.alert.RoutingPlan;
 import io.simestate.core.alert.RoutingRecorder;
 import io.simestate.core.alert.RepeatKey;
 import io.simestate.core.alert.RoutingResult;
+import io.simestate.core.alert.SimHolder;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.TenantSettingsSource;
 import io.simestate.core.alert.UsageAlert;
-import io.simestate.core.audit.AuditEvent;
-import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.ContactId;
+import io.simestate.core.internal.FastUuid;
 import io.simestate.core.internal.Require;
 import io.simestate.core.monitor.AlertRouted;
 import io.simestate.core.monitor.EstateListener;
@@ -156,10 +155,9 @@ public final class Alerts {
           tenantSettings, now);
       Duration window = alert.period() != null ? PERIOD_WINDOW
           : tenantSettings.repeatWindow() != null ? tenantSettings.repeatWindow() : repeatWindow;
-      AuditEvent draft = events.draft(tenant, AuditEventType.ALERT_ROUTED, Actor.system(), eligible.customerId(),
-          List.of(alert.iccid()), "");
+      // The ALERT_ROUTED event gets its id here and the routing's time; the recorder stores it.
       Optional<RecordedRouting> recorded = recorder.record(new RoutingPlan(eligible, RepeatKey.of(alert), window,
-          deliveriesFor(eligible, tenantSettings, now), draft.id(), draft.at()));
+          deliveriesFor(eligible, tenantSettings, now), FastUuid.next(), now));
       if (recorded.isEmpty()) {
         // The alert id was routed before, or by another call at the same moment. The same alert is a
         // replay; another alert is refused, and throwing undoes whatever this transaction remembered.
@@ -263,7 +261,9 @@ public final class Alerts {
     Require.present(tenant, "tenantId");
     Require.present(sim, "iccid");
     Require.present(kind, "kind");
-    return router.recipients(directory.holderOf(tenant, sim), kind, settings.settingsFor(tenant));
+    Optional<SimHolder> holder = directory.holderOf(tenant, sim);
+    // Only a SIM with no customer needs the tenant's settings (its catch-all recipients).
+    return router.recipients(holder, kind, holder.isEmpty() ? settings.settingsFor(tenant) : TenantAlertSettings.DEFAULTS);
   }
 
   /**

@@ -83,23 +83,6 @@ final class EventRecorder {
   }
 
   /**
-   * An event stamped with a new id and the clock's time, not published: a store records it (the
-   * routing recorder) and the caller then hands it to {@link #publishToHostsWithin}.
-   *
-   * @param tenant the tenant
-   * @param type what happened
-   * @param actor who did it
-   * @param customer the customer, or null
-   * @param sims the SIMs concerned, or an empty collection
-   * @param summary the description for people
-   * @return the event
-   */
-  AuditEvent draft(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
-      Collection<Iccid> sims, String summary) {
-    return event(tenant, type, actor, customer, sims, summary);
-  }
-
-  /**
    * Hands an event the audit trail has recorded to each of the host's publishers within the caller's
    * transaction, as {@link #record} does: what a publisher throws undoes the change.
    *

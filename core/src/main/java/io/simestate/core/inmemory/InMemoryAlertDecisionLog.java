@@ -15,8 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Decisions by (tenant, alert id), plus a per-SIM index for the record. */
 final class InMemoryAlertDecisionLog implements AlertDecisionLog {
 
-  private final Map<String, AlertDecision> byAlert = new ConcurrentHashMap<>();
-  private final Map<String, List<AlertDecision>> bySim = new ConcurrentHashMap<>();
+  /** A decision's key: its alert id in its tenant. */
+  private record AlertKey(TenantId tenant, AlertId alert) {}
+
+  /** A SIM's key in its tenant. */
+  private record SimKey(TenantId tenant, Iccid sim) {}
+
+  private final Map<AlertKey, AlertDecision> byAlert = new ConcurrentHashMap<>();
+  private final Map<SimKey, List<AlertDecision>> bySim = new ConcurrentHashMap<>();
   private final InMemoryTransactions tx;
 
   InMemoryAlertDecisionLog(InMemoryTransactions tx) {
@@ -25,7 +31,7 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
 
   @Override
   public boolean record(AlertDecision decision) {
-    String key = decision.tenantId() + "|" + decision.alert().id();
+    AlertKey key = new AlertKey(decision.tenantId(), decision.alert().id());
     if (byAlert.putIfAbsent(key, decision) != null) {
       return false;
     }
@@ -45,7 +51,7 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
 
   @Override
   public Optional<AlertDecision> find(TenantId tenant, AlertId alertId) {
-    return Optional.ofNullable(byAlert.get(tenant + "|" + alertId));
+    return Optional.ofNullable(byAlert.get(new AlertKey(tenant, alertId)));
   }
 
   @Override
@@ -82,7 +88,7 @@ final class InMemoryAlertDecisionLog implements AlertDecisionLog {
     return removed;
   }
 
-  private static String simKey(TenantId tenant, Iccid sim) {
-    return tenant + "|" + sim;
+  private static SimKey simKey(TenantId tenant, Iccid sim) {
+    return new SimKey(tenant, sim);
   }
 }

@@ -90,6 +90,27 @@ class AlertRoutingTest {
   }
 
   @Test
+  void oneHolderAskedByTwoRoutersGetsEachRoutersOwnAnswerForEachKind() {
+    Contact warningsOnly = new Contact(ContactId.random(), "Wendy", EmailAddress.parse("wendy@x.example"), null, null,
+        true, Set.of(AlertKind.WARNING));
+    SimHolder holder = new SimHolder(io.simestate.core.customer.CustomerId.random(), "N", List.of(warningsOnly));
+    AlertRouter standard = new AlertRouter();
+    AlertRouter anyKind = new AlertRouter(List.of(RoutingRule.ALERTS_SWITCHED_ON));
+    Optional<SimHolder> h = Optional.of(holder);
+
+    // Asked again and alternately: what one router chose for the holder is never another's answer.
+    for (int round = 0; round < 2; round++) {
+      assertThat(standard.recipients(h, AlertKind.WARNING, TenantAlertSettings.DEFAULTS)).hasSize(1);
+      assertThat(standard.recipients(h, AlertKind.CUT_OFF, TenantAlertSettings.DEFAULTS)).isEmpty();
+      assertThat(anyKind.recipients(h, AlertKind.CUT_OFF, TenantAlertSettings.DEFAULTS)).hasSize(1);
+      AlertDecision cutOff = standard.decide(ACME, UsageAlert.of(AlertId.of("a" + round), sim(1), AlertKind.CUT_OFF,
+          Instant.EPOCH), h, TenantAlertSettings.DEFAULTS, Instant.EPOCH);
+      assertThat(cutOff.outcome()).isEqualTo(RoutingOutcome.NO_ELIGIBLE_CONTACT);
+      assertThat(cutOff.skipped()).extracting(SkippedContact::reason).containsExactly(SkipReason.KIND_NOT_WANTED);
+    }
+  }
+
+  @Test
   void contactsOfOtherCustomersNeverReceiveTheAlert() {
     Customer northwind = f.customer("Northwind");
     Customer contoso = f.customer("Contoso");

@@ -142,7 +142,9 @@ class TenantSettingsAsDataTest {
         .save(ACME, TenantAlertSettings.DEFAULTS.withCatchAll(List.of(NOC))));
 
     assertThat(f.route(sim(8), AlertKind.WARNING).decision().chosen()).isEmpty();
-    f.clock.advance(Duration.ofSeconds(30));
+    f.clock.advance(Duration.ofSeconds(30).minusNanos(1));
+    assertThat(f.route(sim(6), AlertKind.WARNING).decision().chosen()).isEmpty();
+    f.clock.advance(Duration.ofNanos(1));
     assertThat(f.route(sim(7), AlertKind.WARNING).decision().chosen()).containsExactly(NOC);
   }
 
