@@ -72,6 +72,32 @@ class DispatcherCountsAttemptsAheadTest {
   }
 
   @Test
+  void aBatchLongerThanASliceCountsTheNextSliceRightBeforeItsFirstMessage() {
+    Customer northwind = f.customer("Northwind");
+    int messages = 40;
+    for (int i = 0; i < messages; i++) {
+      f.alerted(northwind, "Contact" + i);
+    }
+    f.assign(northwind, sim(1));
+    f.route(sim(1), AlertKind.WARNING);
+    persistence.inject("DeliveryOutbox.beginAttempts", (args, real) -> {
+      calls.add("beginAttempts " + ((List<?>) args[0]).size());
+      return real.call();
+    });
+    f.sender.answer(n -> {
+      calls.add("send");
+      return SendResult.sent();
+    });
+
+    assertThat(f.estate.dispatcher().dispatchDue().sent()).isEqualTo(messages);
+
+    // A dispatcher that dies counts at most one slice (32 messages) ahead of what it sent.
+    assertThat(calls).filteredOn(c -> c.startsWith("beginAttempts")).containsExactly("beginAttempts 32", "beginAttempts 8");
+    assertThat(calls.indexOf("beginAttempts 8")).as("the second slice is counted after the 32nd send")
+        .isEqualTo(1 + 32);
+  }
+
+  @Test
   void aRetryIsCountedOnItsOwnRightBeforeItsSend() {
     AlertId alert = alertForFiveContacts();
     AtomicBoolean firstRound = new AtomicBoolean(true);
