@@ -522,6 +522,11 @@ public final class AlertDispatcher implements AutoCloseable {
       return held;
     }
 
+    /** Whether a quarter of the lease has passed since the last renewal, at {@code at}. */
+    private boolean renewalDue(Instant at) {
+      return !at.isBefore(renewedAt.plus(lease.dividedBy(4)));
+    }
+
     /**
      * Makes sure, before a message goes out, that its attempt is counted and that it starts with at
      * least three quarters of the lease left: if its attempt is not counted yet, or a quarter of the
@@ -532,7 +537,7 @@ public final class AlertDispatcher implements AutoCloseable {
      */
     private void hold(int index, List<Delivery> due) {
       boolean counted = due.stream().allMatch(d -> begun.containsKey(d.id()));
-      if (counted && clock.instant().isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+      if (counted && !renewalDue(clock.instant())) {
         return;
       }
       Instant[] renewed = new Instant[1];
@@ -541,7 +546,7 @@ public final class AlertDispatcher implements AutoCloseable {
             : sliceable(groups.get(index)) ? beginSlice(index) : begin(due);
         Instant at = clock.instant();
         renewed[0] = null;
-        if (!at.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
+        if (renewalDue(at)) {
           List<DeliveryId> renew = new ArrayList<>(rest.size() + due.size());
           due.forEach(d -> renew.add(d.id()));
           renew.addAll(rest);

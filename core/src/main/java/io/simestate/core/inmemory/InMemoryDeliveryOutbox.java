@@ -138,24 +138,24 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
 
   @Override
   public synchronized int release(List<DeliveryId> ids, String claim, Instant dueAt) {
-    int released = 0;
-    for (DeliveryId id : heldBy(ids, claim)) {
-      changeHeld(id, claim, d -> d.retryAt(dueAt, d.lastError()), true);
-      released++;
-    }
-    return released;
+    return releaseHeld(ids, claim, d -> d.retryAt(dueAt, d.lastError()));
   }
 
   @Override
   public synchronized int releaseNotSent(List<DeliveryId> ids, String claim, Instant dueAt) {
-    int released = 0;
+    return releaseHeld(ids, claim, d -> new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(),
+        d.customerId(), d.customerName(), d.recipient(), d.digestKey(), DeliveryStatus.PENDING,
+        Math.max(0, d.attempts() - 1), d.createdAt(), dueAt, d.sentAt(), d.lastError()));
+  }
+
+  /** Gives back the deliveries the claim still holds, each changed by {@code released}; how many. */
+  private int releaseHeld(List<DeliveryId> ids, String claim, UnaryOperator<Delivery> released) {
+    int count = 0;
     for (DeliveryId id : heldBy(ids, claim)) {
-      changeHeld(id, claim, d -> new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(),
-          d.customerId(), d.customerName(), d.recipient(), d.digestKey(), DeliveryStatus.PENDING,
-          Math.max(0, d.attempts() - 1), d.createdAt(), dueAt, d.sentAt(), d.lastError()), true);
-      released++;
+      changeHeld(id, claim, released, true);
+      count++;
     }
-    return released;
+    return count;
   }
 
   @Override
