@@ -522,11 +522,6 @@ public final class AlertDispatcher implements AutoCloseable {
       return held;
     }
 
-    /** Whether a quarter of the lease has passed since the last renewal, at {@code at}. */
-    private boolean renewalDue(Instant at) {
-      return !at.isBefore(renewedAt.plus(lease.dividedBy(4)));
-    }
-
     /**
      * Makes sure, before a message goes out, that its attempt is counted and that it starts with at
      * least three quarters of the lease left: if its attempt is not counted yet, or a quarter of the
@@ -537,7 +532,7 @@ public final class AlertDispatcher implements AutoCloseable {
      */
     private void hold(int index, List<Delivery> due) {
       boolean counted = due.stream().allMatch(d -> begun.containsKey(d.id()));
-      if (counted && !renewalDue(clock.instant())) {
+      if (counted && clock.instant().isBefore(renewedAt.plus(lease.dividedBy(4)))) {
         return;
       }
       Instant[] renewed = new Instant[1];
@@ -546,7 +541,7 @@ public final class AlertDispatcher implements AutoCloseable {
             : sliceable(groups.get(index)) ? beginSlice(index) : begin(due);
         Instant at = clock.instant();
         renewed[0] = null;
-        if (renewalDue(at)) {
+        if (!at.isBefore(renewedAt.plus(lease.dividedBy(4)))) {
           List<DeliveryId> renew = new ArrayList<>(rest.size() + due.size());
           due.forEach(d -> renew.add(d.id()));
           renew.addAll(rest);
