@@ -346,7 +346,7 @@ class CsvImportTest {
   @Test
   void rejectedLinesAreReportedInFileOrderWhetherRefusedWhenReadOrWhenApplied() {
     Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
-    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), java.util.List.of(iccid(1)));
+    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
 
     // Line 1 is refused only when applied (another account holds the SIM), line 2 already when read.
     CsvImportReport report = importCsv(iccid(1) + ",Contoso\n12345,Contoso\n" + iccid(2) + ",Contoso\n");
@@ -357,9 +357,9 @@ class CsvImportTest {
   @Test
   void whenOneSimBelongsToAnotherAccountTheOtherLinesAreStillCountedAsAssignedMovedOrHeld() {
     Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
-    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), java.util.List.of(iccid(1)));
-    estate.sims().assign(ACME, BOB, northwind.id(), java.util.List.of(iccid(0)));
-    estate.sims().assign(ACME, BOB, contoso.id(), java.util.List.of(iccid(3)));
+    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+    estate.sims().assign(ACME, BOB, northwind.id(), List.of(iccid(0)));
+    estate.sims().assign(ACME, BOB, contoso.id(), List.of(iccid(3)));
 
     CsvImportReport report = importCsv(iccid(0) + ",Contoso\n" + iccid(1) + ",Contoso\n" + iccid(2) + ",Contoso\n"
         + iccid(3) + ",Contoso\n");
