@@ -8,9 +8,12 @@ import static io.simestate.core.alert.AlertFixture.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simestate.core.Actor;
 import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.UnavailableException;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.EmailAddress;
 import io.simestate.core.estate.Tenants;
@@ -184,9 +187,85 @@ class TenantSettingsAsDataTest {
   }
 
   @Test
+  void storingCompleteSettingsReturnsTheSettingsNowInEffect() {
+    AlertFixture f = new AlertFixture();
+    TenantAlertSettings complete = TenantAlertSettings.DEFAULTS.withSender(ACME_SENDER).withCatchAll(List.of(NOC));
+
+    TenantAlertSettings stored = f.estate.tenants().change(ACME, ALICE, complete);
+
+    assertThat(stored).isEqualTo(complete);
+    assertThat(f.estate.tenants().stored(ACME)).contains(complete);
+  }
+
+  @Test
+  void theAuditEventNamesEveryChangedSettingAndRepeatsOnlyValuesThatAreNoAddresses() {
+    AlertFixture f = new AlertFixture();
+    Tenants tenants = f.estate.tenants();
+
+    tenants.change(ACME, ALICE, s -> s.withSender(ACME_SENDER));
+    assertThat(lastChange(f)).isEqualTo("sender");
+    tenants.change(ACME, ALICE, s -> s.withReplyTo(EmailAddress.parse("support@acme.example")));
+    assertThat(lastChange(f)).isEqualTo("replyTo");
+    tenants.change(ACME, ALICE, s -> s.withCatchAll(List.of(NOC)));
+    assertThat(lastChange(f)).isEqualTo("catchAll");
+    tenants.change(ACME, ALICE, s -> s.withDigestWindow(Duration.ofMinutes(5)));
+    assertThat(lastChange(f)).isEqualTo("digestWindow PT5M");
+    tenants.change(ACME, ALICE, s -> s.withRepeatWindow(Duration.ofHours(1)));
+    assertThat(lastChange(f)).isEqualTo("repeatWindow PT1H");
+    tenants.change(ACME, ALICE, s -> s.withTimeZone(ZoneId.of("Europe/Berlin")));
+    assertThat(lastChange(f)).isEqualTo("timeZone Europe/Berlin");
+    tenants.change(ACME, ALICE, s -> s.withPortalUrl(URI.create("https://portal.acme.example/")));
+    assertThat(lastChange(f)).isEqualTo("portalUrl https://portal.acme.example/");
+    tenants.change(ACME, ALICE, s -> s.withDisplayName("ACME Connect"));
+    assertThat(lastChange(f)).isEqualTo("displayName");
+    tenants.change(ACME, ALICE, s -> s.withSubscriptionNotices(true));
+    assertThat(lastChange(f)).isEqualTo("subscriptionNotices true");
+  }
+
+  @Test
+  void aSettingSetBackToTheDefaultIsRecordedAsDefaultAndSeveralChangesInTheirOrder() {
+    AlertFixture f = new AlertFixture();
+    Tenants tenants = f.estate.tenants();
+    tenants.change(ACME, ALICE, s -> s.withSender(ACME_SENDER).withTimeZone(ZoneId.of("Europe/Berlin")));
+    assertThat(lastChange(f)).isEqualTo("sender, timeZone Europe/Berlin");
+
+    tenants.change(ACME, ALICE, s -> s.withSender(null).withTimeZone(null));
+    assertThat(lastChange(f)).isEqualTo("sender (default), timeZone (default)");
+
+    tenants.change(ACME, ALICE, s -> s);
+    assertThat(lastChange(f)).isEqualTo("nothing changed");
+  }
+
+  @Test
+  void resettingStoredSettingsIsRecordedWithTheActorAndResettingNoneRecordsNothing() {
+    AlertFixture f = new AlertFixture();
+    assertThat(f.estate.tenants().reset(ACME, ALICE)).isFalse();
+    assertThat(f.estate.auditTrail().recent(ACME, 10)).isEmpty();
+
+    f.estate.tenants().change(ACME, ALICE, s -> s.withCatchAll(List.of(NOC)));
+    Actor bob = Actor.of("bob");
+    assertThat(f.estate.tenants().reset(ACME, bob)).isTrue();
+
+    assertThat(f.estate.auditTrail().recent(ACME, 10)).hasSize(2).first().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.TENANT_SETTINGS_CHANGED);
+      assertThat(e.actor()).isEqualTo(bob);
+      assertThat(e.summary()).startsWith("Removed the tenant's stored settings");
+    });
+  }
+
+  @Test
   void theCacheTimeIsCheckedWhenTheEstateIsBuilt() {
     assertThatThrownBy(() -> io.simestate.core.estate.SimEstate.builder().tenantSettingsCache(Duration.ofMinutes(11)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("tenantSettingsCache");
+  }
+
+  /** What the newest audit event of ACME says changed, after its fixed opening. */
+  private static String lastChange(AlertFixture f) {
+    AuditEvent last = f.estate.auditTrail().recent(ACME, 1).get(0);
+    assertThat(last.type()).isEqualTo(AuditEventType.TENANT_SETTINGS_CHANGED);
+    assertThat(last.actor()).isEqualTo(ALICE);
+    assertThat(last.summary()).startsWith("Changed the tenant's settings: ");
+    return last.summary().substring("Changed the tenant's settings: ".length());
   }
 
   private static void assertField(String field, Runnable change) {

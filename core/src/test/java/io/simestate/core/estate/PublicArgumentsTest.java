@@ -9,6 +9,7 @@ import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.Violation;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.TestClock;
 import io.simestate.core.alert.UsageAlert;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,5 +214,21 @@ class PublicArgumentsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("tenantId");
 
     assertThat(inventoryAskedFor).isEmpty();
+  }
+
+  @Test
+  void aSimListWithoutAnActorIsRefusedNamingTheActorBeforeTheHostsInventoryIsAsked() {
+    Sims sims = estate.sims();
+    List<ThrowingCallable> calls = List.of(
+        () -> sims.assign(ACME, null, customer.id(), List.of(sim.digits())),
+        () -> sims.assignIccids(ACME, null, customer.id(), List.of(sim)),
+        () -> sims.unassign(ACME, null, List.of(sim.digits())),
+        () -> sims.unassignIccids(ACME, null, List.of(sim)));
+
+    for (int i = 0; i < calls.size(); i++) {
+      assertThatThrownBy(calls.get(i)).as("call %d", i).isInstanceOfSatisfying(InvalidInputException.class,
+          e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("actor"));
+      assertThat(inventoryAskedFor).as("inventory asked by call %d", i).isEmpty();
+    }
   }
 }

@@ -13,12 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.Scenarios;
 import io.simestate.core.UnavailableException;
+import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.estate.SimEstate;
+import io.simestate.core.estate.Sims;
 import io.simestate.core.sim.CsvImportReport.RejectedLine;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** F8: CSV import {@code iccid,customer} with a line-by-line report. */
@@ -337,5 +341,95 @@ class CsvImportTest {
     assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, (Reader) null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, (java.io.InputStream) null))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void rejectedLinesAreReportedInFileOrderWhetherRefusedWhenReadOrWhenApplied() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+
+    // Line 1 is refused only when applied (another account holds the SIM), line 2 already when read.
+    CsvImportReport report = importCsv(iccid(1) + ",Contoso\n12345,Contoso\n" + iccid(2) + ",Contoso\n");
+
+    assertThat(report.rejected()).extracting(RejectedLine::lineNumber).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void whenOneSimBelongsToAnotherAccountTheOtherLinesAreStillCountedAsAssignedMovedOrHeld() {
+    Customer globexCustomer = customer(estate, GLOBEX, "Globex customer");
+    estate.sims().assign(GLOBEX, BOB, globexCustomer.id(), List.of(iccid(1)));
+    estate.sims().assign(ACME, BOB, northwind.id(), List.of(iccid(0)));
+    estate.sims().assign(ACME, BOB, contoso.id(), List.of(iccid(3)));
+
+    CsvImportReport report = importCsv(iccid(0) + ",Contoso\n" + iccid(1) + ",Contoso\n" + iccid(2) + ",Contoso\n"
+        + iccid(3) + ",Contoso\n");
+
+    assertThat(report.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2L);
+    assertThat(report.assigned()).isEqualTo(1);
+    assertThat(report.moved()).isEqualTo(1);
+    assertThat(report.unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void aLargeImportRecordsAssignmentsThatTogetherNameEverySimOnceAndNoneThatAssignedNothing() {
+    // 10,000 SIMs: exactly one of the chunks in which an import goes to the store.
+    int count = 10_000;
+    CsvImportReport report = estate.sims().importCsv(ACME, ALICE, new RepeatedLines(count, n -> iccid(n) + ",Contoso"));
+    assertThat(report.assigned()).isEqualTo(count);
+
+    List<Integer> simsPerEvent = estate.auditTrail().forCustomer(ACME, contoso.id(), 100).stream()
+        .filter(e -> e.type() == AuditEventType.SIMS_ASSIGNED).map(e -> e.sims().size()).toList();
+    assertThat(simsPerEvent).isNotEmpty().doesNotContain(0);
+    assertThat(simsPerEvent.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
+  }
+
+  @Test
+  void aFileOfExactlyTheMostLinesIsReadAndOneLineMoreIsRefusedNamingThatLine() {
+    // Lines without a customer are the cheapest to read: each is rejected, nothing goes to the store.
+    String noCustomer = iccid(0) + ",";
+    CsvImportReport report = estate.sims().importCsv(ACME, ALICE,
+        new RepeatedLines(Sims.MAX_CSV_LINES, n -> noCustomer));
+    assertThat(report.lines()).isEqualTo(Sims.MAX_CSV_LINES);
+    assertThat(report.rejected()).hasSize(Sims.MAX_CSV_LINES);
+
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE,
+        new RepeatedLines(Sims.MAX_CSV_LINES + 1, n -> noCustomer)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("csv");
+              assertThat(v.message()).contains("line " + (Sims.MAX_CSV_LINES + 1) + " is one more");
+            }));
+  }
+
+  /** CSV text of {@code count} lines made on demand, so that a million lines cost no big string. */
+  private static final class RepeatedLines extends Reader {
+    private final int count;
+    private final IntFunction<String> line;
+    private int next;
+    private String pending = "";
+    private int at;
+
+    RepeatedLines(int count, IntFunction<String> line) {
+      this.count = count;
+      this.line = line;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      if (at == pending.length()) {
+        if (next == count) {
+          return -1;
+        }
+        pending = line.apply(next++) + "\n";
+        at = 0;
+      }
+      int n = Math.min(len, pending.length() - at);
+      pending.getChars(at, at + n, buf, off);
+      at += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -24,6 +24,7 @@ import io.simestate.core.customer.CustomerId;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.estate.Sims;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -308,5 +309,110 @@ class SimAssignmentTest {
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
     assertThat(holder(checked, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void unassigningRecordsOnEachCustomerHowManySimsItLostAndWhoReleasedThem() {
+    sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
+    sims.assign(ACME, ALICE, contoso.id(), iccids(3, 1));
+
+    sims.unassign(ACME, BOB, List.of(iccid(0), iccid(1), iccid(3)));
+
+    assertThat(estate.auditTrail().forCustomer(ACME, northwind.id(), 1)).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.SIMS_UNASSIGNED);
+      assertThat(e.actor()).isEqualTo(BOB);
+      assertThat(e.summary()).isEqualTo("Unassigned 2 SIMs");
+    });
+    assertThat(estate.auditTrail().forCustomer(ACME, contoso.id(), 1)).singleElement()
+        .satisfies(e -> assertThat(e.summary()).isEqualTo("Unassigned 1 SIM"));
+  }
+
+  @Test
+  void underTheStrictPolicyARangeEndWithoutAValidCheckDigitIsNamedWhenAssigning() {
+    SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
+    Customer c = customer(strict, ACME, "Northwind");
+
+    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), badFirstEnd()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.first"));
+    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), badLastEnd()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.last"));
+    assertThat(holder(strict, ACME, iccid(1))).isNull();
+  }
+
+  @Test
+  void underTheStrictPolicyUnassigningARangeWithABadEndIsRefusedNamingItAndReleasesNothing() {
+    SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
+    Customer c = customer(strict, ACME, "Northwind");
+    strict.sims().assign(ACME, ALICE, c.id(), iccids(0, 6));
+
+    assertThatThrownBy(() -> strict.sims().unassign(ACME, ALICE, badFirstEnd()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.first"));
+    assertThatThrownBy(() -> strict.sims().unassign(ACME, ALICE, badLastEnd()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.last"));
+    iccids(0, 6).forEach(i -> assertThat(holder(strict, ACME, i)).isEqualTo(c.id()));
+  }
+
+  @Test
+  void aRangeWithSimsOutsideTheHostsInventoryIsRefusedNamingTheFirstFiveAndAssignsNothing() {
+    List<String> unknown = iccids(2, 7);
+    SimEstate checked = SimEstate.builder().clock(Scenarios.CLOCK)
+        .simInventory((tenant, sim) -> !unknown.contains(sim.digits())).build();
+    Customer c = customer(checked, ACME, "Northwind");
+
+    assertThatThrownBy(() -> checked.sims().assign(ACME, ALICE, c.id(), IccidRange.parse(iccid(0) + ".." + iccid(9))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("range");
+              assertThat(v.message()).endsWith("not in your SIM inventory: " + String.join(", ", unknown.subList(0, 5)));
+            }));
+    assertThat(holder(checked, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void aListWithManyBadIccidsReportsTheFirstHundredAndSaysTheRestWereNotChecked() {
+    List<String> bad = Collections.nCopies(150, "not an iccid");
+
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), bad))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.violations()).hasSize(101);
+          assertThat(e.violations().get(99).field()).isEqualTo("iccids[99]");
+          assertThat(e.violations().get(100)).isEqualTo(
+              new Violation("iccids", "further ICCIDs were not checked; fix these first"));
+        });
+  }
+
+  @Test
+  void aListOfExactlyTheMostSimsIsCheckedOneByOneAndOneMoreIsRefusedAsTooLong() {
+    // Bad entries keep the check short: it stops after the first hundred.
+    List<String> atLimit = Collections.nCopies(Sims.MAX_LIST_SIZE, "not an iccid");
+    List<String> overLimit = Collections.nCopies(Sims.MAX_LIST_SIZE + 1, "not an iccid");
+
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), atLimit))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations().get(0).field()).isEqualTo("iccids[0]"));
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), overLimit))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("iccids");
+              assertThat(v.message()).contains("at most " + Sims.MAX_LIST_SIZE);
+            }));
+  }
+
+  /** A 19-digit range whose first end has a wrong check digit and whose last end a valid one. */
+  private static IccidRange badFirstEnd() {
+    return IccidRange.of(Iccid.parse(wrongCheckDigit(iccid(1))), Scenarios.sim(4));
+  }
+
+  /** A 19-digit range whose first end has a valid check digit and whose last end a wrong one. */
+  private static IccidRange badLastEnd() {
+    return IccidRange.of(Scenarios.sim(1), Iccid.parse(wrongCheckDigit(iccid(4))));
+  }
+
+  private static String wrongCheckDigit(String valid) {
+    return valid.substring(0, 18) + ((valid.charAt(18) - '0' + 1) % 10);
   }
 }
