@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** F8: assign and unassign SIMs one by one, as a list or as a range. */
@@ -118,9 +119,7 @@ class SimAssignmentTest {
     List<String> list = new ArrayList<>();
     list.add(iccid(0));
     list.add(null);
-    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), list))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+    assertRefusedNaming("iccids[1]", () -> sims.assign(ACME, ALICE, northwind.id(), list));
   }
 
   @Test
@@ -235,9 +234,7 @@ class SimAssignmentTest {
 
   @Test
   void customerOfRefusesAnInvalidIccidWithItsField() {
-    assertThatThrownBy(() -> sims.customerOf(ACME, "not an iccid"))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccid"));
+    assertRefusedNaming("iccid", () -> sims.customerOf(ACME, "not an iccid"));
   }
 
   @Test
@@ -268,10 +265,8 @@ class SimAssignmentTest {
   void theStrictPolicyRefusesIccidsWithoutAValidCheckDigit() {
     SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
     Customer c = customer(strict, ACME, "Northwind");
-    String wrongCheck = iccid(0).substring(0, 18) + ((iccid(0).charAt(18) - '0' + 1) % 10);
-    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), List.of(iccid(1), wrongCheck)))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+    String wrongCheck = wrongCheckDigit(iccid(0));
+    assertRefusedNaming("iccids[1]", () -> strict.sims().assign(ACME, ALICE, c.id(), List.of(iccid(1), wrongCheck)));
     assertThat(holder(strict, ACME, iccid(1))).isNull();
     strict.sims().assign(ACME, ALICE, c.id(), List.of(iccid(1)));
     assertThat(holder(strict, ACME, iccid(1))).isEqualTo(c.id());
@@ -305,9 +300,7 @@ class SimAssignmentTest {
   void aHostInventoryCatchesUnknownSims() {
     SimEstate checked = SimEstate.builder().simInventory((tenant, sim) -> !sim.digits().equals(iccid(1))).build();
     Customer c = customer(checked, ACME, "Northwind");
-    assertThatThrownBy(() -> checked.sims().assign(ACME, ALICE, c.id(), iccids(0, 3)))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccids[1]"));
+    assertRefusedNaming("iccids[1]", () -> checked.sims().assign(ACME, ALICE, c.id(), iccids(0, 3)));
     assertThat(holder(checked, ACME, iccid(0))).isNull();
   }
 
@@ -332,12 +325,8 @@ class SimAssignmentTest {
     SimEstate strict = SimEstate.builder().clock(Scenarios.CLOCK).iccidPolicy(IccidPolicy.STRICT).build();
     Customer c = customer(strict, ACME, "Northwind");
 
-    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), badFirstEnd()))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.first"));
-    assertThatThrownBy(() -> strict.sims().assign(ACME, ALICE, c.id(), badLastEnd()))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.last"));
+    assertRefusedNaming("range.first", () -> strict.sims().assign(ACME, ALICE, c.id(), badFirstEnd()));
+    assertRefusedNaming("range.last", () -> strict.sims().assign(ACME, ALICE, c.id(), badLastEnd()));
     assertThat(holder(strict, ACME, iccid(1))).isNull();
   }
 
@@ -347,12 +336,8 @@ class SimAssignmentTest {
     Customer c = customer(strict, ACME, "Northwind");
     strict.sims().assign(ACME, ALICE, c.id(), iccids(0, 6));
 
-    assertThatThrownBy(() -> strict.sims().unassign(ACME, ALICE, badFirstEnd()))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.first"));
-    assertThatThrownBy(() -> strict.sims().unassign(ACME, ALICE, badLastEnd()))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("range.last"));
+    assertRefusedNaming("range.first", () -> strict.sims().unassign(ACME, ALICE, badFirstEnd()));
+    assertRefusedNaming("range.last", () -> strict.sims().unassign(ACME, ALICE, badLastEnd()));
     iccids(0, 6).forEach(i -> assertThat(holder(strict, ACME, i)).isEqualTo(c.id()));
   }
 
@@ -410,6 +395,12 @@ class SimAssignmentTest {
   /** A 19-digit range whose first end has a valid check digit and whose last end a wrong one. */
   private static IccidRange badLastEnd() {
     return IccidRange.of(Scenarios.sim(1), Iccid.parse(wrongCheckDigit(iccid(4))));
+  }
+
+  /** The call is refused with an {@link InvalidInputException} naming exactly {@code field}. */
+  private static void assertRefusedNaming(String field, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.violations()).extracting(Violation::field).containsExactly(field));
   }
 
   private static String wrongCheckDigit(String valid) {
