@@ -319,6 +319,34 @@ class DispatcherFaultsTest {
   }
 
   @Test
+  void anAlertRoutedWhileItsContactsNoticeWaitsForARetryWaitsBehindTheNotice() {
+    AlertFixture f = new AlertFixture(b -> b.retryPolicy(AlertFixture.exactRetry(5))
+        .tenant(ACME, TenantAlertSettings.DEFAULTS.withSubscriptionNotices(true)));
+    Customer northwind = f.customer("Northwind");
+    f.alerted(northwind, "Ana");
+    f.assign(northwind, sim(1));
+    AtomicBoolean noticeFailed = new AtomicBoolean();
+    f.sender.answer(n -> n instanceof SubscriptionNotice && !noticeFailed.getAndSet(true)
+        ? SendResult.transientFailure("421 busy") : SendResult.sent());
+    f.estate.dispatcher().dispatchDue();
+    assertThat(noticeFailed).as("the notice's first attempt failed").isTrue();
+
+    // The alert is claimed on its own: the notice it must follow is not due yet.
+    f.route(sim(1), AlertKind.WARNING);
+    f.estate.dispatcher().dispatchDue();
+    assertThat(f.sender.attempts()).as("the alert went out before its contact's notice").hasSize(1);
+
+    f.clock.advance(Duration.ofSeconds(30));
+    f.estate.dispatcher().dispatchDue();
+    f.clock.advance(Duration.ofSeconds(1));
+    f.estate.dispatcher().dispatchDue();
+
+    assertThat(f.sender.accepted()).hasSize(2);
+    assertThat(f.sender.accepted().get(0)).isInstanceOf(SubscriptionNotice.class);
+    assertThat(f.sender.accepted().get(1)).isInstanceOf(AlertNotification.class);
+  }
+
+  @Test
   void aDigestRetriedAfterAFailureIsTheSameMessage() {
     AlertFixture f = new AlertFixture(b -> b.tenant(ACME, TenantAlertSettings.DEFAULTS
         .withDigestWindow(Duration.ofMinutes(5))));
