@@ -232,4 +232,34 @@ class AlertRoutingTest {
     assertThat(chosenIds(d)).containsExactly(ana.id());
     assertThat(d.skipped()).extracting(SkippedContact::contactId).containsExactly(bo.id());
   }
+
+  @Test
+  void recipientsTheRepeatGuardHeldBackAreSkippedAsAlreadyToldAfterThoseTheRulesExcluded() {
+    Contact ana = new Contact(ContactId.random(), "Ana", EmailAddress.parse("ana@x.example"), null, null, true,
+        Set.of(AlertKind.WARNING));
+    Contact bo = new Contact(ContactId.random(), "Bo", EmailAddress.parse("bo@x.example"), null, null, true,
+        Set.of(AlertKind.WARNING));
+    Contact nemo = new Contact(ContactId.random(), "Nemo", null, null, null, false, Set.of(AlertKind.WARNING));
+    AlertRouter router = new AlertRouter();
+    AlertDecision eligible = router.decide(ACME, UsageAlert.of(AlertId.of("a"), sim(1), AlertKind.WARNING,
+        Instant.EPOCH), Optional.of(new SimHolder(io.simestate.core.customer.CustomerId.random(), "N",
+        List.of(ana, nemo, bo))), TenantAlertSettings.DEFAULTS, Instant.EPOCH);
+    Recipient toAna = eligible.chosen().get(0);
+
+    assertThat(router.withoutAlreadyTold(eligible, eligible.chosen())).isSameAs(eligible);
+
+    AlertDecision boTold = router.withoutAlreadyTold(eligible, List.of(toAna));
+    assertThat(boTold.outcome()).isEqualTo(RoutingOutcome.ROUTED);
+    assertThat(chosenIds(boTold)).containsExactly(ana.id());
+    assertThat(boTold.skipped()).extracting(SkippedContact::contactId, SkippedContact::reason).containsExactly(
+        tuple(nemo.id(), SkipReason.ALERTS_OFF), tuple(bo.id(), SkipReason.ALREADY_TOLD));
+    assertThat(boTold.alert()).isEqualTo(eligible.alert());
+    assertThat(boTold.customerId()).isEqualTo(eligible.customerId());
+
+    AlertDecision bothTold = router.withoutAlreadyTold(eligible, List.of());
+    assertThat(bothTold.outcome()).isEqualTo(RoutingOutcome.REPEAT_SUPPRESSED);
+    assertThat(bothTold.chosen()).isEmpty();
+    assertThat(bothTold.skipped()).extracting(SkippedContact::contactId)
+        .containsExactly(nemo.id(), ana.id(), bo.id());
+  }
 }
