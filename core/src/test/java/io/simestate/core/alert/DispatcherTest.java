@@ -65,6 +65,18 @@ class DispatcherTest {
   }
 
   @Test
+  void theLagIsTheAgeOfTheOldestDeliveryNotYetSentAndEndsWhenItIsSent() {
+    assertThat(f.estate.alerts().oldestPendingCreatedAt()).isEmpty();
+    Instant routedAt = f.clock.instant();
+    routeToTwoContacts();
+    f.clock.advance(Duration.ofMinutes(3));
+
+    assertThat(f.estate.alerts().oldestPendingCreatedAt()).contains(routedAt);
+    f.estate.dispatcher().dispatchDue();
+    assertThat(f.estate.alerts().oldestPendingCreatedAt()).isEmpty();
+  }
+
+  @Test
   void messageNamesTheAlertAndOnlyItsRecipient() {
     routeToTwoContacts();
 
