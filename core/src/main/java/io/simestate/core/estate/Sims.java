@@ -477,7 +477,7 @@ public final class Sims {
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> violations.add(new Violation(field, v.message())));
       }
-      if (violations.size() >= 100) {
+      if (violations.size() >= 100 && index < iccids.size()) {
         violations.add(new Violation("iccids", "further ICCIDs were not checked; fix these first"));
         break;
       }

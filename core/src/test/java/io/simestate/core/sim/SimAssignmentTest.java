@@ -371,6 +371,17 @@ class SimAssignmentTest {
   }
 
   @Test
+  void aListWhoseHundredthBadIccidIsItsLastReportsThemAllWithoutSayingOthersWereNotChecked() {
+    List<String> bad = Collections.nCopies(100, "not an iccid");
+
+    assertThatThrownBy(() -> sims.assign(ACME, ALICE, northwind.id(), bad))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.violations()).hasSize(100);
+          assertThat(e.violations()).extracting(Violation::field).doesNotContain("iccids");
+        });
+  }
+
+  @Test
   void aListOfExactlyTheMostSimsIsCheckedOneByOneAndOneMoreIsRefusedAsTooLong() {
     // Bad entries keep the check short: it stops after the first hundred.
     List<String> atLimit = Collections.nCopies(Sims.MAX_LIST_SIZE, "not an iccid");
