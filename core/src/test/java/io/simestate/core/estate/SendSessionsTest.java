@@ -38,13 +38,15 @@ class SendSessionsTest {
   /** One session the dispatcher opened: the thread it sent on and whether, and where, it was closed. */
   private static final class Session implements SendSession {
     final Function<Notification, SendResult> answer;
+    final Runnable closing;
     final CountDownLatch closed = new CountDownLatch(1);
     final List<Notification> sent = new CopyOnWriteArrayList<>();
     volatile Thread thread;
     volatile Thread closedOn;
 
-    Session(Function<Notification, SendResult> answer) {
+    Session(Function<Notification, SendResult> answer, Runnable closing) {
       this.answer = answer;
+      this.closing = closing;
     }
 
     @Override
@@ -58,12 +60,14 @@ class SendSessionsTest {
     public void close() {
       closedOn = Thread.currentThread();
       closed.countDown();
+      closing.run();
     }
   }
 
   /** A sender whose n-th session answers as the test says. */
   private static final class SessionSender implements NotificationSender {
     final List<Session> sessions = new CopyOnWriteArrayList<>();
+    volatile Runnable closing = () -> { };
     private final List<Function<Notification, SendResult>> answers;
 
     @SafeVarargs
@@ -73,7 +77,7 @@ class SendSessionsTest {
 
     @Override
     public SendSession open() {
-      Session s = new Session(answers.get(Math.min(sessions.size(), answers.size() - 1)));
+      Session s = new Session(answers.get(Math.min(sessions.size(), answers.size() - 1)), closing);
       sessions.add(s);
       return s;
     }
@@ -186,5 +190,37 @@ class SendSessionsTest {
     Session session = sender.sessions.get(0);
     assertThat(session.closed.await(PROMPTLY_MS, TimeUnit.MILLISECONDS)).as("and its session closed").isTrue();
     assertEndsPromptly(session.thread);
+  }
+
+  @Test
+  void aRunInterruptedWhileItsSessionClosesReturnsAndKeepsTheInterrupt() throws InterruptedException {
+    Thread dispatching = Thread.currentThread();
+    SessionSender sender = new SessionSender(n -> SendResult.sent());
+    sender.closing = () -> {
+      dispatching.interrupt();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    AlertFixture f = new AlertFixture(b -> b.notificationSender(sender));
+    Customer northwind = f.customer("Northwind");
+    f.alerted(northwind, "Ana");
+    f.assign(northwind, sim(1));
+    f.route(sim(1), AlertKind.WARNING);
+
+    DispatchReport report;
+    boolean stillInterrupted;
+    try {
+      report = f.estate.dispatcher().dispatchDue();
+    } finally {
+      stillInterrupted = Thread.interrupted();
+    }
+
+    assertThat(stillInterrupted).as("the host's interrupt is kept").isTrue();
+    assertThat(report.sent()).isEqualTo(1);
+    release.countDown();
+    assertEndsPromptly(sender.sessions.get(0).thread);
   }
 }
