@@ -89,6 +89,15 @@ public abstract class DeliveryOperationsContract {
     return persistence().outbox().find(d.id()).orElseThrow();
   }
 
+  /** {@code count} deliveries of the tenant given up, created a minute apart, oldest first. */
+  private List<DeliveryId> failedOldestFirst(TenantId tenant, int count) {
+    List<DeliveryId> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(failed(tenant, 60 - i, "x").id());
+    }
+    return ids;
+  }
+
   private List<Delivery> claimAll() {
     return persistence().transactions().inTransaction(() -> persistence().outbox().claimDue(now(), 1000, LEASE, CLAIM));
   }
@@ -197,10 +206,7 @@ public abstract class DeliveryOperationsContract {
   @Test
   void anAuditSummaryNamesTwentyDeliveriesAndCountsTheRest() {
     TenantId tenant = newTenant();
-    List<DeliveryId> ids = new ArrayList<>();
-    for (int i = 0; i < 21; i++) {
-      ids.add(failed(tenant, 60 - i, "x").id());
-    }
+    List<DeliveryId> ids = failedOldestFirst(tenant, 21);
 
     deliveries.discard(tenant, OPS, ids.subList(0, 20));
     deliveries.resubmit(tenant, OPS, ids);
@@ -296,10 +302,7 @@ public abstract class DeliveryOperationsContract {
   @Test
   void allThatMeetAFilterAreDiscardedAndADiscardedDeliveryIsNotSentUntilResubmitted() {
     TenantId tenant = newTenant();
-    List<DeliveryId> failedIds = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      failedIds.add(failed(tenant, 60 - i, "x").id());
-    }
+    List<DeliveryId> failedIds = failedOldestFirst(tenant, 5);
     Delivery waiting = pending(tenant, 1);
 
     assertThat(deliveries.discardAll(tenant, OPS, DeliveryFilter.failed())).isEqualTo(5);

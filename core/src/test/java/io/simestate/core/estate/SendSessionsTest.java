@@ -103,6 +103,26 @@ class SendSessionsTest {
     return f.route(sim(1), AlertKind.WARNING).decision().alert().id();
   }
 
+  private static AlertId oneMessageDue(AlertFixture f) {
+    Customer northwind = f.customer("Northwind");
+    f.alerted(northwind, "Ana");
+    f.assign(northwind, sim(1));
+    return f.route(sim(1), AlertKind.WARNING).decision().alert().id();
+  }
+
+  /** Runs the dispatcher, which something interrupts, and checks that the interrupt is kept (and clears it). */
+  private static DispatchReport dispatchKeepsTheInterrupt(AlertFixture f) {
+    DispatchReport report;
+    boolean stillInterrupted;
+    try {
+      report = f.estate.dispatcher().dispatchDue();
+    } finally {
+      stillInterrupted = Thread.interrupted();
+    }
+    assertThat(stillInterrupted).as("the host's interrupt is kept").isTrue();
+    return report;
+  }
+
   private static void assertEndsPromptly(Thread t) throws InterruptedException {
     t.join(PROMPTLY_MS);
     assertThat(t.isAlive()).as("the send thread %s has ended", t.getName()).isFalse();
@@ -167,21 +187,9 @@ class SendSessionsTest {
       return SendResult.sent();
     });
     AlertFixture f = new AlertFixture(b -> b.notificationSender(sender));
-    Customer northwind = f.customer("Northwind");
-    f.alerted(northwind, "Ana");
-    f.assign(northwind, sim(1));
-    AlertId alert = f.route(sim(1), AlertKind.WARNING).decision().alert().id();
+    AlertId alert = oneMessageDue(f);
 
-    DispatchReport report;
-    boolean stillInterrupted;
-    try {
-      report = f.estate.dispatcher().dispatchDue();
-    } finally {
-      stillInterrupted = Thread.interrupted();
-    }
-
-    assertThat(stillInterrupted).as("the host's interrupt is kept").isTrue();
-    assertThat(report.retried()).isEqualTo(1);
+    assertThat(dispatchKeepsTheInterrupt(f).retried()).isEqualTo(1);
     assertThat(f.estate.alerts().deliveriesOf(ACME, alert)).singleElement().satisfies(d -> {
       assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(d.lastError()).contains("interrupted");
@@ -205,21 +213,9 @@ class SendSessionsTest {
       }
     };
     AlertFixture f = new AlertFixture(b -> b.notificationSender(sender));
-    Customer northwind = f.customer("Northwind");
-    f.alerted(northwind, "Ana");
-    f.assign(northwind, sim(1));
-    f.route(sim(1), AlertKind.WARNING);
+    oneMessageDue(f);
 
-    DispatchReport report;
-    boolean stillInterrupted;
-    try {
-      report = f.estate.dispatcher().dispatchDue();
-    } finally {
-      stillInterrupted = Thread.interrupted();
-    }
-
-    assertThat(stillInterrupted).as("the host's interrupt is kept").isTrue();
-    assertThat(report.sent()).isEqualTo(1);
+    assertThat(dispatchKeepsTheInterrupt(f).sent()).isEqualTo(1);
     release.countDown();
     assertEndsPromptly(sender.sessions.get(0).thread);
   }
