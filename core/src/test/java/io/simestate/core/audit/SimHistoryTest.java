@@ -82,6 +82,9 @@ class SimHistoryTest {
     estate.sims().assign(ACME, ALICE, acme.id(), List.of(SIM));
     delete(acme);
     estate.sims().assign(ACME, ALICE, bolt.id(), List.of(SIM));
+
+    assertThat(holders(SIM, 10)).as("while Bolt holds it").containsExactly(bolt.id(), acme.id(), acme.id());
+
     delete(bolt);
 
     assertThat(history(SIM)).containsExactly(AuditEventType.CUSTOMER_DELETED, AuditEventType.SIMS_ASSIGNED,

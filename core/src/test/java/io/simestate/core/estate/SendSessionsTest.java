@@ -14,6 +14,7 @@ import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SendSession;
 import io.simestate.core.customer.Customer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -170,6 +171,31 @@ class SendSessionsTest {
     assertEndsPromptly(fresh.thread);
     assertThat(f.estate.alerts().deliveriesOf(ACME, alert)).extracting(d -> d.status())
         .containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.PENDING);
+  }
+
+  @Test
+  void aSendThatHangsIsAbandonedWithItsSessionAndTheNextMessageGoesThroughANewOne() throws InterruptedException {
+    CountDownLatch abandoned = new CountDownLatch(1);
+    SessionSender sender = new SessionSender(n -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        abandoned.countDown();
+      }
+      return SendResult.sent();
+    }, n -> SendResult.sent());
+    AlertFixture f = new AlertFixture(b -> b.notificationSender(sender).sendTimeLimit(Duration.ofMillis(200)));
+    twoMessagesDue(f);
+
+    f.estate.dispatcher().dispatchDue();
+
+    Session hung = sender.sessions.get(0);
+    assertThat(hung.sent).hasSize(1);
+    // The next message has a session of its own (more than one, should a send under load also time out).
+    assertThat(sender.sessions).hasSizeGreaterThan(1);
+    assertThat(abandoned.await(PROMPTLY_MS, TimeUnit.MILLISECONDS)).as("the hung send is interrupted").isTrue();
+    assertThat(hung.closed.await(PROMPTLY_MS, TimeUnit.MILLISECONDS)).as("and its session closed").isTrue();
+    assertEndsPromptly(hung.thread);
   }
 
   @Test
