@@ -72,6 +72,18 @@ class AuditTrailTest {
   }
 
   @Test
+  void anEventTheHostWritesToTheEstatesTrailIsReadBackPerSimAndCustomer() {
+    Customer c = create(ALICE, "Northwind");
+    AuditEvent hosts = new AuditEvent(java.util.UUID.randomUUID(), ACME, AuditEventType.SIMS_ASSIGNED, BOB, NOW,
+        c.id(), List.of(sim(7)), "assigned by the portal's own import");
+
+    estate.auditTrail().publish(hosts);
+
+    assertThat(estate.auditTrail().forSim(ACME, sim(7), 10)).containsExactly(hosts);
+    assertThat(estate.auditTrail().forCustomer(ACME, c.id(), 10)).contains(hosts);
+  }
+
+  @Test
   void eventsCarryTheTimeOfTheInjectedClock() {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     Clock moving = new Clock() {

@@ -6,6 +6,7 @@ import io.simestate.core.Actor;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
+import io.simestate.core.customer.CustomerId;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
 import java.time.Clock;
@@ -56,15 +57,48 @@ class SimHistoryTest {
   }
 
   @Test
-  void deletingACustomerIsNotInTheHistoryOfASimThatHadMovedAway() {
+  void deletingACustomerIsNotInTheHistoryOfASimThatHadMovedAwayButItsNewHoldersDeletionIs() {
     Customer acme = estate.customers().create(ACME, ALICE, CustomerDetails.named("Acme"));
     Customer bolt = estate.customers().create(ACME, ALICE, CustomerDetails.named("Bolt"));
     estate.sims().assign(ACME, ALICE, acme.id(), List.of(SIM, OTHER_SIM));
     estate.sims().assign(ACME, ALICE, bolt.id(), List.of(SIM));
-    estate.customers().delete(ACME, ALICE, estate.customers().previewDeletion(ACME, acme.id()).confirmation());
+    delete(acme);
 
     assertThat(history(SIM)).containsExactly(AuditEventType.SIMS_ASSIGNED, AuditEventType.SIMS_ASSIGNED);
     assertThat(history(OTHER_SIM)).containsExactly(AuditEventType.CUSTOMER_DELETED, AuditEventType.SIMS_ASSIGNED);
+
+    delete(bolt);
+
+    assertThat(holders(SIM, 10)).as("the deletion of the customer it had moved to")
+        .containsExactly(bolt.id(), bolt.id(), acme.id());
+    assertThat(history(SIM)).containsExactly(AuditEventType.CUSTOMER_DELETED, AuditEventType.SIMS_ASSIGNED,
+        AuditEventType.SIMS_ASSIGNED);
+  }
+
+  @Test
+  void aSimHandedOnFromADeletedCustomerShowsEachHoldersDeletionWhereItHappened() {
+    Customer acme = estate.customers().create(ACME, ALICE, CustomerDetails.named("Acme"));
+    Customer bolt = estate.customers().create(ACME, ALICE, CustomerDetails.named("Bolt"));
+    estate.sims().assign(ACME, ALICE, acme.id(), List.of(SIM));
+    delete(acme);
+    estate.sims().assign(ACME, ALICE, bolt.id(), List.of(SIM));
+
+    assertThat(holders(SIM, 10)).as("while Bolt holds it").containsExactly(bolt.id(), acme.id(), acme.id());
+
+    delete(bolt);
+
+    assertThat(history(SIM)).containsExactly(AuditEventType.CUSTOMER_DELETED, AuditEventType.SIMS_ASSIGNED,
+        AuditEventType.CUSTOMER_DELETED, AuditEventType.SIMS_ASSIGNED);
+    assertThat(holders(SIM, 10)).containsExactly(bolt.id(), bolt.id(), acme.id(), acme.id());
+    assertThat(holders(SIM, 3)).as("the newest three").containsExactly(bolt.id(), bolt.id(), acme.id());
+  }
+
+  private void delete(Customer customer) {
+    estate.customers().delete(ACME, ALICE, estate.customers().previewDeletion(ACME, customer.id()).confirmation());
+  }
+
+  private List<CustomerId> holders(String sim, int limit) {
+    return estate.auditTrail().forSim(ACME, Iccid.parse(sim), limit).stream().map(AuditEvent::customerId).toList();
   }
 
   @Test

@@ -69,11 +69,15 @@ public abstract class DeliveryOperationsContract {
   /** A pending delivery of the tenant, created {@code minutesAgo} minutes ago and due then. */
   private Delivery pending(TenantId tenant, long minutesAgo) {
     Instant at = now().minus(Duration.ofMinutes(minutesAgo));
-    Delivery d = DeliveryOutboxContract.pending(tenant, "a-" + UUID.randomUUID(), ContactId.random(), newIccid(), at);
-    d = new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(), d.customerId(), d.customerName(),
-        d.recipient(), d.digestKey(), d.status(), d.attempts(), at, at, null, null);
+    Delivery d = createdAndDueAt(at,
+        DeliveryOutboxContract.pending(tenant, "a-" + UUID.randomUUID(), ContactId.random(), newIccid(), at));
     assertThat(persistence().outbox().enqueue(List.of(d))).hasSize(1);
     return d;
+  }
+
+  private static Delivery createdAndDueAt(Instant at, Delivery d) {
+    return new Delivery(d.id(), d.tenantId(), d.kind(), d.alertId(), d.alert(), d.customerId(), d.customerName(),
+        d.recipient(), d.digestKey(), d.status(), d.attempts(), at, at, null, null);
   }
 
   /** A delivery of the tenant given up after one attempt. */
@@ -83,6 +87,15 @@ public abstract class DeliveryOperationsContract {
     persistence().outbox().beginAttempt(d.id(), CLAIM);
     persistence().outbox().markFailed(d.id(), CLAIM, error);
     return persistence().outbox().find(d.id()).orElseThrow();
+  }
+
+  /** {@code count} deliveries of the tenant given up, created a minute apart, oldest first. */
+  private List<DeliveryId> failedOldestFirst(TenantId tenant, int count) {
+    List<DeliveryId> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(failed(tenant, 60 - i, "x").id());
+    }
+    return ids;
   }
 
   private List<Delivery> claimAll() {
@@ -145,12 +158,68 @@ public abstract class DeliveryOperationsContract {
         .findFirst().orElseThrow();
     assertThat(resubmitted.actor()).isEqualTo(OPS);
     assertThat(resubmitted.sims()).containsExactly(a.alert().iccid());
-    assertThat(resubmitted.summary()).contains(a.id().toString());
+    assertThat(resubmitted.summary()).isEqualTo("Resubmitted 1 delivery: " + a.id());
+    assertThat(resubmitted.customerId()).isEqualTo(a.customerId());
+    assertThat(estate.auditTrail().forCustomer(tenant, a.customerId(), 10)).extracting(AuditEvent::id)
+        .contains(resubmitted.id());
     AuditEvent discarded = events.stream().filter(e -> e.type() == AuditEventType.DELIVERIES_DISCARDED)
         .findFirst().orElseThrow();
     assertThat(discarded.actor()).isEqualTo(Actor.of("lead@portal.example"));
     assertThat(estate.auditTrail().forSim(tenant, b.alert().iccid(), 10)).extracting(AuditEvent::type)
         .contains(AuditEventType.DELIVERIES_DISCARDED);
+  }
+
+  @Test
+  void aChangeToSeveralCustomersDeliveriesIsAuditedForEachSimAndForNoOneCustomer() {
+    TenantId tenant = newTenant();
+    Delivery a = failed(tenant, 30, "timeout");
+    Delivery b = failed(tenant, 20, "timeout");
+    assertThat(a.customerId()).isNotEqualTo(b.customerId());
+
+    deliveries.resubmit(tenant, OPS, List.of(a.id(), b.id()));
+
+    assertThat(estate.auditTrail().recent(tenant, 10)).singleElement().satisfies(e -> {
+      assertThat(e.customerId()).isNull();
+      assertThat(e.sims()).containsExactlyInAnyOrder(a.alert().iccid(), b.alert().iccid());
+      assertThat(e.summary()).startsWith("Resubmitted 2 deliveries: ").contains(a.id().toString(), b.id().toString());
+    });
+  }
+
+  @Test
+  void aSubscriptionNoticeIsDiscardedAndAuditedWithoutASim() {
+    TenantId tenant = newTenant();
+    Instant at = now().minus(Duration.ofMinutes(90));
+    Delivery n = createdAndDueAt(at,
+        DeliveryOutboxContract.notice(tenant, ContactId.random(), "notice-" + UUID.randomUUID(), at));
+    assertThat(persistence().outbox().enqueue(List.of(n))).hasSize(1);
+
+    assertThat(deliveries.discard(tenant, OPS, List.of(n.id()))).extracting(Delivery::status)
+        .containsExactly(DeliveryStatus.DISCARDED);
+
+    assertThat(estate.auditTrail().recent(tenant, 10)).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.DELIVERIES_DISCARDED);
+      assertThat(e.sims()).isEmpty();
+      assertThat(e.summary()).isEqualTo("Discarded 1 delivery: " + n.id());
+    });
+  }
+
+  @Test
+  void anAuditSummaryNamesTwentyDeliveriesAndCountsTheRest() {
+    TenantId tenant = newTenant();
+    List<DeliveryId> ids = failedOldestFirst(tenant, 21);
+
+    deliveries.discard(tenant, OPS, ids.subList(0, 20));
+    deliveries.resubmit(tenant, OPS, ids);
+
+    List<AuditEvent> events = estate.auditTrail().recent(tenant, 10);
+    assertThat(events).extracting(AuditEvent::type)
+        .containsExactly(AuditEventType.DELIVERIES_RESUBMITTED, AuditEventType.DELIVERIES_DISCARDED);
+    String twenty = events.get(1).summary();
+    assertThat(twenty).startsWith("Discarded 20 deliveries: ").doesNotContain("more");
+    assertThat(ids.subList(0, 20)).allSatisfy(id -> assertThat(twenty).contains(id.toString()));
+    String all = events.get(0).summary();
+    assertThat(all).startsWith("Resubmitted 21 deliveries: ").endsWith(" and 1 more");
+    assertThat(ids.stream().filter(id -> all.contains(id.toString()))).hasSize(20);
   }
 
   @Test
@@ -233,10 +302,7 @@ public abstract class DeliveryOperationsContract {
   @Test
   void allThatMeetAFilterAreDiscardedAndADiscardedDeliveryIsNotSentUntilResubmitted() {
     TenantId tenant = newTenant();
-    List<DeliveryId> failedIds = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      failedIds.add(failed(tenant, 60 - i, "x").id());
-    }
+    List<DeliveryId> failedIds = failedOldestFirst(tenant, 5);
     Delivery waiting = pending(tenant, 1);
 
     assertThat(deliveries.discardAll(tenant, OPS, DeliveryFilter.failed())).isEqualTo(5);
@@ -263,12 +329,35 @@ public abstract class DeliveryOperationsContract {
   }
 
   @Test
-  void moreIdsThanOneCallHandlesAreRefusedNamingTheField() {
+  void asManyIdsAsOneCallHandlesAreTakenAndOneMoreIsRefusedNamingTheField() {
     List<DeliveryId> ids = new ArrayList<>();
-    for (int i = 0; i <= Deliveries.MAX_PER_CALL; i++) {
+    for (int i = 0; i < Deliveries.MAX_PER_CALL; i++) {
       ids.add(DeliveryId.random());
     }
+    ids.add(ids.get(0));
+    assertThat(deliveries.discard(newTenant(), OPS, ids)).as("a repeated id counts once").isEmpty();
+
+    ids.add(DeliveryId.random());
     assertThatThrownBy(() -> deliveries.resubmit(newTenant(), OPS, ids))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("ids");
+  }
+
+  @Test
+  void discardingAllThatMeetAFilterGoesOnPastOneCallsWorth() {
+    TenantId tenant = newTenant();
+    Instant at = now().minus(Duration.ofMinutes(90));
+    List<Delivery> overdue = new ArrayList<>();
+    for (int i = 0; i <= Deliveries.MAX_PER_CALL; i++) {
+      overdue.add(createdAndDueAt(at,
+          DeliveryOutboxContract.pending(tenant, "a-" + UUID.randomUUID(), ContactId.random(), newIccid(), at)));
+    }
+    assertThat(persistence().outbox().enqueue(overdue)).hasSize(overdue.size());
+
+    assertThat(deliveries.discardAll(tenant, OPS, DeliveryFilter.pendingLongerThan(Duration.ofHours(1))))
+        .isEqualTo(Deliveries.MAX_PER_CALL + 1);
+
+    assertThat(deliveries.list(tenant, DeliveryFilter.discarded(), PageRequest.first(1)).total())
+        .isEqualTo(Deliveries.MAX_PER_CALL + 1);
+    assertThat(estate.auditTrail().recent(tenant, 10)).hasSize(2);
   }
 }

@@ -490,7 +490,17 @@ public abstract class DeliveryOutboxContract {
     assertThat(deliveryOutbox().unsentNotices(tenant, List.of())).isEmpty();
   }
 
-  private static Delivery notice(TenantId tenant, ContactId contact, String id, Instant due) {
+  /**
+   * A pending subscription notice of the tenant (a delivery without an alert), created at {@link
+   * ContractFixtures#T0}.
+   *
+   * @param tenant the tenant
+   * @param contact the contact (recipient key)
+   * @param id the notice's alert id (its idempotency key)
+   * @param due when it is due
+   * @return the delivery
+   */
+  protected static Delivery notice(TenantId tenant, ContactId contact, String id, Instant due) {
     return new Delivery(DeliveryId.random(), tenant, DeliveryKind.SUBSCRIPTION_NOTICE, AlertId.of(id), null,
         CustomerId.random(), "Acme", new Recipient(contact, "Ana", EmailAddress.parse("ana@example.com")), null,
         DeliveryStatus.PENDING, 0, T0, due, null, null);

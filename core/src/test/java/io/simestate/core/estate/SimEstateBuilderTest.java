@@ -8,6 +8,7 @@ import io.simestate.core.AlertKind;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
+import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SenderIdentity;
@@ -86,6 +87,19 @@ class SimEstateBuilderTest {
       assertThat(n.sender()).isEqualTo(SimEstate.Builder.TEST_SENDER);
       assertThat(n.sender().address().toString()).endsWith("@simestate.example");
     });
+  }
+
+  @Test
+  void theInMemorySenderShowsEachMessageToItsConsumerAndForgetsWhatWasSentWhenCleared() {
+    List<Notification> shown = new ArrayList<>();
+    RecordingNotificationSender recording = new RecordingNotificationSender(shown::add);
+    SimEstate estate = SimEstate.builder().notificationSender(recording).build();
+
+    routeAndDispatchOneAlert(estate);
+
+    assertThat(shown).hasSize(1).isEqualTo(recording.sent());
+    recording.clear();
+    assertThat(recording.sent()).isEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.RoutingOutcome;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.StoreOutage;
 import io.simestate.core.alert.UsageAlert;
 import io.simestate.core.customer.Contact;
@@ -124,6 +125,28 @@ class EstateListenerTest {
     assertThat(run.completed()).isTrue();
     assertThat(run.took()).isEqualTo(Duration.ofSeconds(4));
     assertThat(run.report()).isEqualTo(new DispatchReport(2, 1, 2, 0, 1, 0));
+  }
+
+  @Test
+  void aDigestIsToldAsOneMessageCarryingEachOfItsDeliveriesAndASingleAlertIsNot() {
+    Duration window = Duration.ofMinutes(5);
+    AlertFixture f = new AlertFixture(b -> b.listener(recorded)
+        .tenant(ACME, TenantAlertSettings.DEFAULTS.withDigestWindow(window)));
+    Customer northwind = f.customer("Northwind");
+    f.alerted(northwind, "Ana");
+    f.assign(northwind, sim(1), sim(2), sim(3));
+    f.route(sim(1), AlertKind.WARNING);
+    f.route(sim(2), AlertKind.WARNING);
+    f.clock.advance(window);
+    f.estate.dispatcher().dispatchDue();
+    f.route(sim(3), AlertKind.WARNING);
+    f.clock.advance(window);
+    f.estate.dispatcher().dispatchDue();
+
+    assertThat(recorded.sent).containsExactly(
+        new MessageSent(ACME, DeliveryKind.ALERT, 2, SendResult.Status.SENT, SendFailure.NONE),
+        new MessageSent(ACME, DeliveryKind.ALERT, 1, SendResult.Status.SENT, SendFailure.NONE));
+    assertThat(recorded.sent).extracting(MessageSent::digest).containsExactly(true, false);
   }
 
   @Test

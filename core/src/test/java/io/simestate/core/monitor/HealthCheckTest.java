@@ -112,6 +112,7 @@ class HealthCheckTest {
     EstateHealth health = failing.estate.health().check();
 
     assertThat(health.status()).isEqualTo(EstateHealth.Status.DOWN);
+    assertThat(health.up()).isFalse();
     assertThat(health.oldestPendingAge()).isEmpty();
     assertThat(health.problems()).hasSize(2)
         .anySatisfy(p -> assertThat(p).contains("outbox could not be read (UnavailableException)"))
@@ -119,7 +120,9 @@ class HealthCheckTest {
   }
 
   @Test
-  void thresholdsMustBePositive() {
+  void thresholdsAreThoseGivenAndMustBePositive() {
+    assertThat(HealthThresholds.of(Duration.ofMinutes(30), Duration.ofMinutes(5)))
+        .isEqualTo(new HealthThresholds(Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(5))));
     assertThatThrownBy(() -> HealthThresholds.of(Duration.ZERO, Duration.ofMinutes(1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxPendingAge");
     assertThatThrownBy(() -> new HealthThresholds(Optional.of(Duration.ofMinutes(1)), Optional.of(Duration.ofSeconds(-1))))
