@@ -18,9 +18,12 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.estate.Sims;
 import io.simestate.core.sim.CsvImportReport.RejectedLine;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -323,6 +326,40 @@ class CsvImportTest {
     assertThat(bom.rejected()).isEmpty();
     assertThat(bom.lines()).isEqualTo(1);
     assertThat(holder(estate, ACME, iccid(0))).isEqualTo(cafe.id());
+  }
+
+  @Test
+  void theFileIsClosedAfterTheImportWhetherItIsReadOrRefused() {
+    List<java.util.concurrent.atomic.AtomicBoolean> closed = new java.util.ArrayList<>();
+    java.util.function.Function<byte[], InputStream> bytes = content -> {
+      var flag = new java.util.concurrent.atomic.AtomicBoolean();
+      closed.add(flag);
+      return new ByteArrayInputStream(content) {
+        @Override
+        public void close() {
+          flag.set(true);
+        }
+      };
+    };
+    java.util.function.Function<String, Reader> text = content -> {
+      var flag = new java.util.concurrent.atomic.AtomicBoolean();
+      closed.add(flag);
+      return new StringReader(content) {
+        @Override
+        public void close() {
+          flag.set(true);
+        }
+      };
+    };
+    estate.sims().importCsv(ACME, ALICE, bytes.apply((iccid(0) + ",Contoso\n").getBytes(StandardCharsets.UTF_8)));
+    estate.sims().importCsv(ACME, ALICE, text.apply(iccid(1) + ",Contoso\n"));
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, bytes.apply(WINDOWS_1252)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, text.apply("\"never closed\n")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, text.apply(iccid(2) + ",Caf\uFFFD\n")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(closed).hasSize(5).allSatisfy(flag -> assertThat(flag).isTrue());
   }
 
   @Test
