@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** F8: CSV import {@code iccid,customer} with a line-by-line report. */
 class CsvImportTest {
@@ -122,6 +124,17 @@ class CsvImportTest {
     CsvImportReport report = importCsv("\uFEFF" + iccid(0) + ",Contoso\n" + iccid(1) + ",Contoso\n");
     assertThat(report.rejected()).isEmpty();
     assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
+  }
+
+  @Test
+  void aLineOfOnlySpacesIsSkippedButALineWithoutItsIccidIsReported() {
+    CsvImportReport report = importCsv(iccid(0) + ",Contoso\n   \t\n,Contoso\n" + iccid(1) + ",Contoso\n");
+    assertThat(report.rejected()).singleElement().satisfies(r -> {
+      assertThat(r.lineNumber()).isEqualTo(3);
+      assertThat(r.text()).isEqualTo(",Contoso");
+    });
+    assertThat(report.lines()).isEqualTo(3);
+    assertThat(report.assigned()).isEqualTo(2);
   }
 
   @Test
@@ -261,9 +274,20 @@ class CsvImportTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("csv");
-            assertThat(v.message()).contains("line 2").contains("quote");
+            assertThat(v.message()).contains("line 2").contains("never closed");
           });
         });
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void textAfterAClosingQuoteRefusesTheFileNamingItsLine() {
+    assertThatThrownBy(() -> importCsv(iccid(0) + ",Contoso\n" + iccid(1) + ",\"Contoso\" Ltd\n"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("csv");
+              assertThat(v.message()).contains("line 2").contains("text after a closing quote");
+            }));
     assertThat(holder(estate, ACME, iccid(0))).isNull();
   }
 
@@ -299,33 +323,51 @@ class CsvImportTest {
     assertThat(holder(estate, ACME, iccid(0))).isNull();
   }
 
-  @Test
-  void bytesAreDecodedStrictlyAsUtf8NamingLineAndByteOffset() {
-    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(WINDOWS_1252)))
+  private void assertRefusedAsNotUtf8At(byte[] file, long line, long byteOffset) {
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(file)))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
             .satisfies(v -> {
               assertThat(v.field()).isEqualTo("csv");
-              int offset = new String(WINDOWS_1252, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00e9');
-              assertThat(v.message()).contains("line 3").contains("byte " + offset).contains("save the file as UTF-8");
+              assertThat(v.message()).contains("line " + line + " (byte " + byteOffset + " of the file)")
+                  .contains("save the file as UTF-8");
             }));
-    assertThat(holder(estate, ACME, iccid(0))).isNull();
+    assertThat(holder(estate, ACME, iccid(0))).as("nothing is applied from a file that is not UTF-8").isNull();
   }
 
   @Test
-  void utf8BytesWithOrWithoutAByteOrderMarkAreImported() {
-    Customer cafe = customer(estate, ACME, "Caf\u00e9 M\u00fcller");
-    byte[] text = ("iccid,customer\n" + iccid(0) + ",Caf\u00e9 M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] withBom = new byte[text.length + 3];
-    withBom[0] = (byte) 0xEF;
-    withBom[1] = (byte) 0xBB;
-    withBom[2] = (byte) 0xBF;
-    System.arraycopy(text, 0, withBom, 3, text.length);
-    CsvImportReport plain = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(text));
-    CsvImportReport bom = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(withBom));
-    assertThat(plain.rejected()).isEmpty();
-    assertThat(bom.rejected()).isEmpty();
-    assertThat(bom.lines()).isEqualTo(1);
-    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(cafe.id());
+  void bytesAreDecodedStrictlyAsUtf8NamingLineAndByteOffset() {
+    int offset = new String(WINDOWS_1252, StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+    assertRefusedAsNotUtf8At(WINDOWS_1252, 3, offset);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "C0 AF",      // '/' in two bytes: overlong
+      "ED A0 80",   // a UTF-16 surrogate encoded as UTF-8
+      "F4 90 80 80", // beyond U+10FFFF
+      "80",         // a continuation byte without its lead
+      "E2 82",      // a sequence cut off by the end of the file
+  })
+  void anyMalformedUtf8SequenceIsRefusedNamingItsLineAndByteOffset(String hex) {
+    byte[] start = (iccid(0) + ",Contoso\n" + iccid(1) + ",Caf").getBytes(StandardCharsets.UTF_8);
+    byte[] file = java.util.Arrays.copyOf(start, start.length + hex.split(" ").length);
+    String[] bytes = hex.split(" ");
+    for (int i = 0; i < bytes.length; i++) {
+      file[start.length + i] = (byte) Integer.parseInt(bytes[i], 16);
+    }
+    assertRefusedAsNotUtf8At(file, 2, start.length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\r"})
+  void aBadByteFarIntoTheFileIsNamedByItsLineAndByteOffsetWhateverTheLineEnds(String lineEnd) {
+    StringBuilder text = new StringBuilder("iccid,customer").append(lineEnd);
+    for (int n = 0; n < 900; n++) {
+      text.append(iccid(n)).append(",Contoso").append(lineEnd);     // lines 2 to 901: some 26 KB
+    }
+    text.append(iccid(900)).append(",Caf\u00e9").append(lineEnd);   // line 902, in Windows-1252
+    byte[] file = text.toString().getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    assertRefusedAsNotUtf8At(file, 902, text.indexOf("\u00e9"));
   }
 
   @Test
@@ -360,6 +402,27 @@ class CsvImportTest {
     assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, text.apply(iccid(2) + ",Caf\uFFFD\n")))
         .isInstanceOf(InvalidInputException.class);
     assertThat(closed).hasSize(5).allSatisfy(flag -> assertThat(flag).isTrue());
+  }
+
+  @Test
+  void utf8BytesAreImportedWithOrWithoutAByteOrderMarkAndWithEitherSeparator() {
+    Customer cafe = customer(estate, ACME, "Caf\u00e9 M\u00fcller");
+    byte[] text = ("iccid,customer\n" + iccid(0) + ",Caf\u00e9 M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    byte[] semicolons = (iccid(1) + ";Caf\u00e9 M\u00fcller\n").getBytes(StandardCharsets.UTF_8);
+    CsvImportReport plain = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(text));
+    CsvImportReport bom = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(withBom));
+    CsvImportReport semicolon = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(semicolons));
+    assertThat(plain.rejected()).isEmpty();
+    assertThat(bom.rejected()).isEmpty();
+    assertThat(bom.lines()).isEqualTo(1);
+    assertThat(semicolon.rejected()).isEmpty();
+    assertThat(holder(estate, ACME, iccid(0))).isEqualTo(cafe.id());
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(cafe.id());
   }
 
   @Test
