@@ -1,7 +1,11 @@
 package io.simestate.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simestate.core.InvalidInputException;
+import java.io.FilterReader;
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -116,6 +120,21 @@ class CsvRowsTest {
     // ...a slow source hands on the mark by itself.
     List<CsvRows.Row> trickled = rowsOf(new OneCharAtATime("\uFEFFa;b\nc;d\n"));
     assertThat(trickled).extracting(CsvRows.Row::cells).containsExactly(List.of("a", "b"), List.of("c", "d"));
+  }
+
+  @Test
+  void aSourceRefusedInItsFirstLineIsClosedAndAFailureToCloseItIsKeptWithTheRefusal() {
+    Reader cannotClose = new FilterReader(new StringReader("8944,Caf\uFFFD\n")) {
+      @Override
+      public void close() throws IOException {
+        throw new IOException("cannot close");
+      }
+    };
+    assertThatThrownBy(() -> CsvRows.text(cannotClose))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.getMessage()).contains("line 1 holds U+FFFD");
+          assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("cannot close");
+        });
   }
 
   /** A reader that hands on one character per call, as a slow network source may. */
