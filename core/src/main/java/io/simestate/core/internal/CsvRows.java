@@ -49,7 +49,17 @@ public final class CsvRows implements Closeable {
   private CsvRows(Reader text) {
     this.source = new TrackingReader(text);
     BufferedReader buffered = new BufferedReader(source);
-    this.separator = guarded(() -> detectSeparator(buffered));
+    try {
+      this.separator = guarded(() -> detectSeparator(buffered));
+    } catch (RuntimeException e) {
+      // No CsvRows comes to be closed: close the source here, as close() would.
+      try {
+        buffered.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
     this.reader = CsvReader.builder()
         .fieldSeparator(separator)
         .quoteCharacter('"')

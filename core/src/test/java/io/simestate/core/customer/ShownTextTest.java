@@ -12,6 +12,8 @@ import io.simestate.core.Violation;
 import io.simestate.core.estate.Customers;
 import io.simestate.core.estate.SimEstate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The free text a portal shows in mails and reports (addresses, notes, references, roles) follows the
@@ -32,12 +34,43 @@ class ShownTextTest {
     throw new AssertionError("accepted: " + details);
   }
 
-  @Test
-  void aBidiOverrideInAnAddressFieldIsRefusedNamingTheField() {
+  @ParameterizedTest
+  @ValueSource(strings = {"\u202Eanneiv", "Vienna\u202A", "Vienna\u202E", "Vienna\u2066", "Vienna\u2069"})
+  void aBidiOverrideInAnAddressFieldIsRefusedNamingTheField(String city) {
     InvalidInputException e = refused(CustomerDetails.named("Acme")
-        .withAddress("Main St 1", "1010", "\u202Eanneiv", "Austria"));
+        .withAddress("Main St 1", "1010", city, "Austria"));
     assertThat(e.violations()).extracting(Violation::field).containsExactly("city");
     assertThat(e.getMessage()).contains("bidi");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Ref \uFDD0", "Ref \uFDEF", "Ref \uFFFE", "Ref \uD83F\uDFFF", "Ref \uDBFF\uDFFF"})
+  void aNoncharacterIsRefusedNamingIt(String reference) {
+    InvalidInputException e = refused(CustomerDetails.named("Acme").withExtras(null, reference, null));
+    assertThat(e.violations()).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("reference");
+      assertThat(v.message()).contains("noncharacter")
+          .contains(String.format("U+%04X", reference.codePointBefore(reference.length())));
+    });
+  }
+
+  @Test
+  void theCodePointsBesideTheBidiAndNoncharacterRangesAreText() {
+    // U+2065 (unassigned, invisible) and U+202F (narrow no-break space) stand beside the bidi ranges.
+    Customer created = customers.create(ACME, ALICE, CustomerDetails.named("Acme")
+        .withAddress("Main St 1", null, "Vienna\u2070\u2065", "\u202FAustria")
+        .withExtras(null, "Ref \uFDCF\uFDF0", null));
+    assertThat(created.address().city()).isEqualTo("Vienna\u2070\u2065");
+    assertThat(created.reference()).isEqualTo("Ref \uFDCF\uFDF0");
+  }
+
+  @Test
+  void multiLineFieldsRefuseControlCharactersOtherThanLineBreaksAndTabs() {
+    InvalidInputException e = refused(CustomerDetails.named("Acme").withExtras(null, null, "Pays late\u0007\r\n"));
+    assertThat(e.violations()).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("notes");
+      assertThat(v.message()).contains("control characters other than line breaks and tabs");
+    });
   }
 
   @Test

@@ -18,12 +18,17 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.estate.Sims;
 import io.simestate.core.sim.CsvImportReport.RejectedLine;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** F8: CSV import {@code iccid,customer} with a line-by-line report. */
 class CsvImportTest {
@@ -119,6 +124,17 @@ class CsvImportTest {
     CsvImportReport report = importCsv("\uFEFF" + iccid(0) + ",Contoso\n" + iccid(1) + ",Contoso\n");
     assertThat(report.rejected()).isEmpty();
     assertThat(holder(estate, ACME, iccid(0))).isEqualTo(contoso.id());
+  }
+
+  @Test
+  void aLineOfOnlySpacesIsSkippedButALineWithoutItsIccidIsReported() {
+    CsvImportReport report = importCsv(iccid(0) + ",Contoso\n   \t\n,Contoso\n" + iccid(1) + ",Contoso\n");
+    assertThat(report.rejected()).singleElement().satisfies(r -> {
+      assertThat(r.lineNumber()).isEqualTo(3);
+      assertThat(r.text()).isEqualTo(",Contoso");
+    });
+    assertThat(report.lines()).isEqualTo(3);
+    assertThat(report.assigned()).isEqualTo(2);
   }
 
   @Test
@@ -258,9 +274,20 @@ class CsvImportTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("csv");
-            assertThat(v.message()).contains("line 2").contains("quote");
+            assertThat(v.message()).contains("line 2").contains("never closed");
           });
         });
+    assertThat(holder(estate, ACME, iccid(0))).isNull();
+  }
+
+  @Test
+  void textAfterAClosingQuoteRefusesTheFileNamingItsLine() {
+    assertThatThrownBy(() -> importCsv(iccid(0) + ",Contoso\n" + iccid(1) + ",\"Contoso\" Ltd\n"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> {
+              assertThat(v.field()).isEqualTo("csv");
+              assertThat(v.message()).contains("line 2").contains("text after a closing quote");
+            }));
     assertThat(holder(estate, ACME, iccid(0))).isNull();
   }
 
@@ -296,20 +323,122 @@ class CsvImportTest {
     assertThat(holder(estate, ACME, iccid(0))).isNull();
   }
 
-  @Test
-  void bytesAreDecodedStrictlyAsUtf8NamingLineAndByteOffset() {
-    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(WINDOWS_1252)))
+  private void assertRefusedAsNotUtf8At(byte[] file, long line, long byteOffset) {
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(file)))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
             .satisfies(v -> {
               assertThat(v.field()).isEqualTo("csv");
-              int offset = new String(WINDOWS_1252, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00e9');
-              assertThat(v.message()).contains("line 3").contains("byte " + offset).contains("save the file as UTF-8");
+              assertThat(v.message()).contains("line " + line + " (byte " + byteOffset + " of the file)")
+                  .contains("save the file as UTF-8");
             }));
-    assertThat(holder(estate, ACME, iccid(0))).isNull();
+    assertThat(holder(estate, ACME, iccid(0))).as("nothing is applied from a file that is not UTF-8").isNull();
   }
 
   @Test
-  void utf8BytesWithOrWithoutAByteOrderMarkAreImported() {
+  void bytesAreDecodedStrictlyAsUtf8NamingLineAndByteOffset() {
+    int offset = new String(WINDOWS_1252, StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+    assertRefusedAsNotUtf8At(WINDOWS_1252, 3, offset);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "C0 AF",      // '/' in two bytes: overlong
+      "ED A0 80",   // a UTF-16 surrogate encoded as UTF-8
+      "F4 90 80 80", // beyond U+10FFFF
+      "80",         // a continuation byte without its lead
+      "E2 82",      // a sequence cut off by the end of the file
+  })
+  void anyMalformedUtf8SequenceIsRefusedNamingItsLineAndByteOffset(String hex) {
+    byte[] start = (iccid(0) + ",Contoso\n" + iccid(1) + ",Caf").getBytes(StandardCharsets.UTF_8);
+    byte[] file = java.util.Arrays.copyOf(start, start.length + hex.split(" ").length);
+    String[] bytes = hex.split(" ");
+    for (int i = 0; i < bytes.length; i++) {
+      file[start.length + i] = (byte) Integer.parseInt(bytes[i], 16);
+    }
+    assertRefusedAsNotUtf8At(file, 2, start.length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\r"})
+  void aBadByteFarIntoTheFileIsNamedByItsLineAndByteOffsetWhateverTheLineEnds(String lineEnd) {
+    StringBuilder text = new StringBuilder("iccid,customer").append(lineEnd);
+    for (int n = 0; n < 900; n++) {
+      text.append(iccid(n)).append(",Contoso").append(lineEnd);     // lines 2 to 901: some 26 KB
+    }
+    text.append(iccid(900)).append(",Caf\u00e9").append(lineEnd);   // line 902, in Windows-1252
+    byte[] file = text.toString().getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    assertRefusedAsNotUtf8At(file, 902, text.indexOf("\u00e9"));
+  }
+
+  @Test
+  void aSourceThatPausesWithoutBytesIsStillReadToTheEnd() {
+    // InputStream's contract says read blocks for a byte, but adapters of non-blocking sources have
+    // been seen to answer 0: a pause must not be taken for the end, which would drop lines unseen.
+    byte[] file = (iccid(0) + ",Contoso\n" + iccid(1) + ",Contoso\n").getBytes(StandardCharsets.UTF_8);
+    InputStream pausing = new InputStream() {
+      private int at;
+      private boolean paused;
+
+      @Override
+      public int read() {
+        return at < file.length ? file[at++] & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] into, int off, int len) {
+        paused = !paused;
+        if (paused || len == 0) {
+          return 0;
+        }
+        int next = read();
+        if (next < 0) {
+          return -1;
+        }
+        into[off] = (byte) next;
+        return 1;
+      }
+    };
+    CsvImportReport report = estate.sims().importCsv(ACME, ALICE, pausing);
+    assertThat(report.assigned()).isEqualTo(2);
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(contoso.id());
+  }
+
+  @Test
+  void theFileIsClosedAfterTheImportWhetherItIsReadOrRefused() {
+    List<java.util.concurrent.atomic.AtomicBoolean> closed = new java.util.ArrayList<>();
+    java.util.function.Function<byte[], InputStream> bytes = content -> {
+      var flag = new java.util.concurrent.atomic.AtomicBoolean();
+      closed.add(flag);
+      return new ByteArrayInputStream(content) {
+        @Override
+        public void close() {
+          flag.set(true);
+        }
+      };
+    };
+    java.util.function.Function<String, Reader> text = content -> {
+      var flag = new java.util.concurrent.atomic.AtomicBoolean();
+      closed.add(flag);
+      return new StringReader(content) {
+        @Override
+        public void close() {
+          flag.set(true);
+        }
+      };
+    };
+    estate.sims().importCsv(ACME, ALICE, bytes.apply((iccid(0) + ",Contoso\n").getBytes(StandardCharsets.UTF_8)));
+    estate.sims().importCsv(ACME, ALICE, text.apply(iccid(1) + ",Contoso\n"));
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, bytes.apply(WINDOWS_1252)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, text.apply("\"never closed\n")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> estate.sims().importCsv(ACME, ALICE, text.apply(iccid(2) + ",Caf\uFFFD\n")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(closed).hasSize(5).allSatisfy(flag -> assertThat(flag).isTrue());
+  }
+
+  @Test
+  void utf8BytesAreImportedWithOrWithoutAByteOrderMarkAndWithEitherSeparator() {
     Customer cafe = customer(estate, ACME, "Caf\u00e9 M\u00fcller");
     byte[] text = ("iccid,customer\n" + iccid(0) + ",Caf\u00e9 M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] withBom = new byte[text.length + 3];
@@ -317,12 +446,16 @@ class CsvImportTest {
     withBom[1] = (byte) 0xBB;
     withBom[2] = (byte) 0xBF;
     System.arraycopy(text, 0, withBom, 3, text.length);
-    CsvImportReport plain = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(text));
-    CsvImportReport bom = estate.sims().importCsv(ACME, ALICE, new java.io.ByteArrayInputStream(withBom));
+    byte[] semicolons = (iccid(1) + ";Caf\u00e9 M\u00fcller\n").getBytes(StandardCharsets.UTF_8);
+    CsvImportReport plain = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(text));
+    CsvImportReport bom = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(withBom));
+    CsvImportReport semicolon = estate.sims().importCsv(ACME, ALICE, new ByteArrayInputStream(semicolons));
     assertThat(plain.rejected()).isEmpty();
     assertThat(bom.rejected()).isEmpty();
     assertThat(bom.lines()).isEqualTo(1);
+    assertThat(semicolon.rejected()).isEmpty();
     assertThat(holder(estate, ACME, iccid(0))).isEqualTo(cafe.id());
+    assertThat(holder(estate, ACME, iccid(1))).isEqualTo(cafe.id());
   }
 
   @Test
