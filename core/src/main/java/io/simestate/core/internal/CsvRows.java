@@ -9,7 +9,6 @@ import io.simestate.core.InvalidInputException;
 import io.simestate.core.UnavailableException;
 import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -254,21 +253,18 @@ public final class CsvRows implements Closeable {
 
   /**
    * Counts the lines of the text handed on, skips a leading byte order mark, and refuses U+FFFD,
-   * which a decoder that replaces bad bytes leaves behind.
+   * which a decoder that replaces bad bytes leaves behind. A plain {@link Reader}: its own
+   * {@code read()} and {@code skip} read through {@link #read(char[], int, int)}, so every character
+   * handed on is counted and checked, whichever way it is asked for.
    */
-  private static final class TrackingReader extends FilterReader {
+  private static final class TrackingReader extends Reader {
 
+    private final Reader in;
     private final LineCounter lines = new LineCounter();
     private boolean started;
 
     TrackingReader(Reader in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      char[] one = new char[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0];
+      this.in = in;
     }
 
     @Override
@@ -295,22 +291,8 @@ public final class CsvRows implements Closeable {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-      char[] buffer = new char[(int) Math.min(n, 8192)];
-      long skipped = 0;
-      while (skipped < n) {
-        int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-        if (r < 0) {
-          break;
-        }
-        skipped += r;
-      }
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
+    public void close() throws IOException {
+      in.close();
     }
   }
 
