@@ -24,8 +24,12 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -405,10 +409,14 @@ class CsvImportTest {
 
   @Test
   void theFileIsClosedAfterTheImportWhetherItIsReadOrRefused() {
-    List<java.util.concurrent.atomic.AtomicBoolean> closed = new java.util.ArrayList<>();
-    java.util.function.Function<byte[], InputStream> bytes = content -> {
-      var flag = new java.util.concurrent.atomic.AtomicBoolean();
+    List<AtomicBoolean> closed = new ArrayList<>();
+    Supplier<AtomicBoolean> nextSource = () -> {
+      AtomicBoolean flag = new AtomicBoolean();
       closed.add(flag);
+      return flag;
+    };
+    Function<byte[], InputStream> bytes = content -> {
+      AtomicBoolean flag = nextSource.get();
       return new ByteArrayInputStream(content) {
         @Override
         public void close() {
@@ -416,9 +424,8 @@ class CsvImportTest {
         }
       };
     };
-    java.util.function.Function<String, Reader> text = content -> {
-      var flag = new java.util.concurrent.atomic.AtomicBoolean();
-      closed.add(flag);
+    Function<String, Reader> text = content -> {
+      AtomicBoolean flag = nextSource.get();
       return new StringReader(content) {
         @Override
         public void close() {
