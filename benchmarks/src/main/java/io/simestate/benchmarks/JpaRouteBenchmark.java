@@ -101,6 +101,10 @@ public class JpaRouteBenchmark {
       SideResults.record("jpaRoute." + db + ".statementsPerRecipientsFor", (counter.executed() - before) / (double) calls);
       before = counter.executed();
       Instant raised = Instant.now().minus(java.time.Duration.ofHours(1)); // inside route's time window
+      // The tenant's first alert also reads its settings, then cached for 30 s: routed before counting.
+      probe.alerts().route(Estates.TENANT, UsageAlert.of(AlertId.of("probe-first"), sample[calls], AlertKind.WARNING,
+          raised));
+      before = counter.executed();
       for (int i = 0; i < calls; i++) {
         probe.alerts().route(Estates.TENANT, UsageAlert.of(AlertId.of("probe-" + i), sample[i], AlertKind.WARNING,
             raised));
