@@ -135,6 +135,15 @@ class LookAlikeNamesTest {
     assertRefusedName("\uFDFA".repeat(30), "spelled out");
   }
 
+  @Test
+  void aNameThatSpellsOutToExactlyTheKeyColumnIsAcceptedAndOneLetterMoreIsNot() {
+    // 22 × 18 letters spelled out, plus 4 plain letters: 400, the key column's width.
+    String atTheLimit = "\uFDFA".repeat(22) + "abcd";
+
+    assertThat(create(atTheLimit).name().value()).isEqualTo(atTheLimit);
+    assertRefusedName(atTheLimit + "e", "spelled out");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "\u0634\u0631\u0643\u0629 \u0627\u0644\u0627\u062A\u0635\u0627\u0644\u0627\u062A",   // Arabic
