@@ -63,6 +63,21 @@ class AuditTrailTest {
   }
 
   @Test
+  void aCustomerCreatedWithContactsIsOneEventNamingEachContactAndWhichAlertsItGets() {
+    Customer c = estate.customers().create(ACME, ALICE, CustomerDetails.named("Northwind"), List.of(
+        ContactDetails.alerted("Ana", "ana@northwind.example"),
+        ContactDetails.silent("Quinn", null),
+        ContactDetails.alerted("Bo", "bo@northwind.example").wanting(AlertKind.CUT_OFF),
+        ContactDetails.alerted("Cy", "cy@northwind.example").wanting(AlertKind.WARNING)));
+
+    assertThat(estate.auditTrail().forCustomer(ACME, c.id(), 10)).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.CUSTOMER_CREATED);
+      assertThat(e.summary()).isEqualTo("Created customer Northwind with contact Ana (alerts on: warning and cut-off), "
+          + "Quinn (alerts off), Bo (alerts on: cut-off only), Cy (alerts on: warning only)");
+    });
+  }
+
+  @Test
   void theHostReceivesTheSameEventsAsTheTrail() {
     Customer c = create(ALICE, "Northwind");
     estate.sims().assign(ACME, BOB, c.id(), iccids(0, 2));

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactDetails;
+import io.simestate.core.AlertKind;
 import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerDetails;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** F10: a contact whose alerts are switched on is told where automated alerts will come from. */
@@ -37,6 +40,22 @@ class SubscriptionNoticeTest {
       assertThat(d.kind()).isEqualTo(DeliveryKind.SUBSCRIPTION_NOTICE);
       assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
     });
+  }
+
+  @Test
+  void aCustomerCreatedWithItsContactsInOneStepTellsOnlyTheContactsWhoseAlertsAreOn() {
+    Customer northwind = f.estate.customers().create(ACME, ALICE, CustomerDetails.named("Northwind"), List.of(
+        ContactDetails.alerted("Ana", "ana@northwind.example"),
+        ContactDetails.silent("Quinn", "quinn@northwind.example"),
+        ContactDetails.alerted("Bo", "bo@northwind.example").wanting(AlertKind.CUT_OFF)));
+
+    f.estate.dispatcher().dispatchDue();
+
+    assertThat(f.sender.accepted()).allSatisfy(n -> assertThat(n).isInstanceOf(SubscriptionNotice.class))
+        .extracting(n -> n.recipient().email().toString())
+        .containsExactlyInAnyOrder("ana@northwind.example", "bo@northwind.example");
+    assertThat(f.sender.accepted()).allSatisfy(n -> assertThat(((SubscriptionNotice) n).customerName())
+        .isEqualTo(northwind.name().value()));
   }
 
   @Test
