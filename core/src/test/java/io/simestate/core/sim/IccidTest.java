@@ -119,6 +119,16 @@ class IccidTest {
   }
 
   @Test
+  void constructorRefusesDigitsThatParseWouldRefuseEvenWithAMatchingFlag() {
+    assertThatThrownBy(() -> new Iccid(Luhn.withCheckDigit("123450010219830482"), true))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("starts with 89");
+    assertThatThrownBy(() -> new Iccid(Luhn.withCheckDigit("8944500"), true))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("digits");
+    assertThatThrownBy(() -> new Iccid("", false)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("required");
+  }
+
+  @Test
   void sortsByLengthThenDigits() {
     Iccid short18 = Iccid.parse("899999999999999999");
     Iccid long19 = Iccid.parse("8900000000000000000");
