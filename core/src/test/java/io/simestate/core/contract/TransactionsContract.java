@@ -1,6 +1,7 @@
 package io.simestate.core.contract;
 
 import static io.simestate.core.contract.ContractFixtures.customer;
+import static io.simestate.core.contract.ContractFixtures.newIccid;
 import static io.simestate.core.contract.ContractFixtures.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
+import io.simestate.core.alert.Delivery;
+import io.simestate.core.alert.DeliveryOutbox;
+import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.sim.Iccid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +158,68 @@ public abstract class TransactionsContract {
     Customer c = asHost(() -> tx().inNewTransaction(() -> insert("Alone Ltd")));
 
     assertThat(stored(c)).isTrue();
+  }
+
+  @Test
+  void anOutboxClaimInAFailingTransactionIsUndoneAndTheDeliveryIsDueForTheNextClaim() {
+    Delivery d = enqueuedLongAgo();
+
+    hostStepThatFails(() -> tx().run(() -> {
+      assertThat(claimDue("first")).extracting(Delivery::id).containsExactly(d.id());
+      throw new Boom();
+    }));
+
+    assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(asHost(() -> tx().inTransaction(() -> claimDue("second")))).extracting(Delivery::id)
+        .containsExactly(d.id());
+  }
+
+  @Test
+  void aResultRecordedInAFailingTransactionIsUndoneAndTheClaimStillHoldsTheDelivery() {
+    Delivery d = enqueuedLongAgo();
+    String claim = "held-" + UUID.randomUUID();
+    asHost(() -> tx().inTransaction(() -> claimDue(claim)));
+
+    hostStepThatFails(() -> tx().run(() -> {
+      assertThat(outbox().markSent(d.id(), claim, LONG_AGO)).isTrue();
+      throw new Boom();
+    }));
+
+    assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+    assertThat(asHost(() -> tx().inTransaction(() -> outbox().markFailed(d.id(), claim, "rejected")))).isTrue();
+    assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void simsUnassignedInAFailingTransactionStayWithTheirCustomer() {
+    Customer c = asHost(() -> tx().inTransaction(() -> insert("Holder Ltd")));
+    Iccid sim = newIccid();
+    asHost(() -> tx().inTransaction(() -> persistence().simAssignments().assign(tenant, c.id(), List.of(sim))));
+
+    hostStepThatFails(() -> tx().run(() -> {
+      persistence().simAssignments().unassign(tenant, List.of(sim));
+      throw new Boom();
+    }));
+
+    assertThat(asHost(() -> persistence().simAssignments().customerOf(tenant, sim))).contains(c.id());
+  }
+
+  /** Long before any other test's deliveries, so that a claim "now = LONG_AGO" can only take this one. */
+  private static final Instant LONG_AGO = Instant.parse("1971-01-01T00:00:00Z");
+
+  private DeliveryOutbox outbox() {
+    return persistence().outbox();
+  }
+
+  private Delivery enqueuedLongAgo() {
+    Delivery d = DeliveryOutboxContract.pending(tenant, "rollback-" + UUID.randomUUID(), ContactId.random(),
+        newIccid(), LONG_AGO);
+    asHost(() -> tx().inTransaction(() -> outbox().enqueue(List.of(d))));
+    return d;
+  }
+
+  private List<Delivery> claimDue(String claim) {
+    return outbox().claimDue(LONG_AGO, 10, Duration.ofMinutes(5), claim);
   }
 
   @Test
