@@ -155,8 +155,9 @@ final class MessageComposer {
   }
 
   /**
-   * The text as RFC 2047 encoded words (UTF-8, base 64), each at most 75 characters and never
-   * splitting a character, so that it reads back exactly as written.
+   * The text as RFC 2047 encoded words (UTF-8, base 64), each at most 64 characters and never
+   * splitting a character, so that it reads back exactly as written. RFC 2047 allows a line that holds
+   * an encoded word 76 characters: "Subject: " and one word fit, as do "From: " and "To: ".
    */
   static String encodedWords(String text) {
     StringBuilder out = new StringBuilder();
@@ -167,7 +168,7 @@ final class MessageComposer {
       while (end < text.length()) {
         int cp = text.codePointAt(end);
         int length = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-        if (octets + length > 45) {         // 45 octets are 60 base-64 characters, 72 with the markers
+        if (octets + length > 39) {         // 39 octets are 52 base-64 characters, 64 with the markers
           break;
         }
         octets += length;
