@@ -43,6 +43,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger quits = new AtomicInteger();
   private final AtomicInteger hangUps = new AtomicInteger();
+  private final List<String> helloNames = new CopyOnWriteArrayList<>();
   private final List<String> accepted = new CopyOnWriteArrayList<>();
 
   private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage)
@@ -107,6 +108,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
     return hangUps.get();
   }
 
+  /** The name the client gave in each EHLO or HELO, in order. */
+  List<String> helloNames() {
+    return List.copyOf(helloNames);
+  }
+
   /** The envelope recipients of every accepted message, one entry per message and recipient. */
   List<String> acceptedRecipients() {
     return List.copyOf(accepted);
@@ -145,6 +151,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
       while ((line = in.readLine()) != null) {
         String command = line.toUpperCase(Locale.ROOT);
         if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+          helloNames.add(line.substring(4).strip());
           reply(out, "250 scripted.test");
         } else if (command.startsWith("MAIL FROM")) {
           recipients.clear();
