@@ -7,18 +7,24 @@ import static io.simestate.mail.GreenMailSupport.html;
 import static io.simestate.mail.GreenMailSupport.onlyMessage;
 import static io.simestate.mail.GreenMailSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.simestate.core.AlertKind;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SubscriptionNotice;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.customer.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -165,6 +171,30 @@ class MessageContentTest {
         "Custom 8944500102198304826", "Cut-off (service stopped): 2 SIMs of Northwind reached their usage limit");
     MimeMessage custom = received[0].getSubject().startsWith("Custom") ? received[0] : received[1];
     assertThat(html(custom)).isEqualTo("<p>custom &lt;Northwind&gt;</p>");
+  }
+
+  @Test
+  void aHostTemplateThatReplacesOnlyTheDigestKeepsTheDefaultAlertAndNotice() {
+    MailTemplates onlyDigest = new MailTemplates() {
+      @Override
+      public MailContent digest(DigestNotification n) {
+        return new MailContent("digest", "digest", SafeHtml.trusted("<p>digest</p>"));
+      }
+    };
+    AlertNotification alert = alert("Northwind Logistics", ana);
+    SubscriptionNotice notice = Fixtures.notice("Northwind Logistics", ana);
+
+    assertThat(onlyDigest.alert(alert)).isEqualTo(MailTemplates.defaults().alert(alert));
+    assertThat(onlyDigest.subscriptionNotice(notice)).isEqualTo(MailTemplates.defaults().subscriptionNotice(notice));
+  }
+
+  @Test
+  void aBatchWithAMissingMessageIsRefusedNamingItBeforeAnythingIsSent() {
+    List<Notification> withAGap = Arrays.asList(alert("Northwind", ana), null);
+
+    assertThatThrownBy(() -> sender().sendAll(withAGap))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("batch[1]");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
   @Test
