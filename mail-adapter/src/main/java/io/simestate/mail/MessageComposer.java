@@ -44,7 +44,8 @@ final class MessageComposer {
   /**
    * The content the template makes for a notification.
    *
-   * @throws TemplateFailure if the template throws or returns null
+   * @throws TemplateFailure if the template throws any exception (also an undeclared checked one) or
+   *     returns null
    */
   MailContent content(Notification n) {
     MailContent content;
@@ -56,7 +57,8 @@ final class MessageComposer {
       } else {
         content = templates.subscriptionNotice((SubscriptionNotice) n);
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Also a checked exception a host's template throws undeclared (Lombok's @SneakyThrows, Kotlin).
       throw new TemplateFailure(e);
     }
     if (content == null) {

@@ -24,6 +24,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,29 @@ class MessageContentTest {
     assertThat(result.status()).isEqualTo(SendResult.Status.TRANSIENT_FAILURE);
     assertThat(result.detail()).contains("template bug");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void templateThatThrowsAnUndeclaredCheckedExceptionIsATransientFailureToo() {
+    MailTemplates sneaky = new MailTemplates() {
+      @Override
+      public MailContent alert(AlertNotification n) {
+        throw MessageContentTest.<RuntimeException>sneakyThrow(new IOException("template file is gone"));
+      }
+    };
+    SmtpNotificationSender sender = Fixtures.localSender(greenMail.getSmtp().getPort()).templates(sneaky).build();
+
+    SendResult result = sender.send(alert("Northwind", ana));
+
+    assertThat(result.status()).isEqualTo(SendResult.Status.TRANSIENT_FAILURE);
+    assertThat(result.detail()).contains("template file is gone");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  /** Throws a checked exception where none is declared, as Lombok's {@code @SneakyThrows} or Kotlin code does. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+    throw (E) e;
   }
 
   @Test
