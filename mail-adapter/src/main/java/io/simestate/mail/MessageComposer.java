@@ -44,7 +44,8 @@ final class MessageComposer {
   /**
    * The content the template makes for a notification.
    *
-   * @throws TemplateFailure if the template throws or returns null
+   * @throws TemplateFailure if the template throws any exception (also an undeclared checked one) or
+   *     returns null
    */
   MailContent content(Notification n) {
     MailContent content;
@@ -56,7 +57,8 @@ final class MessageComposer {
       } else {
         content = templates.subscriptionNotice((SubscriptionNotice) n);
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Also a checked exception a host's template throws undeclared (Lombok's @SneakyThrows, Kotlin).
       throw new TemplateFailure(e);
     }
     if (content == null) {
@@ -155,8 +157,9 @@ final class MessageComposer {
   }
 
   /**
-   * The text as RFC 2047 encoded words (UTF-8, base 64), each at most 75 characters and never
-   * splitting a character, so that it reads back exactly as written.
+   * The text as RFC 2047 encoded words (UTF-8, base 64), each at most 64 characters and never
+   * splitting a character, so that it reads back exactly as written. RFC 2047 allows a line that holds
+   * an encoded word 76 characters: "Subject: " and one word fit, as do "From: " and "To: ".
    */
   static String encodedWords(String text) {
     StringBuilder out = new StringBuilder();
@@ -167,7 +170,7 @@ final class MessageComposer {
       while (end < text.length()) {
         int cp = text.codePointAt(end);
         int length = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-        if (octets + length > 45) {         // 45 octets are 60 base-64 characters, 72 with the markers
+        if (octets + length > 39) {         // 39 octets are 52 base-64 characters, 64 with the markers
           break;
         }
         octets += length;

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.NotificationContext;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SenderIdentity;
@@ -20,6 +21,7 @@ import io.simestate.core.customer.EmailAddress;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,32 @@ class HeadersTest {
     sender().send(alert("Northwind", ana));
 
     assertThat(onlyMessage(greenMail).getHeader("Auto-Submitted")).containsExactly("auto-generated");
+  }
+
+  @Test
+  void asksExchangeAndOtherAutoRespondersForNoAutomaticReply() throws Exception {
+    sender().send(alert("Northwind", ana));
+
+    assertThat(onlyMessage(greenMail).getHeader("X-Auto-Response-Suppress")).containsExactly("All");
+  }
+
+  @Test
+  void anAlertOfATenantWithAnUnsubscribeAddressCarriesTheOneClickHeadersAndOneWithoutCarriesNone() throws Exception {
+    URI unsubscribe = URI.create("https://portal.acme.example/alerts/unsubscribe?token=1~acme~c~k~WARNING~1~mac");
+    AlertNotification plain = alert("Northwind", ana);
+    AlertNotification withUnsubscribe = new AlertNotification(plain.tenantId(), plain.sender(), ana,
+        plain.customerName(), plain.alert(), plain.messageKey(), new NotificationContext(null, null, null, unsubscribe));
+
+    sender().sendAll(List.of(withUnsubscribe, alert("Northwind", contact("Bo", "bo@northwind.example"))));
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    MimeMessage toAna = received[0].getAllRecipients()[0].toString().contains("ana@") ? received[0] : received[1];
+    MimeMessage toBo = toAna == received[0] ? received[1] : received[0];
+    assertThat(toAna.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+    assertThat(toAna.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+    assertThat(toBo.getHeader("List-Unsubscribe")).isNull();
+    assertThat(toBo.getHeader("List-Unsubscribe-Post")).isNull();
   }
 
   @Test

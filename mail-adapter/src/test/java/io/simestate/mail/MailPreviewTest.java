@@ -29,18 +29,22 @@ class MailPreviewTest {
 
   static final Path FOLDER = Path.of("target", "mail-preview");
 
-  private static final List<Rendered> TENANT = new ArrayList<>();
-
-  static {
+  /**
+   * The tenant's messages, rendered afresh for each test: a list rendered once when the class loads
+   * would show a mutation test the code as it was then, not the mutant it swapped in since.
+   */
+  private static List<Rendered> tenant() {
+    List<Rendered> rendered = new ArrayList<>();
     for (Notification n : RenderedMessages.withTenant()) {
       String name = n instanceof AlertNotification a ? "alert-" + a.alert().kind().name().toLowerCase().replace('_', '-')
           : n instanceof DigestNotification ? "digest-cut-off" : "notice";
-      TENANT.add(RenderedMessages.render("preview-" + name, name, n));
+      rendered.add(RenderedMessages.render("preview-" + name, name, n));
     }
+    return rendered;
   }
 
   private static Rendered named(String kind) {
-    return TENANT.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
+    return tenant().stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
   }
 
   private static MimeMessage mime(Rendered r) throws Exception {
@@ -107,7 +111,7 @@ class MailPreviewTest {
   @Test
   void theHtmlPartsAreWrittenForPeopleToLookAt() throws IOException {
     Files.createDirectories(FOLDER);
-    for (Rendered r : TENANT) {
+    for (Rendered r : tenant()) {
       Path html = FOLDER.resolve(r.kind() + ".html");
       Files.writeString(html, r.content().html().markup(), StandardCharsets.UTF_8);
       assertThat(html).isNotEmptyFile();
@@ -118,7 +122,7 @@ class MailPreviewTest {
   @EnabledIfSystemProperty(named = "simestate.mailPng", matches = "true")
   void headlessChromiumRendersEachToPng() throws Exception {
     theHtmlPartsAreWrittenForPeopleToLookAt();
-    for (Rendered r : TENANT) {
+    for (Rendered r : tenant()) {
       Path html = FOLDER.resolve(r.kind() + ".html").toAbsolutePath();
       Path png = FOLDER.resolve(r.kind() + ".png").toAbsolutePath();
       Files.deleteIfExists(png);

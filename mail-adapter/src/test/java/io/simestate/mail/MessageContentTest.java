@@ -7,18 +7,25 @@ import static io.simestate.mail.GreenMailSupport.html;
 import static io.simestate.mail.GreenMailSupport.onlyMessage;
 import static io.simestate.mail.GreenMailSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.simestate.core.AlertKind;
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.alert.AlertNotification;
+import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SubscriptionNotice;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.customer.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,6 +175,30 @@ class MessageContentTest {
   }
 
   @Test
+  void aHostTemplateThatReplacesOnlyTheDigestKeepsTheDefaultAlertAndNotice() {
+    MailTemplates onlyDigest = new MailTemplates() {
+      @Override
+      public MailContent digest(DigestNotification n) {
+        return new MailContent("digest", "digest", SafeHtml.trusted("<p>digest</p>"));
+      }
+    };
+    AlertNotification alert = alert("Northwind Logistics", ana);
+    SubscriptionNotice notice = Fixtures.notice("Northwind Logistics", ana);
+
+    assertThat(onlyDigest.alert(alert)).isEqualTo(MailTemplates.defaults().alert(alert));
+    assertThat(onlyDigest.subscriptionNotice(notice)).isEqualTo(MailTemplates.defaults().subscriptionNotice(notice));
+  }
+
+  @Test
+  void aBatchWithAMissingMessageIsRefusedNamingItBeforeAnythingIsSent() {
+    List<Notification> withAGap = Arrays.asList(alert("Northwind", ana), null);
+
+    assertThatThrownBy(() -> sender().sendAll(withAGap))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("batch[1]");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
   void subjectFromATemplateCannotInjectAHeader() throws Exception {
     MailTemplates injecting = new MailTemplates() {
       @Override
@@ -200,6 +231,29 @@ class MessageContentTest {
     assertThat(result.status()).isEqualTo(SendResult.Status.TRANSIENT_FAILURE);
     assertThat(result.detail()).contains("template bug");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void templateThatThrowsAnUndeclaredCheckedExceptionIsATransientFailureToo() {
+    MailTemplates sneaky = new MailTemplates() {
+      @Override
+      public MailContent alert(AlertNotification n) {
+        throw MessageContentTest.<RuntimeException>sneakyThrow(new IOException("template file is gone"));
+      }
+    };
+    SmtpNotificationSender sender = Fixtures.localSender(greenMail.getSmtp().getPort()).templates(sneaky).build();
+
+    SendResult result = sender.send(alert("Northwind", ana));
+
+    assertThat(result.status()).isEqualTo(SendResult.Status.TRANSIENT_FAILURE);
+    assertThat(result.detail()).contains("template file is gone");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  /** Throws a checked exception where none is declared, as Lombok's {@code @SneakyThrows} or Kotlin code does. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+    throw (E) e;
   }
 
   @Test

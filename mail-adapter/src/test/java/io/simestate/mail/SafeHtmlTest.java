@@ -49,4 +49,59 @@ class SafeHtmlTest {
     assertThat(SafeHtml.concat(List.of(SafeHtml.trusted("<p>"), SafeHtml.escape("<"), SafeHtml.trusted("</p>")))
         .markup()).isEqualTo("<p>&lt;</p>");
   }
+
+  @Test
+  void twoPiecesOfHtmlAreEqualExactlyWhenTheirMarkupIs() {
+    SafeHtml built = SafeHtml.format("<p>{0}</p>", "a & b");
+    SafeHtml same = SafeHtml.concat(List.of(SafeHtml.trusted("<p>a "), SafeHtml.escape("&"), SafeHtml.trusted(" b</p>")));
+    SafeHtml other = SafeHtml.trusted("<p>a &amp; b </p>");
+
+    assertThat(built).isEqualTo(same).hasSameHashCodeAs(same).hasToString("<p>a &amp; b</p>");
+    assertThat(built).isNotEqualTo(other).isNotEqualTo("<p>a &amp; b</p>").isNotEqualTo(null);
+    assertThat(built.hashCode()).isEqualTo("<p>a &amp; b</p>".hashCode());
+  }
+
+  @Test
+  void aPlaceholderIsOneToThreeDigitsInBracesAndNothingElse() {
+    Object[] ten = {"v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"};
+
+    assertThat(SafeHtml.format("{9}|{09}|{009}|{0}", ten).markup()).isEqualTo("v9|v9|v9|v0");
+    assertThat(SafeHtml.format("{0009}|{+1}|{-1}|{ 1}|{1 }|{/}|{:}|{1a}", ten).markup())
+        .isEqualTo("{0009}|{+1}|{-1}|{ 1}|{1 }|{/}|{:}|{1a}");
+  }
+
+  @Test
+  void aPlaceholderPastTheLastValueStaysAsItIs() {
+    assertThat(SafeHtml.format("{0}{1}", "only").markup()).isEqualTo("only{1}");
+    assertThat(SafeHtml.format("{0}", (Object[]) null).markup()).isEqualTo("{0}");
+    assertThat(SafeHtml.format("{0}").markup()).isEqualTo("{0}");
+  }
+
+  @Test
+  void anUnclosedOrEmptyBraceStaysAsItIsAndTheRestIsStillFilled() {
+    assertThat(SafeHtml.format("{}{0}{", "x").markup()).isEqualTo("{}x{");
+    assertThat(SafeHtml.format("{{0}}", "x").markup()).isEqualTo("{x}");
+    assertThat(SafeHtml.format("}{0", "x").markup()).isEqualTo("}{0");
+  }
+
+  @Test
+  void nothingGivenMakesEmptyHtml() {
+    assertThat(SafeHtml.format(null, "x").markup()).isEmpty();
+    assertThat(SafeHtml.format("[{0}]", (Object) null).markup()).isEqualTo("[]");
+    assertThat(SafeHtml.trusted(null).markup()).isEmpty();
+    assertThat(SafeHtml.concat(List.of()).markup()).isEmpty();
+    assertThat(SafeHtml.concat(List.of(SafeHtml.trusted(""), SafeHtml.escape(null)))).isEqualTo(SafeHtml.trusted(""));
+  }
+
+  @Test
+  void aValueThatIsNoStringIsEscapedAsItsText() {
+    Object value = new Object() {
+      @Override
+      public String toString() {
+        return "<3 & 4>";
+      }
+    };
+
+    assertThat(SafeHtml.format("{0}", value).markup()).isEqualTo("&lt;3 &amp; 4&gt;");
+  }
 }

@@ -23,7 +23,8 @@ import java.util.function.IntFunction;
  * A tiny SMTP server on 127.0.0.1 for what GreenMail cannot easily do: reply to RCPT with a chosen
  * code, stall without answering, close the connection after each message, and count connections.
  * Every socket has a 10-second read time-out and {@link #close()} ends every thread, so a test using
- * it is bounded.
+ * it is bounded. It also counts how connections ended: with the client's QUIT, or with the client
+ * closing its end without one.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -40,6 +41,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final IntFunction<String> dataReply;
   private final AtomicInteger messages = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger quits = new AtomicInteger();
+  private final AtomicInteger hangUps = new AtomicInteger();
+  private final List<String> helloNames = new CopyOnWriteArrayList<>();
   private final List<String> accepted = new CopyOnWriteArrayList<>();
 
   private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage)
@@ -94,6 +98,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
     return connections.get();
   }
 
+  /** How many QUIT commands the server received (it answers each and closes that connection). */
+  int quits() {
+    return quits.get();
+  }
+
+  /** How many connections the client closed without QUIT (the server read the end of the stream). */
+  int hangUps() {
+    return hangUps.get();
+  }
+
+  /** The name the client gave in each EHLO or HELO, in order. */
+  List<String> helloNames() {
+    return List.copyOf(helloNames);
+  }
+
   /** The envelope recipients of every accepted message, one entry per message and recipient. */
   List<String> acceptedRecipients() {
     return List.copyOf(accepted);
@@ -121,6 +140,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         while (socket.getInputStream().read() >= 0) {
           // stay silent
         }
+        hangUps.incrementAndGet();
         return;
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -131,6 +151,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
       while ((line = in.readLine()) != null) {
         String command = line.toUpperCase(Locale.ROOT);
         if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+          helloNames.add(line.substring(4).strip());
           reply(out, "250 scripted.test");
         } else if (command.startsWith("MAIL FROM")) {
           recipients.clear();
@@ -162,12 +183,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
           recipients.clear();
           reply(out, "250 2.0.0 OK");
         } else if (command.equals("QUIT")) {
+          quits.incrementAndGet();
           reply(out, "221 2.0.0 bye");
           return;
         } else {
           reply(out, "502 5.5.2 not implemented");
         }
       }
+      hangUps.incrementAndGet();
     } catch (SocketException e) {
       // closed by the client or by close()
     } catch (IOException e) {

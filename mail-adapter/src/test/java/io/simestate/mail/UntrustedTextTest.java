@@ -41,4 +41,34 @@ class UntrustedTextTest {
   void truncateLeavesShortTextAlone() {
     assertThat(UntrustedText.truncate("short", 5)).isEqualTo("short");
   }
+
+  @Test
+  void ofGeneralPunctuationExactlyTheBidiEmbeddingOverrideAndIsolateControlsAreDropped() {
+    for (int cp = 0x2000; cp <= 0x206F; cp++) {
+      String text = "a" + Character.toString(cp) + "b";
+      boolean bidiControl = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+      boolean lineBreak = cp == 0x2028 || cp == 0x2029;
+
+      assertThat(UntrustedText.multiLine(text)).as("U+%04X", cp)
+          .isEqualTo(bidiControl ? "ab" : lineBreak ? "a\nb" : text);
+    }
+  }
+
+  @Test
+  void anUnpairedSurrogateIsDroppedAndAPairKept() {
+    assertThat(UntrustedText.multiLine("a\uD83Db\uDE80c\uD83D\uDE80")).isEqualTo("abc\uD83D\uDE80");
+    assertThat(UntrustedText.singleLine("a\uD83D b")).isEqualTo("a b");
+  }
+
+  @Test
+  void aByteOrderMarkIsDroppedAndNextLineLineAndParagraphSeparatorsBecomeLineFeeds() {
+    assertThat(UntrustedText.multiLine("a\uFEFFb\u0085c\u2028d\u2029e\tf")).isEqualTo("ab\nc\nd\ne\tf");
+  }
+
+  @Test
+  void truncateCutsAtExactlyTheLimit() {
+    assertThat(UntrustedText.truncate("abcdef", 6)).isEqualTo("abcdef");
+    assertThat(UntrustedText.truncate("abcdefg", 6)).isEqualTo("abcde\u2026");
+    assertThat(UntrustedText.truncate("abc   defg", 6)).isEqualTo("abc\u2026");
+  }
 }
