@@ -165,19 +165,19 @@ public abstract class TransactionsContract {
     Delivery d = enqueuedLongAgo();
 
     hostStepThatFails(() -> tx().run(() -> {
-      assertThat(claimDue("first")).extracting(Delivery::id).containsExactly(d.id());
+      assertThat(claimDue(UUID.randomUUID().toString())).extracting(Delivery::id).contains(d.id());
       throw new Boom();
     }));
 
     assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
-    assertThat(asHost(() -> tx().inTransaction(() -> claimDue("second")))).extracting(Delivery::id)
-        .containsExactly(d.id());
+    assertThat(asHost(() -> tx().inTransaction(() -> claimDue(UUID.randomUUID().toString()))))
+        .extracting(Delivery::id).contains(d.id());
   }
 
   @Test
   void aResultRecordedInAFailingTransactionIsUndoneAndTheClaimStillHoldsTheDelivery() {
     Delivery d = enqueuedLongAgo();
-    String claim = "held-" + UUID.randomUUID();
+    String claim = UUID.randomUUID().toString();
     asHost(() -> tx().inTransaction(() -> claimDue(claim)));
 
     hostStepThatFails(() -> tx().run(() -> {
@@ -204,7 +204,10 @@ public abstract class TransactionsContract {
     assertThat(asHost(() -> persistence().simAssignments().customerOf(tenant, sim))).contains(c.id());
   }
 
-  /** Long before any other test's deliveries, so that a claim "now = LONG_AGO" can only take this one. */
+  /**
+   * Long before other tests' deliveries. A database shared by several test classes may still hold
+   * deliveries of this test's earlier runs that are due then, so assertions look for this test's own.
+   */
   private static final Instant LONG_AGO = Instant.parse("1971-01-01T00:00:00Z");
 
   private DeliveryOutbox outbox() {
@@ -219,7 +222,7 @@ public abstract class TransactionsContract {
   }
 
   private List<Delivery> claimDue(String claim) {
-    return outbox().claimDue(LONG_AGO, 10, Duration.ofMinutes(5), claim);
+    return outbox().claimDue(LONG_AGO, 100, Duration.ofMinutes(5), claim);
   }
 
   @Test
