@@ -43,13 +43,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -489,7 +490,7 @@ class PortalBrowserTest {
         form.appendChild(token);
         document.body.appendChild(form);
         form.submit();""", path);
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> isGone(leaving));
   }
 
   private boolean alertMailToQuietly(String address) {
@@ -535,7 +536,26 @@ class PortalBrowserTest {
   private void clickAndWaitForTheNextPage(String id) {
     WebElement leaving = browser.findElement(By.tagName("html"));
     browser.findElement(By.id(id)).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> isGone(leaving));
+  }
+
+  /**
+   * Whether an element's page has been left. Selenium's {@code stalenessOf} only knows
+   * {@link StaleElementReferenceException}; ChromeDriver sometimes answers a node of a replaced document with an
+   * "unknown error" instead (SeleniumHQ/selenium#15401), which failed a few runs in a hundred.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("Node with given id does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private void type(String id, String value) {
