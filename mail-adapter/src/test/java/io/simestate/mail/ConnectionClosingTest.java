@@ -1,7 +1,5 @@
 package io.simestate.mail;
 
-import static io.simestate.mail.Fixtures.alert;
-import static io.simestate.mail.Fixtures.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -9,7 +7,6 @@ import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SendResult.Status;
 import io.simestate.core.alert.SendSession;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
@@ -21,13 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionClosingTest {
 
-  /** Bounds a wait for the server to see a client's socket close; far above what any machine needs. */
-  private static final Duration HANG_GUARD = Duration.ofMinutes(2);
-
-  private final List<Notification> three = List.of(
-      alert("Northwind", contact("Ana", "ana@northwind.example")),
-      alert("Northwind", contact("Bo", "bo@northwind.example")),
-      alert("Northwind", contact("Cy", "cy@northwind.example")));
+  private final List<Notification> three = Fixtures.threeNorthwindAlerts();
 
   @Test
   void theConnectionIsClosedWithQuitAfterEachBatch() throws Exception {
@@ -103,10 +94,9 @@ class ConnectionClosingTest {
   @Test
   void aConnectionWhoseGreetingNeverCameIsClosedNotLeftOpen() throws Exception {
     try (ScriptedSmtpServer server = ScriptedSmtpServer.stalling()) {
-      SmtpNotificationSender sender = Fixtures.localSender(server.port())
-          .readTimeout(Duration.ofMillis(300)).build();
+      SmtpNotificationSender sender = Fixtures.impatientSender(server.port());
 
-      SendResult result = assertTimeoutPreemptively(HANG_GUARD, () -> sender.send(three.get(0)));
+      SendResult result = assertTimeoutPreemptively(Fixtures.HANG_GUARD, () -> sender.send(three.get(0)));
 
       assertThat(result.status()).isEqualTo(Status.TRANSIENT_FAILURE);
       awaitOne(server::hangUps);
@@ -116,7 +106,7 @@ class ConnectionClosingTest {
 
   /** Waits until the server saw what the client did (its thread reads the socket's end a moment later). */
   private static void awaitOne(IntSupplier count) {
-    assertTimeoutPreemptively(HANG_GUARD, () -> {
+    assertTimeoutPreemptively(Fixtures.HANG_GUARD, () -> {
       while (count.getAsInt() < 1) {
         Thread.sleep(10);
       }

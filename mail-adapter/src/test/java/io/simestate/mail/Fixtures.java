@@ -5,6 +5,7 @@ import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
+import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.SenderIdentity;
 import io.simestate.core.alert.SubscriptionNotice;
@@ -35,6 +36,13 @@ final class Fixtures {
   static final SenderIdentity SENDER = new SenderIdentity(
       EmailAddress.parse("alerts@portal.example"), "Portal Alerts", EmailAddress.parse("support@portal.example"));
   static final String ICCID = "8944500102198304826";
+
+  /**
+   * Stops a test whose sender or server would wait forever. Stalled sends end after the local sender's 300 ms
+   * read time-out and a closed socket is seen at once; the limit is far above both so that a busy machine
+   * cannot reach it.
+   */
+  static final Duration HANG_GUARD = Duration.ofMinutes(2);
   static final Usage USAGE = new Usage(
       new BigDecimal("950"), new BigDecimal("1000"), "MB", new BigDecimal("95.0"), "IoT 1 GB");
 
@@ -55,6 +63,14 @@ final class Fixtures {
 
   static AlertNotification alert(String customer, Recipient to) {
     return alert(customer, to, AlertKind.WARNING);
+  }
+
+  /** Three warnings for Northwind Logistics' contacts Ana, Bo and Cy, to be sent as one batch. */
+  static List<Notification> threeNorthwindAlerts() {
+    return List.of(
+        alert("Northwind", contact("Ana", "ana@northwind.example")),
+        alert("Northwind", contact("Bo", "bo@northwind.example")),
+        alert("Northwind", contact("Cy", "cy@northwind.example")));
   }
 
   static DigestNotification digest(String customer, Recipient to, List<String> iccids) {
@@ -83,6 +99,11 @@ final class Fixtures {
         .readTimeout(Duration.ofSeconds(30))
         .writeTimeout(Duration.ofSeconds(30))
         .clock(CLOCK);
+  }
+
+  /** A local sender that gives up on a server after 300 ms of silence, for the tests of a server that stalls. */
+  static SmtpNotificationSender impatientSender(int port) {
+    return localSender(port).readTimeout(Duration.ofMillis(300)).build();
   }
 
   /**

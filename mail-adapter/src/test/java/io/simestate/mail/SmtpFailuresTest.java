@@ -1,7 +1,5 @@
 package io.simestate.mail;
 
-import static io.simestate.mail.Fixtures.alert;
-import static io.simestate.mail.Fixtures.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -9,7 +7,6 @@ import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SendResult.Status;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class SmtpFailuresTest {
 
-  /**
-   * Stops a test whose sender would wait forever. The stalled sends end after their 300 ms read
-   * time-out; the limit is far above that so that a busy machine cannot reach it.
-   */
-  private static final Duration HANG_GUARD = Duration.ofMinutes(2);
-
-  private final List<Notification> three = List.of(
-      alert("Northwind", contact("Ana", "ana@northwind.example")),
-      alert("Northwind", contact("Bo", "bo@northwind.example")),
-      alert("Northwind", contact("Cy", "cy@northwind.example")));
+  private final List<Notification> three = Fixtures.threeNorthwindAlerts();
 
   @Test
   void recipientRefusedWith550IsAPermanentFailure() throws Exception {
@@ -106,10 +94,9 @@ class SmtpFailuresTest {
   @Test
   void stalledServerTimesOutAsATransientFailure() throws Exception {
     try (ScriptedSmtpServer server = ScriptedSmtpServer.stalling()) {
-      SmtpNotificationSender sender = Fixtures.localSender(server.port())
-          .readTimeout(Duration.ofMillis(300)).build();
+      SmtpNotificationSender sender = Fixtures.impatientSender(server.port());
 
-      SendResult result = assertTimeoutPreemptively(HANG_GUARD, () -> sender.send(three.get(0)));
+      SendResult result = assertTimeoutPreemptively(Fixtures.HANG_GUARD, () -> sender.send(three.get(0)));
 
       assertThat(result.status()).isEqualTo(Status.TRANSIENT_FAILURE);
       assertThat(result.detail()).containsIgnoringCase("timed out");
@@ -119,10 +106,9 @@ class SmtpFailuresTest {
   @Test
   void stalledServerCostsTheBatchOneConnectionAttemptNotOnePerMessage() throws Exception {
     try (ScriptedSmtpServer server = ScriptedSmtpServer.stalling()) {
-      SmtpNotificationSender sender = Fixtures.localSender(server.port())
-          .readTimeout(Duration.ofMillis(300)).build();
+      SmtpNotificationSender sender = Fixtures.impatientSender(server.port());
 
-      List<SendResult> results = assertTimeoutPreemptively(HANG_GUARD, () -> sender.sendAll(three));
+      List<SendResult> results = assertTimeoutPreemptively(Fixtures.HANG_GUARD, () -> sender.sendAll(three));
 
       assertThat(results).extracting(SendResult::status).containsOnly(Status.TRANSIENT_FAILURE);
       assertThat(server.connections()).isEqualTo(1);

@@ -34,6 +34,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TransactionsContract {
 
+  /**
+   * Long before other tests' deliveries. A database shared by several test classes may still hold
+   * deliveries of this test's earlier runs that are due then, so assertions look for this test's own.
+   */
+  private static final Instant LONG_AGO = Instant.parse("1971-01-01T00:00:00Z");
+
   private final TenantId tenant = newTenant();
 
   /**
@@ -85,6 +91,21 @@ public abstract class TransactionsContract {
       step.run();
       return null;
     })).isInstanceOf(Boom.class);
+  }
+
+  private DeliveryOutbox outbox() {
+    return persistence().outbox();
+  }
+
+  private Delivery enqueuedLongAgo() {
+    Delivery d = DeliveryOutboxContract.pending(tenant, "rollback-" + UUID.randomUUID(), ContactId.random(),
+        newIccid(), LONG_AGO);
+    asHost(() -> tx().inTransaction(() -> outbox().enqueue(List.of(d))));
+    return d;
+  }
+
+  private List<Delivery> claimDue(String claim) {
+    return outbox().claimDue(LONG_AGO, 100, Duration.ofMinutes(5), claim);
   }
 
   @Test
@@ -202,27 +223,6 @@ public abstract class TransactionsContract {
     }));
 
     assertThat(asHost(() -> persistence().simAssignments().customerOf(tenant, sim))).contains(c.id());
-  }
-
-  /**
-   * Long before other tests' deliveries. A database shared by several test classes may still hold
-   * deliveries of this test's earlier runs that are due then, so assertions look for this test's own.
-   */
-  private static final Instant LONG_AGO = Instant.parse("1971-01-01T00:00:00Z");
-
-  private DeliveryOutbox outbox() {
-    return persistence().outbox();
-  }
-
-  private Delivery enqueuedLongAgo() {
-    Delivery d = DeliveryOutboxContract.pending(tenant, "rollback-" + UUID.randomUUID(), ContactId.random(),
-        newIccid(), LONG_AGO);
-    asHost(() -> tx().inTransaction(() -> outbox().enqueue(List.of(d))));
-    return d;
-  }
-
-  private List<Delivery> claimDue(String claim) {
-    return outbox().claimDue(LONG_AGO, 100, Duration.ofMinutes(5), claim);
   }
 
   @Test
