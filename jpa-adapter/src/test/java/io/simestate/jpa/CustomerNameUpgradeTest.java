@@ -8,19 +8,25 @@ import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.estate.SimEstate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +179,78 @@ class CustomerNameUpgradeTest {
 
       assertThat(estate.customers().get(tenant, customer).contacts()).extracting(c -> c.name())
           .containsExactlyInAnyOrder("Ana Fleet", "Contact " + invisible.substring(0, 8));
+    }
+
+    @Test
+    void applyingTheSchemaOnAHostsManualCommitConnectionUpgradesTheNamesAndCommitsThem() throws SQLException {
+      storedByTheOldVersion("\uFF21\uFF43\uFF4D\uFF45 Works", 0);
+      try (Connection c = db.connection()) {
+        c.setAutoCommit(false);
+        try {
+          JpaSchema.apply(c, db.vendor);
+          assertThat(c.getAutoCommit()).as("the host's mode, restored").isFalse();
+          c.rollback();
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+
+      assertThatThrownBy(() -> create("ACME WORKS")).isInstanceOfSatisfying(ConflictException.class,
+          e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_NAME));
+    }
+
+    @Test
+    void applyingTheSchemaLeavesAnAutoCommitConnectionInAutoCommit() throws SQLException {
+      try (Connection c = db.connection()) {
+        c.setAutoCommit(true);
+        JpaSchema.apply(c, db.vendor);
+        assertThat(c.getAutoCommit()).isTrue();
+      }
+    }
+
+    /** Its connections fail to prepare the contact-name update, the last write of the upgrade. */
+    DataSource failingAtContactNames() {
+      return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+          (proxy, method, args) -> {
+            Object result = invoke(method, db.dataSource, args);
+            if (!method.getName().equals("getConnection")) {
+              return result;
+            }
+            Connection real = (Connection) result;
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (p, m, a) -> {
+                  if (m.getName().equals("prepareStatement")
+                      && ((String) a[0]).startsWith("update simestate_contact set name")) {
+                    throw new SQLException("connection lost", "08006");
+                  }
+                  return invoke(m, real, a);
+                });
+          });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    @Test
+    void anUpgradeThatFailsMidwayChangesNothing() throws SQLException {
+      CustomerId reversed = storedByTheOldVersion("\u202EemcA", 0);
+
+      assertThatThrownBy(() -> JpaSchema.upgradeCustomerNames(failingAtContactNames()))
+          .isInstanceOf(UnavailableException.class);
+
+      try (Connection c = db.connection();
+          PreparedStatement ps = c.prepareStatement("select name from simestate_customer where id = ?")) {
+        ps.setString(1, reversed.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("\u202EemcA");
+        }
+      }
     }
 
     @Test
