@@ -1,7 +1,10 @@
 package io.simestate.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simestate.core.TenantId;
+import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -13,10 +16,16 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Standalone mode gives back every connection it takes, after a read and after a transaction. */
+/**
+ * Standalone mode gives back every connection it takes, after a read and after a transaction, and
+ * rolls a failed transaction back before, so that a pool which does not reset a returned connection
+ * cannot commit the failed work with the next transaction.
+ */
 class ConnectionsGivenBackTest {
 
   private final AtomicInteger borrowed = new AtomicInteger();
+  /** Calls of {@code rollback()} on the connections (each is given back only after). */
+  private final AtomicInteger rolledBack = new AtomicInteger();
   private final DataSource counting = counting();
   private final EntityManagerFactory factory = JpaPersistence.persistenceConfiguration("given-back")
       .property("hibernate.connection.datasource", counting)
@@ -38,6 +47,9 @@ class ConnectionsGivenBackTest {
           Connection real = (Connection) result;
           return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
               (p, m, a) -> {
+                if (m.getName().equals("rollback") && (a == null || a.length == 0)) {
+                  rolledBack.incrementAndGet();
+                }
                 if (m.getName().equals("close")) {
                   borrowed.decrementAndGet();
                 }
@@ -71,5 +83,20 @@ class ConnectionsGivenBackTest {
     adapter.customers().find(Fixtures.tenant(), CustomerId.random());
 
     assertThat(borrowed).hasValue(0);
+  }
+
+  @Test
+  void aUseCaseEndedByAnErrorIsRolledBackBeforeItsConnectionIsGivenBack() {
+    TenantId tenant = Fixtures.tenant();
+    Customer customer = Fixtures.customer(tenant, "Erroneous Ltd");
+
+    assertThatThrownBy(() -> adapter.transactions().run(() -> {
+      adapter.customers().insert(customer);
+      throw new AssertionError("the use case broke");
+    })).isInstanceOf(AssertionError.class);
+
+    assertThat(rolledBack).hasValue(1);
+    assertThat(borrowed).hasValue(0);
+    assertThat(adapter.customers().find(tenant, customer.id())).isEmpty();
   }
 }
