@@ -62,15 +62,4 @@ final class JpaRecipientDirectory implements RecipientDirectory {
       }
     });
   }
-
-  /** Booleans come back as Boolean or as a number, depending on the driver. */
-  static boolean bool(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof Number n) {
-      return n.intValue() != 0;
-    }
-    return value != null && Boolean.parseBoolean(value.toString());
-  }
 }

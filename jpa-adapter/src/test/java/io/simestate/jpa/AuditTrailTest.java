@@ -75,6 +75,40 @@ class AuditTrailTest {
       assertThat(trail.forSim(tenant, wrongCheck, 10)).isEmpty();
     }
 
+    /**
+     * Candidates are read a page (at least 50) at a time: an event behind a full page of ranges that
+     * only enclose the SIM's digits is still found.
+     */
+    @Test
+    void anEventBehindAFullPageOfRangesThatOnlyEncloseTheSimIsFound() {
+      IccidRange range = Fixtures.range(Ranges.MIN_SIZE);
+      Iccid member = new ArrayList<>(range).get(10);
+      String body = member.digits().substring(0, member.length() - 1);
+      char check = member.digits().charAt(member.length() - 1);
+      Iccid wrongCheck = Iccid.parse(body + (char) ('0' + (check - '0' + 1) % 10));
+      AuditEvent listed = event(List.of(wrongCheck));
+      trail.publish(listed);
+      for (int i = 0; i < 50; i++) {
+        trail.publish(event(range));
+      }
+
+      assertThat(trail.forSim(tenant, wrongCheck, 10)).extracting(AuditEvent::id).containsExactly(listed.id());
+    }
+
+    @Test
+    void aSimWithMoreEventsThanAskedForGetsExactlyTheNewest() {
+      Iccid sim = Fixtures.iccid();
+      List<UUID> newestFirst = new ArrayList<>();
+      for (int i = 0; i < 51; i++) {
+        AuditEvent e = event(List.of(sim));
+        trail.publish(e);
+        newestFirst.add(0, e.id());
+      }
+
+      assertThat(trail.forSim(tenant, sim, 50)).extracting(AuditEvent::id)
+          .containsExactlyElementsOf(newestFirst.subList(0, 50));
+    }
+
     @Test
     void aListOfSimsIsStoredAsRowsAndComesBackInOrder() throws Exception {
       List<Iccid> sims = new ArrayList<>(List.of(Fixtures.iccid(), Fixtures.iccid(), Fixtures.iccid()));

@@ -8,17 +8,25 @@ import io.simestate.core.Actor;
 import io.simestate.core.ConflictException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.estate.SimEstate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +47,10 @@ class CustomerNameUpgradeTest {
 
     /** Writes a customer the way the previous version did: its key was NFC, upper, then lower case. */
     CustomerId storedByTheOldVersion(String name, long secondsAfterT0) throws SQLException {
-      String id = UUID.randomUUID().toString();
+      return storedByTheOldVersion(UUID.randomUUID().toString(), name, secondsAfterT0);
+    }
+
+    CustomerId storedByTheOldVersion(String id, String name, long secondsAfterT0) throws SQLException {
       String oldKey = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
           .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
       try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("insert into simestate_customer "
@@ -56,15 +67,17 @@ class CustomerNameUpgradeTest {
       return new CustomerId(UUID.fromString(id));
     }
 
-    void contactStoredByTheOldVersion(CustomerId customer, String name) throws SQLException {
+    String contactStoredByTheOldVersion(CustomerId customer, String name) throws SQLException {
+      String id = UUID.randomUUID().toString();
       try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("insert into simestate_contact "
           + "(id, customer_id, ordinal, name, alerts_enabled, wants_warning, wants_cut_off) "
           + "values (?, ?, 0, ?, false, true, true)")) {
-        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(1, id);
         ps.setString(2, customer.toString());
         ps.setString(3, name);
         ps.executeUpdate();
       }
+      return id;
     }
 
     Customer create(String name) {
@@ -125,6 +138,119 @@ class CustomerNameUpgradeTest {
       assertThat(repaired.version()).isGreaterThan(versionBefore);
       assertThat(estate.customers().get(tenant, invisible).name().value())
           .isEqualTo("Customer " + invisible.toString().substring(0, 8));
+    }
+
+    /**
+     * The oldest look-alike takes the key the younger one holds; the younger one moves to a key of its
+     * own. Ids are chosen so that the upgrade's batch meets the oldest first, which only the parking of
+     * changing keys lets through the unique index.
+     */
+    @Test
+    void aKeyHeldByAYoungerLookAlikePassesToTheOldestWithoutAClash() throws SQLException {
+      String oldest;
+      String younger;
+      do {
+        oldest = UUID.randomUUID().toString();
+        younger = UUID.randomUUID().toString();
+        Map<String, String> batchOrder = new HashMap<>();
+        batchOrder.put(oldest, "");
+        batchOrder.put(younger, "");
+        if (batchOrder.keySet().iterator().next().equals(oldest)) {
+          break;
+        }
+      } while (true);
+      CustomerId first = storedByTheOldVersion(oldest, "Acme\u200B", 0);
+      CustomerId second = storedByTheOldVersion(younger, "Acme", 10);
+
+      JpaSchema.upgradeCustomerNames(db.dataSource);
+
+      assertThat(db.persistence.customers().findByName(tenant, CustomerName.parse("ACME")))
+          .get().extracting(Customer::id).isEqualTo(first);
+      assertThat(estate.customers().get(tenant, second).name().value()).isEqualTo("Acme");
+    }
+
+    @Test
+    void contactNamesWithExtraSpacesOrNothingVisibleAreRepaired() throws SQLException {
+      CustomerId customer = storedByTheOldVersion("Spaced Fleet", 0);
+      contactStoredByTheOldVersion(customer, "  Ana   Fleet ");
+      String invisible = contactStoredByTheOldVersion(customer, "\u202E\u202C");
+
+      JpaSchema.upgradeCustomerNames(db.dataSource);
+
+      assertThat(estate.customers().get(tenant, customer).contacts()).extracting(c -> c.name())
+          .containsExactlyInAnyOrder("Ana Fleet", "Contact " + invisible.substring(0, 8));
+    }
+
+    @Test
+    void applyingTheSchemaOnAHostsManualCommitConnectionUpgradesTheNamesAndCommitsThem() throws SQLException {
+      storedByTheOldVersion("\uFF21\uFF43\uFF4D\uFF45 Works", 0);
+      try (Connection c = db.connection()) {
+        c.setAutoCommit(false);
+        try {
+          JpaSchema.apply(c, db.vendor);
+          assertThat(c.getAutoCommit()).as("the host's mode, restored").isFalse();
+          c.rollback();
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+
+      assertThatThrownBy(() -> create("ACME WORKS")).isInstanceOfSatisfying(ConflictException.class,
+          e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_NAME));
+    }
+
+    @Test
+    void applyingTheSchemaLeavesAnAutoCommitConnectionInAutoCommit() throws SQLException {
+      try (Connection c = db.connection()) {
+        c.setAutoCommit(true);
+        JpaSchema.apply(c, db.vendor);
+        assertThat(c.getAutoCommit()).isTrue();
+      }
+    }
+
+    /** Its connections fail to prepare the contact-name update, the last write of the upgrade. */
+    DataSource failingAtContactNames() {
+      return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+          (proxy, method, args) -> {
+            Object result = invoke(method, db.dataSource, args);
+            if (!method.getName().equals("getConnection")) {
+              return result;
+            }
+            Connection real = (Connection) result;
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (p, m, a) -> {
+                  if (m.getName().equals("prepareStatement")
+                      && ((String) a[0]).startsWith("update simestate_contact set name")) {
+                    throw new SQLException("connection lost", "08006");
+                  }
+                  return invoke(m, real, a);
+                });
+          });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    @Test
+    void anUpgradeThatFailsMidwayChangesNothing() throws SQLException {
+      CustomerId reversed = storedByTheOldVersion("\u202EemcA", 0);
+
+      assertThatThrownBy(() -> JpaSchema.upgradeCustomerNames(failingAtContactNames()))
+          .isInstanceOf(UnavailableException.class);
+
+      try (Connection c = db.connection();
+          PreparedStatement ps = c.prepareStatement("select name from simestate_customer where id = ?")) {
+        ps.setString(1, reversed.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("\u202EemcA");
+        }
+      }
     }
 
     @Test

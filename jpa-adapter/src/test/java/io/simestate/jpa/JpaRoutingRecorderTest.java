@@ -10,6 +10,7 @@ import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
 import io.simestate.core.alert.RoutingResult;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.sim.Iccid;
@@ -84,6 +85,49 @@ class JpaRoutingRecorderTest {
       assertThat(estate.alerts().deliveriesOf(tenant, AlertId.of(id))).hasSize(2);
       assertThat(estate.alerts().decision(tenant, AlertId.of(id))).isPresent();
     }
+    /**
+     * Beyond {@link JpaRoutingRecorder#MAX_ENTRIES} entries (chosen and skipped) the recorder hands the
+     * routing to the stores one by one: every contact is still told, once.
+     */
+    @Test
+    void aCustomerWithMoreContactsThanOneRoutingStatementTakesIsToldInFull() {
+      int many = JpaRoutingRecorder.MAX_ENTRIES + 1;
+      Contact[] contacts = new Contact[many];
+      for (int i = 0; i < many; i++) {
+        contacts[i] = contact("Contact " + i, "c" + i + "@example.com", true);
+      }
+      Customer c = db.persistence.customers().insert(customer(tenant, "Large " + UUID.randomUUID(), contacts));
+      Iccid sim = Fixtures.iccid();
+      db.persistence.simAssignments().assign(tenant, c.id(), List.of(sim));
+      String id = "large-" + UUID.randomUUID();
+
+      RoutingResult result = estate.alerts().route(tenant, alert(id, sim));
+
+      assertThat(result.duplicateAlertId()).isFalse();
+      assertThat(result.deliveries()).hasSize(many);
+      assertThat(estate.alerts().deliveriesOf(tenant, AlertId.of(id))).hasSize(many);
+    }
+
+    @Test
+    void anAlertIdWhoseDecisionAndOneOfItsDeliveriesWerePurgedGetsOnlyThatDeliveryAgain() throws SQLException {
+      Iccid sim = heldSim();
+      String id = "half-purged-" + UUID.randomUUID();
+      estate.alerts().route(tenant, alert(id, sim));
+      purgeDecisionKeepingDeliveries(id);
+      try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+          "delete from simestate_delivery where tenant_id = ? and alert_id = ? and recipient_email = ?")) {
+        ps.setString(1, tenant.value());
+        ps.setString(2, id);
+        ps.setString(3, "bob@example.com");
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+
+      RoutingResult again = estate.alerts().route(tenant, alert(id, sim));
+
+      assertThat(again.deliveries()).extracting(d -> d.recipient().name()).containsExactly("Bob");
+      assertThat(estate.alerts().deliveriesOf(tenant, AlertId.of(id))).hasSize(2);
+    }
+
   }
 
   abstract static class Batched extends Scenarios {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.ConflictException;
+import io.simestate.core.NotFoundException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.customer.Customer;
+import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.sim.AssignmentChanges;
 import io.simestate.core.sim.Iccid;
@@ -108,6 +110,31 @@ class SimAssignmentStoreTest {
       assertThat(stored).isZero();
       assertThat(store.countOf(tenant, mine.id())).isZero();
       assertThat(store.countOf(other, theirs.id())).isEqualTo(2);
+    }
+
+    /**
+     * The caller checks that the customer exists, but it may be deleted before the SIMs are written:
+     * the foreign key refuses them, and the store says so without spoiling the caller's transaction.
+     */
+    @Test
+    void assigningToACustomerDeletedMeanwhileIsNotFoundChangesNothingAndTheTransactionGoesOn() {
+      Customer holder = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(20));
+      store.assign(tenant, holder.id(), sims.subList(0, 10));
+      CustomerId gone = CustomerId.random();
+
+      long kept = db.persistence.transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> store.assign(tenant, gone, sims.subList(10, 20)))
+            .as("new SIMs").isInstanceOf(NotFoundException.class).hasMessageContaining(gone.toString());
+        assertThatThrownBy(() -> store.assign(tenant, gone, sims.subList(0, 10)))
+            .as("SIMs moving from another customer").isInstanceOf(NotFoundException.class)
+            .hasMessageContaining(gone.toString());
+        return store.countOf(tenant, holder.id());
+      });
+
+      assertThat(kept).isEqualTo(10);
+      assertThat(store.countOf(tenant, holder.id())).isEqualTo(10);
+      assertThat(store.customerOf(tenant, sims.get(15))).isEmpty();
     }
 
     @Test

@@ -77,8 +77,23 @@ public abstract class AlertDecisionLogContract {
     TenantId tenant = newTenant();
     UsageAlert alert = UsageAlert.of(AlertId.of("u-1"), newIccid(), AlertKind.WARNING, at(0));
     AlertDecision d = new AlertDecision(tenant, alert, RoutingOutcome.UNASSIGNED, null, null, List.of(), List.of(), at(1));
-    alertDecisionLog().record(d);
+    assertThat(alertDecisionLog().record(d)).isTrue();
     assertThat(alertDecisionLog().find(tenant, AlertId.of("u-1"))).contains(d);
+  }
+
+  @Test
+  void aDecisionWithOnlySkippedOrOnlyChosenContactsIsRecordedWhole() {
+    TenantId tenant = newTenant();
+    AlertDecision full = routed(tenant, "full-1", newIccid(), 0);
+    AlertDecision skippedOnly = new AlertDecision(tenant, routed(tenant, "skipped-1", newIccid(), 0).alert(),
+        RoutingOutcome.NO_ELIGIBLE_CONTACT, full.customerId(), full.customerName(), List.of(), full.skipped(), at(1));
+    AlertDecision chosenOnly = new AlertDecision(tenant, routed(tenant, "chosen-1", newIccid(), 0).alert(),
+        RoutingOutcome.ROUTED, full.customerId(), full.customerName(), full.chosen(), List.of(), at(1));
+
+    assertThat(alertDecisionLog().record(skippedOnly)).isTrue();
+    assertThat(alertDecisionLog().record(chosenOnly)).isTrue();
+    assertThat(alertDecisionLog().find(tenant, AlertId.of("skipped-1"))).contains(skippedOnly);
+    assertThat(alertDecisionLog().find(tenant, AlertId.of("chosen-1"))).contains(chosenOnly);
   }
 
   @Test

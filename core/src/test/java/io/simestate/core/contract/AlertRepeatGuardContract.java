@@ -55,6 +55,20 @@ public abstract class AlertRepeatGuardContract {
         .containsExactly(ANA, BO, NOC);
   }
 
+  /** A thousand recipients: one round of the JPA adapter's look-up. */
+  @Test
+  void aThousandRecipientsOfTheFirstAlertAllGetThroughOnce() {
+    TenantId tenant = newTenant();
+    RepeatKey key = key();
+    List<Recipient> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(contact("Contact" + i));
+    }
+
+    assertThat(alertRepeatGuard().firstWithin(tenant, key, many, at(0), HOUR)).containsExactlyElementsOf(many);
+    assertThat(alertRepeatGuard().firstWithin(tenant, key, many, at(1), HOUR)).isEmpty();
+  }
+
   @Test
   void aRepeatInsideTheWindowIsHeldBackForEveryoneToldAndLetThroughForTheOthers() {
     TenantId tenant = newTenant();

@@ -206,7 +206,7 @@ public abstract class DeliveryOutboxContract {
     String claim = claim();
     deliveryOutbox().claimDue(at(10), 10, LEASE, claim);
     deliveryOutbox().beginAttempt(d.id(), claim);
-    deliveryOutbox().markRetry(d.id(), claim, at(70), "451 try later");
+    assertThat(deliveryOutbox().markRetry(d.id(), claim, at(70), "451 try later")).isTrue();
     Delivery retried = deliveryOutbox().find(d.id()).orElseThrow();
     assertThat(retried.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(retried.lastError()).isEqualTo("451 try later");
@@ -488,6 +488,23 @@ public abstract class DeliveryOutboxContract {
     assertThat(notices).containsOnlyKeys(waits);
     assertThat(notices.get(waits).id()).isEqualTo(earliest.id());
     assertThat(deliveryOutbox().unsentNotices(tenant, List.of())).isEmpty();
+    assertThat(deliveryOutbox().unsentNotice(tenant, waits)).get().extracting(Delivery::id).isEqualTo(earliest.id());
+    assertThat(deliveryOutbox().unsentNotice(tenant, told)).isEmpty();
+    assertThat(deliveryOutbox().unsentNotice(tenant, never)).isEmpty();
+  }
+
+  /** A thousand contacts, the last of them with a notice: one round of the JPA adapter's look-up. */
+  @Test
+  void theUnsentNoticeOfTheLastOfAThousandContactsIsFound() {
+    TenantId tenant = newTenant();
+    List<ContactId> contacts = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      contacts.add(ContactId.random());
+    }
+    Delivery last = notice(tenant, contacts.get(999), "notice-last", at(3));
+    deliveryOutbox().enqueue(List.of(last));
+
+    assertThat(deliveryOutbox().unsentNotices(tenant, contacts)).containsOnlyKeys(contacts.get(999));
   }
 
   /**

@@ -201,6 +201,35 @@ public abstract class RetentionContract {
   }
 
   @Test
+  void aStorePurgeOfAtMostOneRemovesOneAndOfNoneIsRefusedNamingIt() {
+    remember(new RepeatKey(newIccid(), AlertKind.WARNING, "2026-10"), ANA, 500);
+    auditEvent(800, "old enough");
+    Instant cutOff = daysAgo(400);
+
+    assertThat(persistence().transactions().inTransaction(() -> persistence().retention().purgeRepeatGuard(cutOff, 1)))
+        .isEqualTo(1);
+    assertThat(persistence().transactions().inTransaction(() -> persistence().retention().purgeAuditEvents(cutOff, 1)))
+        .isEqualTo(1);
+    assertThatThrownBy(() -> persistence().retention().purgeRepeatGuard(cutOff, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("max");
+    assertThatThrownBy(() -> persistence().retention().purgeAuditEvents(cutOff, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("max");
+  }
+
+  @Test
+  void severalRepeatGuardEntriesArePurgedInOneCall() {
+    List<RepeatKey> keys = List.of(new RepeatKey(newIccid(), AlertKind.WARNING, "2026-10"),
+        new RepeatKey(newIccid(), AlertKind.CUT_OFF, "2026-10"), new RepeatKey(newIccid(), AlertKind.WARNING, "2026-09"));
+    keys.forEach(key -> remember(key, ANA, 500));
+
+    assertThat(persistence().transactions().inTransaction(
+        () -> persistence().retention().purgeRepeatGuard(daysAgo(400), 1000))).isGreaterThanOrEqualTo(3);
+
+    persistence().transactions().run(() -> keys.forEach(key -> assertThat(persistence().repeatGuard()
+        .firstWithin(tenant, key, List.of(ANA), NOW, Duration.ofDays(400))).as("forgotten").containsExactly(ANA)));
+  }
+
+  @Test
   void aPurgeGoesPageByPage() {
     int n = io.simestate.core.estate.Retention.PAGE + 7;
     for (int i = 0; i < n; i++) {

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.Transactions;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.DeliveryStatus;
+import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.persistence.Persistence;
@@ -223,6 +225,68 @@ public abstract class TransactionsContract {
     }));
 
     assertThat(asHost(() -> persistence().simAssignments().customerOf(tenant, sim))).contains(c.id());
+  }
+
+  /**
+   * The JPA adapter writes customers past its persistence context: what it loaded before must not be
+   * what the rest of the transaction reads.
+   */
+  @Test
+  void aCustomerUpdatedTwiceInOneTransactionIsReadBackAsLastWritten() {
+    Customer c = asHost(() -> tx().inTransaction(() -> insert("Twice Updated Ltd")));
+    Contact ana = ContractFixtures.alerted("Ana", "ana@example.com");
+    Contact bo = ContractFixtures.alerted("Bo", "bo@example.com");
+
+    Customer read = asHost(() -> tx().inTransaction(() -> {
+      Customer first = persistence().customers().update(c.withContacts(List.of(ana), c.updatedAt()));
+      persistence().customers().update(first.withContacts(List.of(ana, bo), c.updatedAt()));
+      return persistence().customers().find(tenant, c.id()).orElseThrow();
+    }));
+
+    assertThat(read.version()).isEqualTo(3);
+    assertThat(read.contacts()).containsExactly(ana, bo);
+  }
+
+  @Test
+  void aCustomerDeletedInATransactionIsNotFoundForTheRestOfIt() {
+    Customer c = asHost(() -> tx().inTransaction(() -> insert("Deleted Meanwhile Ltd")));
+
+    asHost(() -> tx().inTransaction(() -> {
+      Customer loaded = persistence().customers().find(tenant, c.id()).orElseThrow();
+      persistence().customers().delete(tenant, c.id(), loaded.version());
+      assertThat(persistence().customers().find(tenant, c.id())).isEmpty();
+      assertThatThrownBy(() -> persistence().customers().update(loaded)).isInstanceOf(NotFoundException.class);
+      return null;
+    }));
+
+    assertThat(stored(c)).isFalse();
+  }
+
+  @Test
+  void workAfterANewTransactionStillBelongsToTheCallersTransaction() {
+    Customer[] made = new Customer[2];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = tx().inNewTransaction(() -> insert("Own Again Ltd"));
+      made[1] = insert("Caller Again Ltd");
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isEqualTo(opensOwnTransactions());
+    assertThat(stored(made[1])).isFalse();
+  }
+
+  @Test
+  void aTransactionCountsTheSimsItAssignedItself() {
+    Customer c = asHost(() -> tx().inTransaction(() -> insert("Counting Ltd")));
+    Iccid sim = newIccid();
+
+    long counted = asHost(() -> tx().inTransaction(() -> {
+      persistence().simAssignments().assign(tenant, c.id(), List.of(sim));
+      return persistence().simAssignments().countOf(tenant, c.id());
+    }));
+
+    assertThat(counted).isEqualTo(1);
   }
 
   @Test
