@@ -108,6 +108,23 @@ public abstract class TransactionsContract {
   }
 
   @Test
+  void aTransactionFailingAfterAnotherFailedOnTheSameThreadIsRolledBackToo() {
+    Customer[] made = new Customer[2];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = insert("First Casualty Ltd");
+      throw new Boom();
+    }));
+    hostStepThatFails(() -> tx().run(() -> {
+      made[1] = insert("Second Casualty Ltd");
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isFalse();
+    assertThat(stored(made[1])).isFalse();
+  }
+
+  @Test
   void aNestedTransactionJoinsTheOuterOneAndFailsWithIt() {
     Customer[] made = new Customer[2];
 
