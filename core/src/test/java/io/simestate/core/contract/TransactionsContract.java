@@ -208,6 +208,22 @@ public abstract class TransactionsContract {
   }
 
   @Test
+  void aTakeoverOfAnExpiredClaimInAFailingTransactionIsUndoneAndTheFirstClaimStillHoldsTheDelivery() {
+    Delivery d = enqueuedLongAgo();
+    String first = UUID.randomUUID().toString();
+    asHost(() -> tx().inTransaction(() -> claimDue(first)));
+
+    hostStepThatFails(() -> tx().run(() -> {
+      assertThat(outbox().claimDue(LONG_AGO.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5),
+          UUID.randomUUID().toString())).extracting(Delivery::id).contains(d.id());
+      throw new Boom();
+    }));
+
+    assertThat(asHost(() -> tx().inTransaction(() -> outbox().markSent(d.id(), first, LONG_AGO)))).isTrue();
+    assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+  }
+
+  @Test
   void simsUnassignedInAFailingTransactionStayWithTheirCustomer() {
     Customer c = asHost(() -> tx().inTransaction(() -> insert("Holder Ltd")));
     Iccid sim = newIccid();

@@ -36,9 +36,11 @@ class InternationalDomainRulesTest {
       a middle dot not between two l                | co\u00B7legi        | CHARACTERS
       a middle dot first                            | \u00B7ll            | CHARACTERS
       a middle dot last                             | ll\u00B7            | CHARACTERS
+      a middle dot after an l but not before one    | col\u00B7egi        | CHARACTERS
       a Greek numeral sign before Greek             | \u0375\u03B1\u03B2  | accepted
       a Greek numeral sign before Latin             | \u0375ab            | CHARACTERS
       a Greek numeral sign last                     | \u03B1\u03B2\u0375  | CHARACTERS
+      a Greek numeral sign after Greek before Latin | \u03B1\u0375ab      | CHARACTERS
       a Hebrew geresh after Hebrew                  | \u05D0\u05F3        | accepted
       a Hebrew gershayim after Hebrew               | \u05D0\u05F4\u05D1  | accepted
       a Hebrew geresh after Latin                   | a\u05F3             | CHARACTERS
