@@ -102,6 +102,7 @@ class InternationalDomainRulesTest {
       a combining mark next to the ignorable ones | a\u034Eb   | accepted
       a Mongolian digit after the variation selectors | a\u1810b | accepted
       an Ethiopic letter after the jamo           | a\u1200b   | accepted
+      the ends of the ASCII letters and digits    | z\u00FC09  | accepted
       """)
   void theNeighboursOfTheRefusedRangesAreAccepted(String what, String label, String outcome) {
     assertOutcome(label + ".example", outcome);
@@ -115,6 +116,8 @@ class InternationalDomainRulesTest {
       rule 1: a right-to-left label starting with a digit | 1\u0628.example                | BIDI
       rule 2: a Latin letter in a right-to-left label | \u0628a.example                    | BIDI
       rule 5: an Arabic letter in a left-to-right label | a\u0628.example                  | BIDI
+      rule 5: an Arabic letter inside a left-to-right label | a\u0628b.example            | BIDI
+      rule 2: a Latin letter inside a right-to-left label | \u0628a\u0628.example         | BIDI
       rule 4: European and Arabic digits together   | \u06281\u0661.example                | BIDI
       rule 6: a left-to-right label ending in a symbol, in a right-to-left domain | \u30AB\u30FB.\u0628\u0628.example | BIDI
       the same label in a left-to-right domain      | \u30AB\u30FB.example                 | accepted
