@@ -122,6 +122,8 @@ class InternationalDomainRulesTest {
       rule 6: a left-to-right label ending in a symbol, in a right-to-left domain | \u30AB\u30FB.\u0628\u0628.example | BIDI
       the same label in a left-to-right domain      | \u30AB\u30FB.example                 | accepted
       rule 3 allows a final vowel mark, IDNA 2003 does not | \u0628\u064E.example          | IDNA2003
+      rule 3 allows a final Arabic-Indic digit, IDNA 2003 does not | \u0628\u0661.example  | IDNA2003
+      rule 3 allows a final European digit, IDNA 2003 does not | \u05D0\u05D11.example     | IDNA2003
       """)
   void theBidiRuleOfRfc5893(String rule, String domain, String outcome) {
     assertOutcome(domain, outcome);
