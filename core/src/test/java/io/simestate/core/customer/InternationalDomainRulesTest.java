@@ -19,7 +19,8 @@ class InternationalDomainRulesTest {
   private static final Map<String, String> MESSAGES = Map.of(
       "CHARACTERS", Idna.Problem.CHARACTERS.message(),
       "BIDI", Idna.Problem.BIDI.message(),
-      "IDNA2003", Idna.Problem.IDNA2003.message());
+      "IDNA2003", Idna.Problem.IDNA2003.message(),
+      "HYPHEN_EDGE", Idna.Problem.HYPHEN_EDGE.message());
 
   private static void assertOutcome(String domain, String outcome) {
     if (outcome.equals("accepted")) {
@@ -105,6 +106,15 @@ class InternationalDomainRulesTest {
       the ends of the ASCII letters and digits    | z\u00FC09  | accepted
       """)
   void theNeighboursOfTheRefusedRangesAreAccepted(String what, String label, String outcome) {
+    assertOutcome(label + ".example", outcome);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a hyphen before a non-ASCII letter | -\u00FC | HYPHEN_EDGE
+      a hyphen after a non-ASCII letter  | \u00FC- | HYPHEN_EDGE
+      """)
+  void aUnicodeLabelNeitherStartsNorEndsWithAHyphen(String rule, String label, String outcome) {
     assertOutcome(label + ".example", outcome);
   }
 
