@@ -222,4 +222,30 @@ class AuditTrailTest {
     assertThatThrownBy(() -> Actor.of(null)).isInstanceOf(InvalidInputException.class);
     assertThat(Actor.of("alice@portal")).hasToString("alice@portal");
   }
+  @Test
+  void anActorOfExactlyTwoHundredCharactersIsAccepted() {
+    assertThat(Actor.of("x".repeat(200)).name()).hasSize(200);
+  }
+
+  @Test
+  void anEventKeepsARangeOfSimsAsTheRangeAndAListAsAReadOnlyCollection() {
+    IccidRange range = IccidRange.of(sim(0), sim(9));
+    AuditEvent ofRange = new AuditEvent(java.util.UUID.randomUUID(), ACME, AuditEventType.SIMS_ASSIGNED, BOB, NOW,
+        null, range, "a range");
+    AuditEvent ofList = new AuditEvent(java.util.UUID.randomUUID(), ACME, AuditEventType.SIMS_ASSIGNED, BOB, NOW,
+        null, new ArrayList<>(List.of(sim(0))), "a list");
+
+    assertThat(ofRange.sims()).isSameAs(range);
+    assertThatThrownBy(() -> ofList.sims().add(sim(1))).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(ofList.sims()).containsExactly(sim(0));
+  }
+
+  @Test
+  void thePublisherOfNoneTakesEveryEventAndDropsIt() {
+    AuditEvent event = new AuditEvent(java.util.UUID.randomUUID(), ACME, AuditEventType.SIMS_ASSIGNED, BOB, NOW,
+        null, List.of(sim(0)), "dropped");
+
+    org.assertj.core.api.Assertions.assertThatCode(() -> io.simestate.core.audit.EventPublisher.none().publish(event))
+        .doesNotThrowAnyException();
+  }
 }

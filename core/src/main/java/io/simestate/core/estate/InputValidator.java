@@ -100,15 +100,6 @@ final class InputValidator {
     }
 
     /**
-     * Whether any violation was found.
-     *
-     * @return true if none
-     */
-    boolean isValid() {
-      return violations.isEmpty();
-    }
-
-    /**
      * Throws if any violation was found.
      *
      * @throws InvalidInputException listing every violation

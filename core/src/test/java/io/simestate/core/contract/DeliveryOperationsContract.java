@@ -242,6 +242,17 @@ public abstract class DeliveryOperationsContract {
   }
 
   @Test
+  void listingIsOldestFirstWhateverOrderTheDeliveriesWereRecordedIn() {
+    TenantId tenant = newTenant();
+    Delivery newest = failed(tenant, 30, "x");
+    Delivery oldest = failed(tenant, 50, "x");
+    Delivery middle = failed(tenant, 40, "x");
+
+    assertThat(deliveries.list(tenant, DeliveryFilter.failed(), PageRequest.first(10)).items())
+        .extracting(Delivery::id).containsExactly(oldest.id(), middle.id(), newest.id());
+  }
+
+  @Test
   void anotherTenantsDeliveryIsNeitherResubmittedNorDiscarded() {
     TenantId tenant = newTenant();
     TenantId other = newTenant();

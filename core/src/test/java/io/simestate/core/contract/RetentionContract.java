@@ -28,6 +28,7 @@ import io.simestate.core.estate.PurgeReport;
 import io.simestate.core.estate.RetentionPolicy;
 import io.simestate.core.estate.SimEstate;
 import io.simestate.core.persistence.Persistence;
+import io.simestate.core.persistence.RetentionStore;
 import io.simestate.core.sim.Iccid;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,5 +237,38 @@ public abstract class RetentionContract {
       decision(100);
     }
     assertThat(estate.retention().purge(RetentionPolicy.defaults()).decisions()).isEqualTo(n);
+  }
+  @Test
+  void eachPurgeRemovesAtMostItsMaximumEvenOneAndKeepsWhatIsExactlyAtTheCutOff() {
+    Instant cutOff = daysAgo(30);
+    delivery(DeliveryStatus.SENT, 40);
+    delivery(DeliveryStatus.SENT, 41);
+    Delivery sentAtCutOff = delivery(DeliveryStatus.SENT, 30);
+    AlertDecision oldDecision = decision(100);
+    decision(101);
+    AlertDecision decisionAtCutOff = decision(30);
+    remember(new RepeatKey(newIccid(), AlertKind.WARNING, "2026-11"), ANA, 401);
+    remember(new RepeatKey(newIccid(), AlertKind.WARNING, "2026-11"), ANA, 402);
+    auditEvent(800, "old");
+    auditEvent(801, "older");
+    auditEvent(30, "at the cut-off");
+    RetentionStore retention = persistence().retention();
+
+    assertThat(List.of(retention.purgeDeliveries(DeliveryStatus.SENT, cutOff, 1),
+        retention.purgeDeliveries(DeliveryStatus.SENT, cutOff, 1),
+        retention.purgeDeliveries(DeliveryStatus.SENT, cutOff, 1))).as("deliveries").containsExactly(1, 1, 0);
+    assertThat(List.of(retention.purgeDecisions(cutOff, 1), retention.purgeDecisions(cutOff, 1),
+        retention.purgeDecisions(cutOff, 1))).as("decisions").containsExactly(1, 1, 0);
+    assertThat(List.of(retention.purgeRepeatGuard(cutOff, 1), retention.purgeRepeatGuard(cutOff, 1),
+        retention.purgeRepeatGuard(cutOff, 1))).as("repeat guard").containsExactly(1, 1, 0);
+    assertThat(List.of(retention.purgeAuditEvents(cutOff, 1), retention.purgeAuditEvents(cutOff, 1),
+        retention.purgeAuditEvents(cutOff, 1))).as("audit events").containsExactly(1, 1, 0);
+
+    assertThat(exists(sentAtCutOff)).isTrue();
+    assertThat(persistence().decisions().bySim(tenant, oldDecision.alert().iccid(), 10)).isEmpty();
+    assertThat(persistence().decisions().bySim(tenant, decisionAtCutOff.alert().iccid(), 10))
+        .containsExactly(decisionAtCutOff);
+    assertThat(estate.auditTrail().recent(tenant, 10)).extracting(AuditEvent::summary)
+        .containsExactly("at the cut-off");
   }
 }

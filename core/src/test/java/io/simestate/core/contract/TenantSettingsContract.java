@@ -129,6 +129,17 @@ public abstract class TenantSettingsContract {
   }
 
   @Test
+  void aRemovalInAFailedTransactionLeavesTheSettingsAsTheyWere() {
+    TenantId tenant = newTenant();
+    persistence().transactions().run(() -> store().save(tenant, full()));
+    assertThatThrownBy(() -> persistence().transactions().run(() -> {
+      store().remove(tenant);
+      throw new IllegalStateException("the use case failed after the removal");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(store().find(tenant)).contains(full());
+  }
+
+  @Test
   void tenantsAreIndependent() {
     TenantId acme = newTenant();
     TenantId other = newTenant();

@@ -131,6 +131,23 @@ public abstract class TransactionsContract {
   }
 
   @Test
+  void aTransactionFailingAfterAnotherFailedOnTheSameThreadIsRolledBackToo() {
+    Customer[] made = new Customer[2];
+
+    hostStepThatFails(() -> tx().run(() -> {
+      made[0] = insert("First Casualty Ltd");
+      throw new Boom();
+    }));
+    hostStepThatFails(() -> tx().run(() -> {
+      made[1] = insert("Second Casualty Ltd");
+      throw new Boom();
+    }));
+
+    assertThat(stored(made[0])).isFalse();
+    assertThat(stored(made[1])).isFalse();
+  }
+
+  @Test
   void aNestedTransactionJoinsTheOuterOneAndFailsWithIt() {
     Customer[] made = new Customer[2];
 
@@ -211,6 +228,22 @@ public abstract class TransactionsContract {
     assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
     assertThat(asHost(() -> tx().inTransaction(() -> outbox().markFailed(d.id(), claim, "rejected")))).isTrue();
     assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void aTakeoverOfAnExpiredClaimInAFailingTransactionIsUndoneAndTheFirstClaimStillHoldsTheDelivery() {
+    Delivery d = enqueuedLongAgo();
+    String first = UUID.randomUUID().toString();
+    asHost(() -> tx().inTransaction(() -> claimDue(first)));
+
+    hostStepThatFails(() -> tx().run(() -> {
+      assertThat(outbox().claimDue(LONG_AGO.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5),
+          UUID.randomUUID().toString())).extracting(Delivery::id).contains(d.id());
+      throw new Boom();
+    }));
+
+    assertThat(asHost(() -> tx().inTransaction(() -> outbox().markSent(d.id(), first, LONG_AGO)))).isTrue();
+    assertThat(asHost(() -> outbox().find(d.id())).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
   }
 
   @Test

@@ -105,6 +105,14 @@ class ContactTest {
   }
 
   @Test
+  void aMissingNameAndAMissingEmailWithAlertsOnAreReportedTogether() {
+    assertThatThrownBy(() -> customers.addContact(ACME, ALICE, northwind.id(), ContactDetails.alerted("  ", null)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field).containsExactlyInAnyOrder("name", "email"));
+    assertThat(reload().contacts()).isEmpty();
+  }
+
+  @Test
   void aContactWantsBothKindsByDefault() {
     Contact ana = customers.addContact(ACME, ALICE, northwind.id(), ContactDetails.alerted("Ana", "ana@northwind.example"));
     assertThat(ana.alertKinds()).containsExactlyInAnyOrder(AlertKind.WARNING, AlertKind.CUT_OFF);

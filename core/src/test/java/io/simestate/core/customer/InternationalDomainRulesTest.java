@@ -19,7 +19,8 @@ class InternationalDomainRulesTest {
   private static final Map<String, String> MESSAGES = Map.of(
       "CHARACTERS", Idna.Problem.CHARACTERS.message(),
       "BIDI", Idna.Problem.BIDI.message(),
-      "IDNA2003", Idna.Problem.IDNA2003.message());
+      "IDNA2003", Idna.Problem.IDNA2003.message(),
+      "HYPHEN_EDGE", Idna.Problem.HYPHEN_EDGE.message());
 
   private static void assertOutcome(String domain, String outcome) {
     if (outcome.equals("accepted")) {
@@ -36,9 +37,11 @@ class InternationalDomainRulesTest {
       a middle dot not between two l                | co\u00B7legi        | CHARACTERS
       a middle dot first                            | \u00B7ll            | CHARACTERS
       a middle dot last                             | ll\u00B7            | CHARACTERS
+      a middle dot after an l but not before one    | col\u00B7egi        | CHARACTERS
       a Greek numeral sign before Greek             | \u0375\u03B1\u03B2  | accepted
       a Greek numeral sign before Latin             | \u0375ab            | CHARACTERS
       a Greek numeral sign last                     | \u03B1\u03B2\u0375  | CHARACTERS
+      a Greek numeral sign after Greek before Latin | \u03B1\u0375ab      | CHARACTERS
       a Hebrew geresh after Hebrew                  | \u05D0\u05F3        | accepted
       a Hebrew gershayim after Hebrew               | \u05D0\u05F4\u05D1  | accepted
       a Hebrew geresh after Latin                   | a\u05F3             | CHARACTERS
@@ -100,8 +103,18 @@ class InternationalDomainRulesTest {
       a combining mark next to the ignorable ones | a\u034Eb   | accepted
       a Mongolian digit after the variation selectors | a\u1810b | accepted
       an Ethiopic letter after the jamo           | a\u1200b   | accepted
+      the ends of the ASCII letters and digits    | z\u00FC09  | accepted
       """)
   void theNeighboursOfTheRefusedRangesAreAccepted(String what, String label, String outcome) {
+    assertOutcome(label + ".example", outcome);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a hyphen before a non-ASCII letter | -\u00FC | HYPHEN_EDGE
+      a hyphen after a non-ASCII letter  | \u00FC- | HYPHEN_EDGE
+      """)
+  void aUnicodeLabelNeitherStartsNorEndsWithAHyphen(String rule, String label, String outcome) {
     assertOutcome(label + ".example", outcome);
   }
 
@@ -113,10 +126,14 @@ class InternationalDomainRulesTest {
       rule 1: a right-to-left label starting with a digit | 1\u0628.example                | BIDI
       rule 2: a Latin letter in a right-to-left label | \u0628a.example                    | BIDI
       rule 5: an Arabic letter in a left-to-right label | a\u0628.example                  | BIDI
+      rule 5: an Arabic letter inside a left-to-right label | a\u0628b.example            | BIDI
+      rule 2: a Latin letter inside a right-to-left label | \u0628a\u0628.example         | BIDI
       rule 4: European and Arabic digits together   | \u06281\u0661.example                | BIDI
       rule 6: a left-to-right label ending in a symbol, in a right-to-left domain | \u30AB\u30FB.\u0628\u0628.example | BIDI
       the same label in a left-to-right domain      | \u30AB\u30FB.example                 | accepted
       rule 3 allows a final vowel mark, IDNA 2003 does not | \u0628\u064E.example          | IDNA2003
+      rule 3 allows a final Arabic-Indic digit, IDNA 2003 does not | \u0628\u0661.example  | IDNA2003
+      rule 3 allows a final European digit, IDNA 2003 does not | \u05D0\u05D11.example     | IDNA2003
       """)
   void theBidiRuleOfRfc5893(String rule, String domain, String outcome) {
     assertOutcome(domain, outcome);

@@ -70,6 +70,27 @@ class HealthCheckTest {
   }
 
   @Test
+  void upWhileTheOldestPendingDeliveryHasWaitedExactlyItsThresholdAndDownASecondLater() {
+    f.sender.answer(n -> SendResult.transientFailure("421 service not available"));
+    routeOneAlert();
+    for (int i = 0; i < 7; i++) {
+      f.clock.advance(Duration.ofMinutes(4));
+      f.estate.dispatcher().dispatchDue();
+    }
+    f.clock.advance(Duration.ofMinutes(2));
+
+    EstateHealth atThreshold = f.estate.health().check();
+    f.clock.advance(Duration.ofSeconds(1));
+    EstateHealth past = f.estate.health().check();
+
+    assertThat(atThreshold.oldestPendingAge()).contains(Duration.ofMinutes(30));
+    assertThat(atThreshold.status()).isEqualTo(EstateHealth.Status.UP);
+    assertThat(atThreshold.problems()).isEmpty();
+    assertThat(past.status()).isEqualTo(EstateHealth.Status.DOWN);
+    assertThat(past.problems()).singleElement().asString().contains("oldest pending delivery has waited PT30M1S");
+  }
+
+  @Test
   void downWhenTheDispatcherHasNotCompletedARunForLongerThanItsThresholdCountingFromTheStart() {
     f.clock.advance(Duration.ofMinutes(5));
     EstateHealth justStarted = f.estate.health().check();

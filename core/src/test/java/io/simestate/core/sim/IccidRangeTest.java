@@ -189,6 +189,21 @@ class IccidRangeTest {
     assertThatThrownBy(() -> IccidRange.parse(null)).isInstanceOf(InvalidInputException.class);
   }
 
+  @Test
+  void aRangeWhoseLastIccidIsJustBeforeItsFirstIsRefused() {
+    assertThatThrownBy(() -> IccidRange.of(Iccid.parse("8944500102198304821"), Iccid.parse("8944500102198304820")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("after the last");
+    assertThatThrownBy(() -> IccidRange.of(valid("894450010219830481"), valid("894450010219830480")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("after the last");
+  }
+
+  @Test
+  void aRangeWithoutAFirstIccidNamesTheFirstEnd() {
+    assertThatThrownBy(() -> IccidRange.parse("..8944500102198304826"))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("range.first"));
+  }
+
   // ---- properties -------------------------------------------------------------------------------
 
   @Provide

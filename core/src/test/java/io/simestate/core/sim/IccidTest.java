@@ -143,6 +143,16 @@ class IccidTest {
     assertThatThrownBy(() -> Iccid.parse("89123")).hasMessageContaining("18 to 22");
   }
 
+  @Test
+  void aLengthRefusedUnderTheStrictPolicyNamesThePolicyAndTheLenientOneItsRange() {
+    assertThatThrownBy(() -> Iccid.parse("89123", IccidPolicy.STRICT))
+        .hasMessageContaining("an ICCID has 19 or 20 digits under the strict policy");
+    assertThatThrownBy(() -> Iccid.parse("89" + "1".repeat(21), IccidPolicy.STRICT))
+        .hasMessageContaining("an ICCID has 19 or 20 digits under the strict policy");
+    assertThatThrownBy(() -> Iccid.parse("89" + "1".repeat(21)))
+        .hasMessageContaining("an ICCID has 18 to 22 digits");
+  }
+
   // ---- properties -------------------------------------------------------------------------------
 
   @Provide
