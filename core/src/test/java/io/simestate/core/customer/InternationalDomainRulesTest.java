@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.InvalidInputException;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -137,5 +138,12 @@ class InternationalDomainRulesTest {
       """)
   void theBidiRuleOfRfc5893(String rule, String domain, String outcome) {
     assertOutcome(domain, outcome);
+  }
+
+  @Test
+  void anALabelThatIsNotPunycodeHasNoUnicodeFormAndTheRefusalSaysSo() {
+    // Only checked A-labels reach toUnicode; one that was not checked fails loudly, not with a null.
+    assertThatThrownBy(() -> Idna.toUnicode("xn--abc-9")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a checked A-label");
   }
 }

@@ -3,6 +3,7 @@ package io.simestate.core.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,8 @@ class PunycodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"egbpdaj6bu4bxfgehfvwxn", "ihqwcrb4cv8a8dqg056pqjye", "Proprostnemluvesky-uyb24dma41a"})
+  @ValueSource(strings = {"egbpdaj6bu4bxfgehfvwxn", "ihqwcrb4cv8a8dqg056pqjye", "Proprostnemluvesky-uyb24dma41a",
+      "MajiKoi5-783gue6qz075azm5e"})
   void upperCaseDigitsDecodeLikeLowerCaseOnes(String punycode) {
     String upperDigits = punycode.substring(0, punycode.lastIndexOf('-') + 1)
         + punycode.substring(punycode.lastIndexOf('-') + 1).toUpperCase(Locale.ROOT);
@@ -52,10 +54,32 @@ class PunycodeTest {
     assertThat(Punycode.encode(unicode)).as(what).isEqualTo(punycode);
   }
 
+  @Test
+  void aDeltaThatBringsTheBiasToExactlyTheAdaptationsLimitEncodesAsTheRfcSays() {
+    // The fourth of five insertions scales its delta to 455, ((36 - 1) * 26) / 2, where adapt
+    // still takes no step; the label agrees with java.net.IDN (IDNA 2003 without flags).
+    String unicode = "ab\u00EB\u01FD\u01A1\u0223\u0264";
+
+    assertThat(Punycode.encode(unicode)).isEqualTo("ab-ija24e4nmh9p");
+    assertThat(Punycode.decode("ab-ija24e4nmh9p")).contains(unicode);
+  }
+
+  @Test
+  void anOffsetOfExactlyTheLargestIntDecodes() {
+    // 1,929 basic characters, then U+10FAED inserted at 1,597: the offset is 1,112,685 * 1,930 +
+    // 1,597 = 2^31 - 1. No label comes near this length; the decoder's contract does not depend on it.
+    String unicode = "a".repeat(1597) + new String(Character.toChars(0x10FAED)) + "a".repeat(332);
+    String punycode = "a".repeat(1929) + "-w416146o";
+
+    assertThat(Punycode.encode(unicode)).isEqualTo(punycode);
+    assertThat(Punycode.decode(punycode)).contains(unicode);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       a character that is no Punycode digit       | abc-d!e
       a non-ASCII character among the basic ones  | \u00E9t\u00E9-xyz
+      the first non-ASCII one among the basic ones | a\u0080-
       a number cut off in the middle              | b
       a number cut off after the basic characters | abc-9
       a number too large for a code point         | 99999999999
