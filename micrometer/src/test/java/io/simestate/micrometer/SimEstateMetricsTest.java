@@ -109,6 +109,19 @@ class SimEstateMetricsTest {
   }
 
   @Test
+  void deliveriesScheduledForARetryAfterATransientFailureAreCountedAsRetried() {
+    SimEstate estate = estate(SimEstateMetrics.builder(registry).build());
+    estate.alerts().route(ACME, alert(SIM, AlertKind.WARNING));
+    sender.answer(n -> SendResult.transientFailure("421 try again later"));
+
+    estate.dispatcher().dispatchDue();
+
+    assertThat(count(SimEstateMetrics.DISPATCHED_DELIVERIES, "outcome", "retried")).isEqualTo(2);
+    assertThat(count(SimEstateMetrics.DISPATCHED_DELIVERIES, "outcome", "sent")).isZero();
+    assertThat(count(SimEstateMetrics.DISPATCHED_DELIVERIES, "outcome", "failed")).isZero();
+  }
+
+  @Test
   void outboxGaugesShowDeliveriesByStatusAndTheOldestPendingAgeReadAtMostOncePerRefresh() {
     SimEstateMetrics metrics = SimEstateMetrics.builder(registry).clock(clock).outboxRefresh(Duration.ofSeconds(30))
         .build();
@@ -201,5 +214,33 @@ class SimEstateMetricsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("outboxRefresh");
     assertThatThrownBy(() -> SimEstateMetrics.builder(null)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("registry");
+  }
+
+  @Test
+  void bindingAnEstateReturnsTheSameMetricsSoThatCallsChain() {
+    SimEstateMetrics metrics = SimEstateMetrics.builder(registry).build();
+
+    assertThat(metrics.bindOutbox(estate(metrics))).isSameAs(metrics);
+  }
+
+  @Test
+  void aMissingEstateAndASecondEstateAreRefusedEachWithItsOwnReason() {
+    SimEstateMetrics metrics = SimEstateMetrics.builder(registry).build();
+    SimEstate estate = estate(metrics);
+
+    assertThatThrownBy(() -> metrics.bindOutbox(null)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("estate").hasMessageContaining("is required").hasMessageNotContaining("bound already");
+    metrics.bindOutbox(estate);
+    assertThatThrownBy(() -> metrics.bindOutbox(estate)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is bound already").hasMessageNotContaining("is required");
+  }
+
+  @Test
+  void anOutboxRefreshOfExactlyOneHourIsAcceptedAndAnyLongerIsNot() {
+    SimEstateMetrics metrics = SimEstateMetrics.builder(registry).outboxRefresh(Duration.ofHours(1)).build();
+
+    assertThat(metrics).isNotNull();
+    assertThatThrownBy(() -> SimEstateMetrics.builder(registry).outboxRefresh(Duration.ofHours(1).plusNanos(1)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("outboxRefresh");
   }
 }
