@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes RELIABILITY.md at the repository root from the RELIABILITY lines the scenarios recorded in
 # reliability/target/reliability-results.txt (the last line per scenario wins).
-# Usage: mvn -B -pl reliability -am verify -Preliability; reliability/report.sh
+# Usage: mvn -B -pl reliability -am verify -Preliability; reliability/report.sh ['what run this was']
+# The optional argument (e.g. the commit, the machine's load) is printed below the first paragraph.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -16,6 +17,10 @@ cmd='mvn -B -pl reliability -am verify -Preliability'
   echo "GreenMail as the SMTP server in the test JVM. Reproduce all: \`$cmd\`; one scenario:"
   echo "\`mvn -B -pl reliability -am verify -Preliability -Dtest=<Class> -Dsurefire.failIfNoSpecifiedTests=false\`."
   echo
+  if [ -n "${1:-}" ]; then
+    echo "$1"
+    echo
+  fi
   echo "| Scenario | What was done | Expected | Received | Lost | Doubled | Invariant violations | Duration (s) | Reproduce |"
   echo "|---|---|---|---|---|---|---|---|---|"
   awk '{ key=""; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "scenario") key = kv[2] } last[key] = $0; split(key, p, "-"); order[key] = p[1] * 1000000 + NR }
@@ -35,7 +40,8 @@ cmd='mvn -B -pl reliability -am verify -Preliability'
       4-*) class=S4SeveralDispatchersTest ;; 5-*) class=S5ConnectionCutTest ;; 6-*) class=S6ConcurrentPortalUsersTest ;;
       7-*) class=S7HostileInputTest ;; 8-*) class=S8TenantIsolationTest ;; 9-*) class=S9SlowSmtpTest ;;
       10-*) class=S10HungSenderTest ;; 11-*) class=S11ThrowingSenderTest ;; 12-*) class=S12TenantSettingsFailTest ;;
-      13-*) class=S13PublisherFailsTest ;; 14-*) class=S14GracefulStopTest ;; *) class='*' ;;
+      13-*) class=S13PublisherFailsTest ;; 14-*) class=S14GracefulStopTest ;; 15-*) class=S15PurgeWhileDispatchingTest ;;
+      *) class='*' ;;
     esac
     echo "| $s | ${details%, } | ${f[expected]:-} | ${f[received]:-} | ${f[lost]:-} | ${f[doubled]:-} | ${f[violations]:-} | ${f[duration_s]:-} | \`-Dtest=$class\` |"
     unset f
