@@ -21,9 +21,22 @@ final class CountingDataSource implements DataSource {
   private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
   private final AtomicLong statements = new AtomicLong();
+  private final ThreadLocal<Hook> hook = new ThreadLocal<>();
+
+  /** An action to run before a statement is prepared, for a test that plays a race out in order. */
+  private record Hook(String sqlStart, Runnable action) { }
 
   CountingDataSource(DataSource target) {
     this.target = target;
+  }
+
+  /**
+   * Runs {@code action} once, on the calling thread, just before that thread next prepares a statement
+   * whose SQL starts with {@code sqlStart}: what another transaction does between two of the adapter's
+   * statements.
+   */
+  void beforeNext(String sqlStart, Runnable action) {
+    hook.set(new Hook(sqlStart, action));
   }
 
   /** Statements prepared so far. */
@@ -63,7 +76,14 @@ final class CountingDataSource implements DataSource {
             case "isClosed" -> {
               return false;
             }
-            case "prepareStatement", "createStatement", "prepareCall" -> statements.incrementAndGet();
+            case "prepareStatement", "createStatement", "prepareCall" -> {
+              statements.incrementAndGet();
+              Hook h = hook.get();
+              if (h != null && args != null && args[0] instanceof String sql && sql.startsWith(h.sqlStart())) {
+                hook.remove();
+                h.action().run();
+              }
+            }
             default -> { }
           }
           try {
