@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simestate.core.Actor;
+import io.simestate.core.NotFoundException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
 import io.simestate.core.UnavailableException;
@@ -22,6 +23,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,13 +111,39 @@ public abstract class CsvImportContract {
     assertThat(again.moved()).isEqualTo(1);
   }
 
+  @Test
+  void linesOfAChunkWhoseCustomerWasDeletedDuringTheImportAreReportedAsRejectedWithTheReason() {
+    SimEstate setUp = SimEstate.builder().persistence(persistence()).build();
+    Customer acme = setUp.customers().create(tenant, ALICE, CustomerDetails.named("Acme"));
+    List<Iccid> sims = newIccids(TWO_CHUNKS);
+
+    AtomicInteger assignCalls = new AtomicInteger();
+    SimEstate estate = SimEstate.builder().persistence(onSecondAssign(persistence(), assignCalls,
+        () -> new NotFoundException("customer " + acme.id() + " not found (deleted meanwhile, simulated)"))).build();
+    CsvImportReport report = estate.sims().importCsv(tenant, ALICE, new StringReader(csv(sims, "Acme")));
+
+    assertThat(assignCalls).hasValue(2);
+    assertThat(report.assigned()).isEqualTo(TWO_CHUNKS - 1);
+    assertThat(report.rejected()).singleElement().satisfies(line -> {
+      assertThat(line.lineNumber()).isEqualTo(TWO_CHUNKS + 1);
+      assertThat(line.text()).contains(sims.get(TWO_CHUNKS - 1).digits());
+      assertThat(line.reason()).isEqualTo("the customer was deleted during the import");
+    });
+  }
+
   /** The same persistence, except that the SIM assignment store fails on its second {@code assign}. */
   private static Persistence failingOnSecondAssign(Persistence real, AtomicInteger calls) {
+    return onSecondAssign(real, calls, () -> new UnavailableException("the store failed (simulated)", null));
+  }
+
+  /** The same persistence, except that the SIM assignment store throws {@code failure} on its second {@code assign}. */
+  private static Persistence onSecondAssign(Persistence real, AtomicInteger calls,
+      Supplier<? extends RuntimeException> failure) {
     SimAssignmentStore realStore = real.simAssignments();
     SimAssignmentStore failing = (SimAssignmentStore) Proxy.newProxyInstance(SimAssignmentStore.class.getClassLoader(),
         new Class<?>[] {SimAssignmentStore.class}, (proxy, method, args) -> {
           if (method.getName().equals("assign") && calls.incrementAndGet() == 2) {
-            throw new UnavailableException("the store failed (simulated)", null);
+            throw failure.get();
           }
           return invoke(method, realStore, args);
         });

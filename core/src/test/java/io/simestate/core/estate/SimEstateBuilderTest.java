@@ -46,6 +46,11 @@ class SimEstateBuilderTest {
   };
 
   @Test
+  void anEstateInMemoryIsAWholeLibraryThatRoutesAndSendsAnAlert() {
+    routeAndDispatchOneAlert(SimEstate.inMemory());
+  }
+
+  @Test
   void aSenderOfRealMessagesWithoutADefaultSenderIsRefusedWithWhatToSet() {
     SimEstate.Builder builder = SimEstate.builder().notificationSender(realSender);
 

@@ -43,6 +43,16 @@ class SimAssignmentTest {
   }
 
   @Test
+  void anIccidIsParsedUnderTheEstatesPolicyAndTextThatIsNoneIsRefusedNamingTheField() {
+    String typed = " " + iccid(0) + " ";
+
+    assertThat(estate.sims().parse(typed)).isEqualTo(Iccid.parse(iccid(0)));
+    assertThatThrownBy(() -> estate.sims().parse("89445001021983048x6"))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("iccid"));
+  }
+
+  @Test
   void assigningAListGivesEverySimTheCustomer() {
     AssignmentChanges changes = sims.assign(ACME, ALICE, northwind.id(), iccids(0, 3));
     assertThat(changes.changed()).isEqualTo(3);
