@@ -80,7 +80,10 @@ class S2SmtpStallTest {
       assertThat(hung).as("dispatcher threads that never returned").isZero();
       assertThat(total.retried()).as("deliveries retried after the stall").isPositive();
       assertThat(timedOut).as("deliveries whose last error is a time-out").isPositive();
-      assertThat(duringStall).as("nothing gets through a silent server").isZero();
+      // The count is read just before the stall begins: a message whose last bytes the proxy had already
+      // forwarded is stored a moment later, at most one per dispatcher connection. Nothing more gets through.
+      assertThat(duringStall).as("nothing but messages already on their way gets through a silent server")
+          .isLessThanOrEqualTo(2);
       assertThat(counts.get(DeliveryStatus.SENT)).isEqualTo(tally.expected());
       assertThat(tally.lost()).as("lost: %s", tally.sample()).isZero();
       assertThat(tally.unexpected()).as("misrouted: %s", tally.sample()).isZero();
