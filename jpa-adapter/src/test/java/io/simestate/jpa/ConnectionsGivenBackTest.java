@@ -7,7 +7,6 @@ import io.simestate.core.TenantId;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +38,7 @@ class ConnectionsGivenBackTest {
     JpaSchema.apply(h2, DatabaseVendor.H2);
     return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
         (proxy, method, args) -> {
-          Object result = invoke(method, h2, args);
+          Object result = Fixtures.invoke(method, h2, args);
           if (!method.getName().equals("getConnection")) {
             return result;
           }
@@ -53,17 +52,9 @@ class ConnectionsGivenBackTest {
                 if (m.getName().equals("close")) {
                   borrowed.decrementAndGet();
                 }
-                return invoke(m, real, a);
+                return Fixtures.invoke(m, real, a);
               });
         });
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 
   @AfterEach

@@ -14,8 +14,6 @@ import io.simestate.core.customer.CustomerDetails;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.estate.SimEstate;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -212,7 +210,7 @@ class CustomerNameUpgradeTest {
     DataSource failingAtContactNames() {
       return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
           (proxy, method, args) -> {
-            Object result = invoke(method, db.dataSource, args);
+            Object result = Fixtures.invoke(method, db.dataSource, args);
             if (!method.getName().equals("getConnection")) {
               return result;
             }
@@ -223,17 +221,9 @@ class CustomerNameUpgradeTest {
                       && ((String) a[0]).startsWith("update simestate_contact set name")) {
                     throw new SQLException("connection lost", "08006");
                   }
-                  return invoke(m, real, a);
+                  return Fixtures.invoke(m, real, a);
                 });
           });
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
     }
 
     @Test

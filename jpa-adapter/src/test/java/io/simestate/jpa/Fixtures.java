@@ -64,4 +64,13 @@ final class Fixtures {
   static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
+
+  /** Calls {@code method} on {@code target} from a proxy's handler, throwing what the method threw. */
+  static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
 }
