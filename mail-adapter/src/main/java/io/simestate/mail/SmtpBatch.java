@@ -49,9 +49,14 @@ final class SmtpBatch implements AutoCloseable {
    * could accept the message, a second one over a new connection.
    */
   private SendResult attempt(MimeMessage message, Address[] envelopeRecipients, boolean overReusedConnection) {
-    SendResult connected = ensureConnected();
-    if (connected != null) {
-      return connected;
+    try {
+      ensureConnected();
+    } catch (MessagingException | RuntimeException e) {
+      closeQuietly();
+      connectFailure = SendResult.transientFailure(
+          (e instanceof AuthenticationFailedException ? "authentication failed at " : "could not connect to ")
+              + endpoint + ": " + FailureClassifier.detail(e));
+      return connectFailure;
     }
     try {
       transport.sendMessage(message, envelopeRecipients);
@@ -70,33 +75,20 @@ final class SmtpBatch implements AutoCloseable {
     }
   }
 
-  /**
-   * Connects unless connected.
-   *
-   * @return null when connected, else the transient failure (also kept for the rest of the batch)
-   */
-  private SendResult ensureConnected() {
-    if (transport != null) {
-      return null;
-    }
-    Transport fresh = null;
-    try {
-      fresh = session.getTransport(endpoint.security().protocol());
-      fresh.connect(endpoint.host(), endpoint.port(), endpoint.username(), endpoint.password());
-      transport = fresh;
-      return null;
-    } catch (MessagingException | RuntimeException e) {
-      if (fresh != null) {
+  private void ensureConnected() throws MessagingException {
+    if (transport == null) {
+      Transport fresh = session.getTransport(endpoint.security().protocol());
+      try {
+        fresh.connect(endpoint.host(), endpoint.port(), endpoint.username(), endpoint.password());
+      } catch (MessagingException | RuntimeException e) {
         try {
           fresh.close();
         } catch (MessagingException ignored) {
           // Closing a transport that never connected.
         }
+        throw e;
       }
-      connectFailure = SendResult.transientFailure(
-          (e instanceof AuthenticationFailedException ? "authentication failed at " : "could not connect to ")
-              + endpoint + ": " + FailureClassifier.detail(e));
-      return connectFailure;
+      transport = fresh;
     }
   }
 
