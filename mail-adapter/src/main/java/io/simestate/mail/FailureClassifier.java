@@ -26,6 +26,9 @@ final class FailureClassifier {
   private static final Pattern ADDRESS = Pattern.compile(
       "([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
   private static final int MAX_DETAIL = 500;
+  /** Angus Mail's messages for a command or message it could not write to the server. */
+  private static final Set<String> NOT_WRITTEN =
+      Set.of("Can't send command to SMTP host", "IOException while sending message");
 
   private FailureClassifier() {}
 
@@ -58,6 +61,29 @@ final class FailureClassifier {
     }
     Integer code = replyCode(failure);
     return code != null && code == 421;
+  }
+
+  /**
+   * Whether the server cannot have accepted the message whose sending failed so. A server accepts a
+   * message only with its reply to the message's end, which the client reads after it has sent every
+   * command and line of the message. So the server cannot have accepted it when one of them could not
+   * be written (the provider's "Can't send command to SMTP host" or "IOException while sending
+   * message"), or when it answered the first command, MAIL FROM, by closing the connection (end of
+   * stream, or 421). A reply that could not be read is not such a failure: it may be the one to the
+   * message's end.
+   */
+  static boolean cannotHaveBeenAccepted(Exception failure) {
+    for (Throwable t : chain(failure)) {
+      if (t.getMessage() != null && NOT_WRITTEN.contains(t.getMessage())) {
+        return true;
+      }
+      String command = commandMethod(t);
+      if (command != null) {
+        Integer code = returnCodeMethod(t);
+        return command.regionMatches(true, 0, "MAIL FROM", 0, 9) && code != null && (code == -1 || code == 421);
+      }
+    }
+    return false;
   }
 
   /** The failure's message, its causes' messages, addresses masked, at most 500 characters. */
@@ -122,6 +148,19 @@ final class FailureClassifier {
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Not a provider exception with a reply code.
+    }
+    return null;
+  }
+
+  /** The SMTP command a provider exception names ({@code getCommand()} of Angus Mail's), or null. */
+  private static String commandMethod(Throwable t) {
+    try {
+      Method method = t.getClass().getMethod("getCommand");
+      if (method.getReturnType() == String.class) {
+        return (String) method.invoke(t);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Not a provider exception naming its command.
     }
     return null;
   }

@@ -9,19 +9,22 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * One SMTP connection used for a batch of messages. It connects on the first message, checks the
- * connection (NOOP) before each further message and reconnects if the server closed it. Once
- * connecting fails, the rest of the batch is not attempted and is reported as a transient failure,
- * so a server that is down or stalls costs the batch one time-out, not one per message. A failed
- * connection or login is always transient: the message is not at fault. Not
- * thread-safe: one batch, one thread.
+ * One SMTP connection used for a batch of messages. It connects on the first message and sends each
+ * further message over the same connection at once, without a NOOP round trip first. If a reused
+ * connection turns out to be dead at a message (the server closed it, shut down or stopped
+ * answering), the message is sent once more over a new connection, but only when the server cannot
+ * have accepted it ({@link FailureClassifier#cannotHaveBeenAccepted}). A message that may have been
+ * accepted (its end was sent, or a reply could not be read) is reported as a transient failure
+ * instead, never sent twice here. Once connecting fails, the rest of the batch is not attempted and
+ * is reported as a transient failure, so a server that is down or stalls costs the batch one
+ * time-out, not one per message. A failed connection or login is always transient: the message is
+ * not at fault. Not thread-safe: one batch, one thread.
  */
 final class SmtpBatch implements AutoCloseable {
 
   private final Session session;
   private final SmtpEndpoint endpoint;
   private Transport transport;
-  private boolean usedSinceConnect;
   private SendResult connectFailure;
 
   SmtpBatch(Session session, SmtpEndpoint endpoint) {
@@ -38,6 +41,14 @@ final class SmtpBatch implements AutoCloseable {
     if (connectFailure != null) {
       return SendResult.transientFailure("not attempted after a failed connection: " + connectFailure.detail());
     }
+    return attempt(message, envelopeRecipients, transport != null);
+  }
+
+  /**
+   * One attempt, connecting first if need be; over a reused connection that died before the server
+   * could accept the message, a second one over a new connection.
+   */
+  private SendResult attempt(MimeMessage message, Address[] envelopeRecipients, boolean overReusedConnection) {
     try {
       ensureConnected();
     } catch (MessagingException | RuntimeException e) {
@@ -48,12 +59,14 @@ final class SmtpBatch implements AutoCloseable {
       return connectFailure;
     }
     try {
-      usedSinceConnect = true;
       transport.sendMessage(message, envelopeRecipients);
       return SendResult.sent();
     } catch (MessagingException e) {
       if (FailureClassifier.brokeConnection(e)) {
         closeQuietly();
+        if (overReusedConnection && FailureClassifier.cannotHaveBeenAccepted(e)) {
+          return attempt(message, envelopeRecipients, false);
+        }
       }
       return FailureClassifier.classify(e);
     } catch (RuntimeException e) {
@@ -63,9 +76,6 @@ final class SmtpBatch implements AutoCloseable {
   }
 
   private void ensureConnected() throws MessagingException {
-    if (transport != null && usedSinceConnect && !transport.isConnected()) {
-      closeQuietly();
-    }
     if (transport == null) {
       Transport fresh = session.getTransport(endpoint.security().protocol());
       try {
@@ -79,7 +89,6 @@ final class SmtpBatch implements AutoCloseable {
         throw e;
       }
       transport = fresh;
-      usedSinceConnect = false;
     }
   }
 

@@ -92,9 +92,11 @@ public final class SmtpNotificationSender implements NotificationSender {
 
   /**
    * Opens a session that sends its messages over one SMTP connection: it connects on the first
-   * message, reconnects if the server closed the connection, and after a failed connection reports
-   * the rest of its messages as transient failures without trying (one time-out per session, not one
-   * per message). Core's dispatcher records each result before it hands over the next message.
+   * message, sends each further one at once (no NOOP before it), sends a message once more over a new
+   * connection when the server closed the old one before it could accept the message, and after a
+   * failed connection reports the rest of its messages as transient failures without trying (one
+   * time-out per session, not one per message). Core's dispatcher records each result before it hands
+   * over the next message.
    *
    * @return a session; close it to close the connection
    */

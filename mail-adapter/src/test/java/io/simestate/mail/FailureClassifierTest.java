@@ -10,10 +10,12 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
@@ -107,6 +109,41 @@ class FailureClassifierTest {
 
     assertThat(FailureClassifier.brokeConnection(other)).isFalse();
     assertThat(FailureClassifier.classify(other)).isEqualTo(SendResult.transientFailure("something odd"));
+  }
+
+  @Test
+  void aMessageCannotHaveBeenAcceptedWhenPartOfItWasNotWrittenOrItsMailFromMetAClosedConnection() {
+    MessagingException notWritten = new MessagingException("Can't send command to SMTP host",
+        new SocketException("Broken pipe"));
+    MessagingException bodyNotWritten = new MessagingException("IOException while sending message",
+        new SocketException("Connection reset"));
+
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(notWritten)).isTrue();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(new MessagingException("outer", notWritten))).isTrue();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(bodyNotWritten)).isTrue();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(atCommand("MAIL FROM:<alerts@simestate.example>", -1)))
+        .isTrue();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(atCommand("MAIL FROM:<alerts@simestate.example>", 421)))
+        .isTrue();
+  }
+
+  @Test
+  void aMessageMayHaveBeenAcceptedWhenAReplyWasMissingAfterItsEndOrCouldNotBeRead() {
+    // The server may have stored the message and then lost the connection before its reply arrived.
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(atCommand(".", -1))).isFalse();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(atCommand(".", 421))).isFalse();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(
+        new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))))
+        .isFalse();
+    // A server that answers MAIL FROM with an ordinary refusal is alive: that is the message's result.
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(atCommand("MAIL FROM:<alerts@simestate.example>", 451)))
+        .isFalse();
+    assertThat(FailureClassifier.cannotHaveBeenAccepted(new MessagingException("something odd"))).isFalse();
+  }
+
+  private static MessagingException atCommand(String command, int code) {
+    return new SMTPSendFailedException(command, code, code == -1 ? "[EOF]" : code + " 4.3.2 closing", null,
+        null, null, null);
   }
 
   @Test

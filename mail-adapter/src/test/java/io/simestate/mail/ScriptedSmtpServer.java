@@ -39,7 +39,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final boolean stall;
   private final boolean closeAfterEachMessage;
   private final IntFunction<String> dataReply;
+  private final IntFunction<String> mailReply;
   private final AtomicInteger messages = new AtomicInteger();
+  private final AtomicInteger mailCommands = new AtomicInteger();
+  private final AtomicInteger noops = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger quits = new AtomicInteger();
   private final AtomicInteger hangUps = new AtomicInteger();
@@ -48,12 +51,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage)
       throws IOException {
-    this(rcptReply, stall, closeAfterEachMessage, n -> "250 2.0.0 queued");
+    this(rcptReply, stall, closeAfterEachMessage, n -> "250 2.0.0 queued", n -> "250 2.1.0 OK");
   }
 
   private ScriptedSmtpServer(Function<String, String> rcptReply, boolean stall, boolean closeAfterEachMessage,
-      IntFunction<String> dataReply) throws IOException {
+      IntFunction<String> dataReply, IntFunction<String> mailReply) throws IOException {
     this.dataReply = dataReply;
+    this.mailReply = mailReply;
     this.rcptReply = rcptReply;
     this.stall = stall;
     this.closeAfterEachMessage = closeAfterEachMessage;
@@ -76,7 +80,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
    * function's reply; a null reply drops the connection instead.
    */
   static ScriptedSmtpServer replyingToData(IntFunction<String> reply) throws IOException {
-    return new ScriptedSmtpServer(address -> "250 2.1.5 OK", false, false, reply);
+    return new ScriptedSmtpServer(address -> "250 2.1.5 OK", false, false, reply, n -> "250 2.1.0 OK");
+  }
+
+  /**
+   * Replies to the n-th MAIL FROM (counting from 1 across connections) with the function's reply; a
+   * reply starting with 421 closes the connection after it, as a server shutting down does, and a null
+   * reply leaves that connection silent from then on without closing it, as a connection that a
+   * firewall dropped in between does.
+   */
+  static ScriptedSmtpServer replyingToMailFrom(IntFunction<String> reply) throws IOException {
+    return new ScriptedSmtpServer(address -> "250 2.1.5 OK", false, false, n -> "250 2.0.0 queued", reply);
   }
 
   /** Accepts connections and never says a word. */
@@ -96,6 +110,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
   /** How many connections the server accepted. */
   int connections() {
     return connections.get();
+  }
+
+  /** How many messages' ends (the dot after DATA) the server received, answered or not. */
+  int messageEnds() {
+    return messages.get();
+  }
+
+  /** How many NOOP commands the server received. */
+  int noops() {
+    return noops.get();
   }
 
   /** How many QUIT commands the server received (it answers each and closes that connection). */
@@ -155,7 +179,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
           reply(out, "250 scripted.test");
         } else if (command.startsWith("MAIL FROM")) {
           recipients.clear();
-          reply(out, "250 2.1.0 OK");
+          String answer = mailReply.apply(mailCommands.incrementAndGet());
+          if (answer == null) {
+            while (socket.getInputStream().read() >= 0) {
+              // silent until the client gives up
+            }
+            hangUps.incrementAndGet();
+            return;
+          }
+          reply(out, answer);
+          if (answer.startsWith("421")) {
+            return;
+          }
         } else if (command.startsWith("RCPT TO")) {
           String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
           String answer = rcptReply.apply(address);
@@ -180,6 +215,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
             return;
           }
         } else if (command.equals("RSET") || command.equals("NOOP")) {
+          if (command.equals("NOOP")) {
+            noops.incrementAndGet();
+          }
           recipients.clear();
           reply(out, "250 2.0.0 OK");
         } else if (command.equals("QUIT")) {
