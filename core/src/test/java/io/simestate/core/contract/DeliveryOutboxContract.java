@@ -156,6 +156,42 @@ public abstract class DeliveryOutboxContract {
   }
 
   @Test
+  void aClaimTakesTheEarliestDueFirstWhetherPendingOrLeftInFlightByADispatcherThatDied() {
+    TenantId tenant = newTenant();
+    Delivery abandoned = pending(tenant, at(0));
+    deliveryOutbox().enqueue(List.of(abandoned));
+    deliveryOutbox().claimDue(at(0), 10, LEASE, claim()); // its dispatcher dies: due again when the lease ends
+    Instant leaseEnd = at(0).plus(LEASE);
+    Delivery dueNext = pending(tenant, leaseEnd.plusSeconds(10));
+    Delivery dueLast = pending(tenant, leaseEnd.plusSeconds(50));
+    deliveryOutbox().enqueue(List.of(dueNext, dueLast));
+
+    List<Delivery> claimed = deliveryOutbox().claimDue(leaseEnd.plusSeconds(100), 2, LEASE, claim());
+
+    assertThat(claimed).extracting(Delivery::id).containsExactly(abandoned.id(), dueNext.id());
+  }
+
+  @Test
+  void aThousandAndAThousandAndOneHeldDeliveriesAreRenewedAndReleasedInFull() {
+    // A database adapter may split long id lists into statements of some size (often 1,000 ids).
+    TenantId tenant = newTenant();
+    List<Delivery> many = new ArrayList<>();
+    for (int i = 0; i < 1_001; i++) {
+      many.add(pending(tenant, at(0)));
+    }
+    deliveryOutbox().enqueue(many);
+    String claim = claim();
+    assertThat(deliveryOutbox().claimDue(at(1), 2_000, LEASE, claim)).hasSize(1_001);
+    List<DeliveryId> ids = many.stream().map(Delivery::id).toList();
+
+    assertThat(deliveryOutbox().renewLease(ids.subList(0, 1_000), claim, at(2).plus(LEASE))).isEqualTo(1_000);
+    assertThat(deliveryOutbox().renewLease(ids, claim, at(3).plus(LEASE))).isEqualTo(1_001);
+    assertThat(deliveryOutbox().release(ids.subList(0, 1_000), claim, at(4))).isEqualTo(1_000);
+    assertThat(deliveryOutbox().release(ids, claim, at(4))).isEqualTo(1);
+    assertThat(deliveryOutbox().countByStatus()).containsEntry(DeliveryStatus.PENDING, 1_001L);
+  }
+
+  @Test
   void aClaimedDeliveryIsInFlightUntilTheLeaseEndsAndAnAttemptCountsWhenItBegins() {
     Delivery d = pending(newTenant(), at(0));
     deliveryOutbox().enqueue(List.of(d));
