@@ -77,9 +77,9 @@ final class FailureClassifier {
       if (t.getMessage() != null && NOT_WRITTEN.contains(t.getMessage())) {
         return true;
       }
-      String command = commandMethod(t);
+      String command = (String) providerValue(t, "getCommand", String.class);
       if (command != null) {
-        Integer code = returnCodeMethod(t);
+        Integer code = (Integer) providerValue(t, "getReturnCode", int.class);
         return command.regionMatches(true, 0, "MAIL FROM", 0, 9) && code != null && (code == -1 || code == 421);
       }
     }
@@ -120,7 +120,7 @@ final class FailureClassifier {
    */
   static Integer replyCode(Throwable failure) {
     for (Throwable t : chain(failure)) {
-      Integer code = returnCodeMethod(t);
+      Integer code = (Integer) providerValue(t, "getReturnCode", int.class);
       if (code == null && t instanceof MessagingException && !(t instanceof SendFailedException)
           && t.getMessage() != null) {
         Matcher m = REPLY_CODE.matcher(t.getMessage());
@@ -140,27 +140,18 @@ final class FailureClassifier {
     return chain(failure).stream().anyMatch(t -> t.getMessage() != null && t.getMessage().contains("[EOF]"));
   }
 
-  private static Integer returnCodeMethod(Throwable t) {
+  /**
+   * What a provider exception's getter answers ({@code getReturnCode()} or {@code getCommand()} of Angus
+   * Mail's, kept off the compile path), or null if it has no such getter returning {@code type}.
+   */
+  private static Object providerValue(Throwable t, String getter, Class<?> type) {
     try {
-      Method method = t.getClass().getMethod("getReturnCode");
-      if (method.getReturnType() == int.class) {
-        return (Integer) method.invoke(t);
+      Method method = t.getClass().getMethod(getter);
+      if (method.getReturnType() == type) {
+        return method.invoke(t);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      // Not a provider exception with a reply code.
-    }
-    return null;
-  }
-
-  /** The SMTP command a provider exception names ({@code getCommand()} of Angus Mail's), or null. */
-  private static String commandMethod(Throwable t) {
-    try {
-      Method method = t.getClass().getMethod("getCommand");
-      if (method.getReturnType() == String.class) {
-        return (String) method.invoke(t);
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // Not a provider exception naming its command.
+      // Not a provider exception with that value.
     }
     return null;
   }

@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A connection carries the next message at once, without a NOOP round trip first. When a reused
+ * A connection carries the next message at once, without a NOOP round trip first
+ * ({@code SmtpFailuresTest.batchIsSentOverOneConnectionWithoutACheckBeforeEachMessage}). When a reused
  * connection turns out to be dead at a message, the message goes out once more over a new connection
  * if the server cannot have accepted it (it closed the connection at the message's first command), and
  * never again here if it may have (no answer came, perhaps to the message's end): a portal's contact
@@ -19,18 +20,6 @@ import org.junit.jupiter.api.Test;
 class ConnectionReuseTest {
 
   private final List<Notification> three = Fixtures.threeNorthwindAlerts();
-
-  @Test
-  void theNextMessageGoesOutOnTheSameConnectionWithoutACheckFirst() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting()) {
-
-      List<SendResult> results = Fixtures.localSender(server.port()).build().sendAll(three);
-
-      assertThat(results).containsOnly(SendResult.sent()).hasSize(3);
-      assertThat(server.noops()).isZero();
-      assertThat(server.connections()).isEqualTo(1);
-    }
-  }
 
   @Test
   void aServerShuttingDownAtTheNextMessagesFirstCommandGetsItOverANewConnection() throws Exception {

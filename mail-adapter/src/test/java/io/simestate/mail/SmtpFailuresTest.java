@@ -68,7 +68,7 @@ class SmtpFailuresTest {
   }
 
   @Test
-  void batchIsSentOverOneConnection() throws Exception {
+  void batchIsSentOverOneConnectionWithoutACheckBeforeEachMessage() throws Exception {
     try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting()) {
 
       List<SendResult> results = Fixtures.localSender(server.port()).build().sendAll(three);
@@ -76,6 +76,7 @@ class SmtpFailuresTest {
       assertThat(results).containsOnly(SendResult.sent()).hasSize(3);
       assertThat(server.acceptedRecipients()).hasSize(3);
       assertThat(server.connections()).isEqualTo(1);
+      assertThat(server.noops()).isZero();
     }
   }
 
