@@ -29,6 +29,13 @@ final class JpaAuditTrail implements AuditTrail {
   static final String EVENT_COLUMNS =
       "id, tenant_id, event_type, actor, occurred_at, customer_id, summary, sim_count, range_first, range_last, "
           + "range_length";
+  /**
+   * The values of {@link #EVENT_COLUMNS} as a PostgreSQL select list, each parameter cast to its
+   * column's type (parameters in a select list have no type of their own).
+   */
+  static final String EVENT_VALUES_CAST_FOR_POSTGRESQL = "cast(? as varchar), cast(? as varchar), "
+      + "cast(? as varchar), cast(? as varchar), cast(? as timestamptz), cast(? as varchar), cast(? as varchar), "
+      + "cast(? as bigint), cast(? as varchar), cast(? as varchar), cast(? as integer)";
 
   private final JpaTransactions tx;
   private final VendorDetector vendors;
@@ -60,6 +67,21 @@ final class JpaAuditTrail implements AuditTrail {
       ps.setInt(from + 10, range.first().length());
     }
     return from + 11;
+  }
+
+  /**
+   * Binds one {@code (event_id, ordinal, iccid)} row per SIM of an event from {@code from}, for a
+   * multi-row insert into {@code simestate_audit_sim}; returns the next index.
+   */
+  static int bindSimRows(PreparedStatement ps, int from, AuditEvent event) throws java.sql.SQLException {
+    int i = from;
+    int ordinal = 0;
+    for (Iccid sim : event.sims()) {
+      ps.setString(i++, event.id().toString());
+      ps.setInt(i++, ordinal++);
+      ps.setString(i++, sim.digits());
+    }
+    return i;
   }
 
   @Override

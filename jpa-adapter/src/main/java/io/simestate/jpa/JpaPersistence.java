@@ -8,6 +8,7 @@ import io.simestate.core.alert.DeliveryOperations;
 import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.alert.RoutingRecorder;
+import io.simestate.core.alert.SentRecorder;
 import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
@@ -60,6 +61,7 @@ public final class JpaPersistence implements Persistence {
   private final TenantSettingsStore tenantSettings;
   private final AuditTrail auditTrail;
   private final RoutingRecorder routingRecorder;
+  private final SentRecorder sentRecorder;
 
   private JpaPersistence(JpaTransactions transactions, DatabaseVendor vendor) {
     this.transactions = transactions;
@@ -76,6 +78,7 @@ public final class JpaPersistence implements Persistence {
     this.auditTrail = new JpaAuditTrail(transactions, vendors);
     this.routingRecorder = new JpaRoutingRecorder(transactions, vendors,
         RoutingRecorder.composedOf(decisions, repeatGuard, outbox, auditTrail));
+    this.sentRecorder = new JpaSentRecorder(transactions, vendors, SentRecorder.composedOf(outbox, auditTrail));
   }
 
   /**
@@ -249,6 +252,17 @@ public final class JpaPersistence implements Persistence {
   @Override
   public RoutingRecorder routingRecorder() {
     return routingRecorder;
+  }
+
+  /**
+   * The adapter's recorder of sent messages: one statement per message on PostgreSQL (the delivery,
+   * its audit event and its SIM row), the stores in turn on H2 and MariaDB.
+   *
+   * @return never null
+   */
+  @Override
+  public SentRecorder sentRecorder() {
+    return sentRecorder;
   }
 
   /**

@@ -233,12 +233,7 @@ final class JpaRoutingRecorder implements RoutingRecorder {
     }
     i = JpaAuditTrail.bindEvent(ps, i, event, range, vendor);
     if (simRows) {
-      int ordinal = 0;
-      for (var sim : event.sims()) {
-        ps.setString(i++, event.id().toString());
-        ps.setInt(i++, ordinal++);
-        ps.setString(i++, sim.digits());
-      }
+      JpaAuditTrail.bindSimRows(ps, i, event);
     }
   }
 

@@ -16,6 +16,8 @@ import io.simestate.core.alert.DeliveryStatus;
 import io.simestate.core.alert.Recipient;
 import io.simestate.core.alert.Usage;
 import io.simestate.core.alert.UsageAlert;
+import io.simestate.core.audit.AuditEvent;
+import io.simestate.core.audit.AuditEventType;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.EmailAddress;
@@ -196,18 +198,50 @@ class DeliveryOutboxTest {
       });
     }
 
-    @Test
-    void relaxedDurabilityTurnsOffTheCommitsWaitForTheDiskForThatTransactionOnly() {
-      Transactions tx = db.persistence.transactions();
-
-      String relaxed = tx.inTransaction(() -> {
-        outbox.relaxDurabilityOfResults();
+    /** Claims a new delivery, records its result with {@code result} in a transaction; answers the setting then. */
+    private String synchronousCommitAfter(java.util.function.Predicate<Delivery> result) {
+      Delivery d = simple(tenant, Fixtures.T0);
+      outbox.enqueue(List.of(d));
+      outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c");
+      return db.persistence.transactions().inTransaction(() -> {
+        assertThat(synchronousCommit()).isEqualTo("on");
+        assertThat(result.test(d)).isTrue();
         return synchronousCommit();
       });
-      String next = tx.inTransaction(this::synchronousCommit);
+    }
 
-      assertThat(relaxed).isEqualTo("off");
-      assertThat(next).isEqualTo("on");
+    @Test
+    void aSentMessageIsRecordedInOneStatementWithItsEventAndItsSim() {
+      Delivery d = simple(tenant, Fixtures.T0);
+      outbox.enqueue(List.of(d));
+      outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c");
+      AuditEvent event = new AuditEvent(java.util.UUID.randomUUID(), tenant, AuditEventType.DELIVERY_SENT,
+          io.simestate.core.Actor.system(), Fixtures.T0.plusSeconds(2), d.customerId(), List.of(d.alert().iccid()),
+          "sent");
+
+      long statements = db.persistence.transactions().inTransaction(() -> {
+        long before = db.statements();
+        assertThat(db.persistence.sentRecorder().recordSent(d.id(), "c", Fixtures.T0.plusSeconds(2), event)).isTrue();
+        return db.statements() - before;
+      });
+
+      assertThat(statements).isEqualTo(1);
+      assertThat(db.persistence.auditTrail().forSim(tenant, d.alert().iccid(), 10)).extracting(AuditEvent::id)
+          .containsExactly(event.id());
+    }
+
+    @Test
+    void everyStatementThatRecordsAResultTurnsOffTheCommitsWaitForTheDiskForThatTransactionOnly() {
+      Instant at = Fixtures.T0.plusSeconds(2);
+      AuditEvent event = new AuditEvent(java.util.UUID.randomUUID(), tenant, AuditEventType.DELIVERY_SENT,
+          io.simestate.core.Actor.system(), at, null, List.of(), "sent");
+
+      assertThat(synchronousCommitAfter(d -> outbox.markSent(d.id(), "c", at))).isEqualTo("off");
+      assertThat(synchronousCommitAfter(d -> outbox.markRetry(d.id(), "c", at, "421"))).isEqualTo("off");
+      assertThat(synchronousCommitAfter(d -> outbox.markFailed(d.id(), "c", "550"))).isEqualTo("off");
+      assertThat(synchronousCommitAfter(d -> db.persistence.sentRecorder().recordSent(d.id(), "c", at, event)))
+          .isEqualTo("off");
+      assertThat(db.persistence.transactions().inTransaction(this::synchronousCommit)).isEqualTo("on");
     }
   }
 

@@ -183,8 +183,10 @@ public interface DeliveryOutbox {
    * database server itself crashes right after, such a record may be lost, and its delivery, whose
    * attempt was committed durably before the send, is sent again (within the retry bound) or given up
    * when another dispatcher takes it over. A crash of the dispatcher's process loses nothing that
-   * committed. The JPA adapter sets {@code synchronous_commit = off} for the transaction on
-   * PostgreSQL; the default does nothing.
+   * committed. The default does nothing. The JPA adapter does nothing here either: on PostgreSQL the
+   * statements that record a result ({@link #markSent}, {@link #markRetry}, {@link #markFailed},
+   * {@link SentRecorder#recordSent}) set {@code synchronous_commit = off} for their transaction
+   * themselves, which saves the round trip of a statement of its own.
    */
   default void relaxDurabilityOfResults() {
     // every commit stays durable

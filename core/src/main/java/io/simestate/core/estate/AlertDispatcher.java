@@ -17,6 +17,7 @@ import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.RetryPolicy;
 import io.simestate.core.alert.SendResult;
 import io.simestate.core.alert.SenderIdentity;
+import io.simestate.core.alert.SentRecorder;
 import io.simestate.core.alert.SubscriptionNotice;
 import io.simestate.core.alert.TenantAlertSettings;
 import io.simestate.core.alert.UsageAlert;
@@ -67,8 +68,9 @@ import org.slf4j.LoggerFactory;
  *   <li>prepares the message (the tenant's settings) and hands it to a send session of the port,
  *       bounded by the time limit per send;</li>
  *   <li>records the result in a short transaction of its own, before the next message goes out:
- *       sent; a retry with exponential back-off and jitter after a transient failure; failed after a
- *       permanent failure or the last attempt. A killed dispatcher so sends at most the message in
+ *       sent (the delivery and its audit event in one step, {@link SentRecorder}); a retry with
+ *       exponential back-off and jitter after a transient failure; failed after a permanent failure
+ *       or the last attempt. A killed dispatcher so sends at most the message in
  *       flight again. That transaction need not wait for the disk
  *       ({@link DeliveryOutbox#relaxDurabilityOfResults()}): only a crash of the database server can
  *       lose it, and then the delivery, its attempt committed, is sent again within the bound;</li>
@@ -104,6 +106,7 @@ public final class AlertDispatcher implements AutoCloseable {
   static final int SLICE = 32;
 
   private final DeliveryOutbox outbox;
+  private final SentRecorder sentRecorder;
   private final NotificationSender sender;
   private final Transactions tx;
   private final EventRecorder events;
@@ -126,6 +129,7 @@ public final class AlertDispatcher implements AutoCloseable {
    * Wires the dispatcher; called by {@code SimEstate}.
    *
    * @param outbox the outbox
+   * @param sentRecorder what records a sent message (the delivery and its audit event)
    * @param sender the notification port
    * @param tx the transaction runner
    * @param events the event recorder
@@ -139,10 +143,12 @@ public final class AlertDispatcher implements AutoCloseable {
    * @param clock the clock
    * @param monitor told of each run and each message's result (F20)
    */
-  AlertDispatcher(DeliveryOutbox outbox, NotificationSender sender, Transactions tx, EventRecorder events,
-      TenantSettingsReader settings, SenderIdentity defaultSender, RetryPolicy retry, int batchSize, Duration lease,
-      Duration sendTimeLimit, RandomGenerator random, Clock clock, EstateListener monitor) {
+  AlertDispatcher(DeliveryOutbox outbox, SentRecorder sentRecorder, NotificationSender sender, Transactions tx,
+      EventRecorder events, TenantSettingsReader settings, SenderIdentity defaultSender, RetryPolicy retry,
+      int batchSize, Duration lease, Duration sendTimeLimit, RandomGenerator random, Clock clock,
+      EstateListener monitor) {
     this.outbox = outbox;
+    this.sentRecorder = sentRecorder;
     this.sender = sender;
     this.tx = tx;
     this.events = events;
@@ -603,10 +609,11 @@ public final class AlertDispatcher implements AutoCloseable {
       for (Delivery d : group) {
         switch (result.status()) {
           case SENT -> {
-            held(outbox.markSent(d.id(), claim, now));
-            recorded.add(events.recordInTrail(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(),
+            AuditEvent event = events.event(d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(),
                 d.customerId(), sims(d),
-                describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : "")));
+                describe(d) + " sent" + (group.size() > 1 ? " in a digest of " + group.size() : ""));
+            held(sentRecorder.recordSent(d.id(), claim, now, event));
+            recorded.add(event);
             sent++;
           }
           case TRANSIENT_FAILURE -> {

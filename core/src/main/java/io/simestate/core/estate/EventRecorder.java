@@ -117,7 +117,20 @@ final class EventRecorder {
     return failed;
   }
 
-  private AuditEvent event(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
+  /**
+   * Stamps an event without writing it anywhere: for a caller that has it written together with its
+   * change (the dispatcher's {@code SentRecorder}) and hands it to {@link #publishToHosts} once that
+   * transaction has committed.
+   *
+   * @param tenant the tenant
+   * @param type what happened
+   * @param actor who did it
+   * @param customer the customer, or null
+   * @param sims the SIMs concerned, or an empty collection
+   * @param summary the description for people
+   * @return the event
+   */
+  AuditEvent event(TenantId tenant, AuditEventType type, Actor actor, CustomerId customer,
       Collection<Iccid> sims, String summary) {
     return new AuditEvent(io.simestate.core.internal.FastUuid.next(), tenant, type, actor, clock.instant(), customer,
         sims, summary);

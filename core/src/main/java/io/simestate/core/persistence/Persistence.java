@@ -8,6 +8,7 @@ import io.simestate.core.alert.DeliveryOutbox;
 import io.simestate.core.alert.TenantSettingsStore;
 import io.simestate.core.alert.RecipientDirectory;
 import io.simestate.core.alert.RoutingRecorder;
+import io.simestate.core.alert.SentRecorder;
 import io.simestate.core.audit.AuditTrail;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.estate.SimEstate;
@@ -92,6 +93,17 @@ public interface Persistence {
    */
   default RoutingRecorder routingRecorder() {
     return RoutingRecorder.composedOf(decisions(), repeatGuard(), outbox(), auditTrail());
+  }
+
+  /**
+   * Records that a message was sent in one step (the delivery marked sent, its audit event written):
+   * the write the dispatcher makes for every message. The default calls {@link #outbox()} and
+   * {@link #auditTrail()} in turn; an adapter overrides it with fewer statements.
+   *
+   * @return the recorder; never null
+   */
+  default SentRecorder sentRecorder() {
+    return SentRecorder.composedOf(outbox(), auditTrail());
   }
 
   /**

@@ -201,7 +201,11 @@ class DispatcherFaultsTest {
           }
         });
     return (Persistence) Proxy.newProxyInstance(Persistence.class.getClassLoader(), new Class<?>[] {Persistence.class},
-        (proxy, method, args) -> method.getName().equals("outbox") ? outbox : method.invoke(inner, args));
+        (proxy, method, args) -> switch (method.getName()) {
+          case "outbox" -> outbox;
+          case "sentRecorder" -> SentRecorder.composedOf(outbox, inner.auditTrail());
+          default -> method.invoke(inner, args);
+        });
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class StoreOutage {
     return proxy(Persistence.class, inner, new AtomicBoolean(), method -> switch (method) {
       case "transactions" -> failingTx;
       case "outbox" -> failingOutbox;
+      case "sentRecorder" -> SentRecorder.composedOf(failingOutbox, inner.auditTrail());
       default -> null;
     });
   }

@@ -18,6 +18,7 @@ import io.simestate.core.contract.LimitsContract;
 import io.simestate.core.contract.LookAlikeNamesContract;
 import io.simestate.core.contract.PortalAnswersContract;
 import io.simestate.core.contract.RecipientDirectoryContract;
+import io.simestate.core.contract.SentRecorderContract;
 import io.simestate.core.contract.SimAssignmentStoreContract;
 import io.simestate.core.contract.SimEstateContract;
 import io.simestate.core.contract.TenantSettingsContract;
@@ -76,6 +77,14 @@ class InMemoryContractsTest {
     @Override
     protected DeliveryOutbox deliveryOutbox() {
       return persistence.outbox();
+    }
+  }
+
+  @Nested
+  class SentRecorderTest extends SentRecorderContract {
+    @Override
+    protected Persistence persistence() {
+      return persistence;
     }
   }
 
