@@ -5,7 +5,8 @@
 #   benchmarks/run.sh --quick   smoke run: two rounds of one short iteration each, small estates
 #
 # SIMESTATE_BENCH_ONLY="pg-mail jpa-route" runs only those pairs (names as below; a pairdb name
-# covers both databases). SIMESTATE_BENCH_JAVA_OPTS is passed to java, e.g. -Djmh.ignoreLock=true
+# covers both databases). SIMESTATE_BENCH_ROUNDS=2 runs two rounds per pair instead of four (about
+# half the time; the README then shows two forks per side and two pairs per ratio). SIMESTATE_BENCH_JAVA_OPTS is passed to java, e.g. -Djmh.ignoreLock=true
 # on a machine where another JMH run holds the lock.
 #
 # Needs a JDK 17+, Maven, python3 and, for the PostgreSQL rows, a server at 127.0.0.1:5432 (user
@@ -105,7 +106,7 @@ if [[ "$mode" == quick ]]; then
 else
   # Sizes are the defaults in the benchmark classes' annotations; iterations per fork are fewer than
   # the annotations', since every pair runs $rounds forks per side.
-  rounds=4
+  rounds="${SIMESTATE_BENCH_ROUNDS:-4}"
   short=(-wi 2 -i 2 -w 2s -r 2s)
   single=(-wi 1 -i 2)
   pair recipients InMemoryRecipientsBenchmark "ours baseline" "${short[@]}"
@@ -130,7 +131,7 @@ fi
   echo "jdk=$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "mode=$mode"
-  echo "command=${SIMESTATE_BENCH_ONLY:+SIMESTATE_BENCH_ONLY=\"$SIMESTATE_BENCH_ONLY\" }benchmarks/run.sh${1:+ $1}"
+  echo "command=${SIMESTATE_BENCH_ONLY:+SIMESTATE_BENCH_ONLY=\"$SIMESTATE_BENCH_ONLY\" }${SIMESTATE_BENCH_ROUNDS:+SIMESTATE_BENCH_ROUNDS=$SIMESTATE_BENCH_ROUNDS }benchmarks/run.sh${1:+ $1}"
 } >> "$out/machine.properties"
 
 echo "== Writing benchmarks/README.md"

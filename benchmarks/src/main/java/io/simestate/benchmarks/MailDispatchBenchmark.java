@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Benchmark 6: send 2,000 alert emails to an in-process GreenMail SMTP server on 127.0.0.1. Ours is
  * {@code dispatcher().dispatchDue()} of an in-memory estate wired to the mail adapter's
- * {@code SmtpNotificationSender} with its defaults (one SMTP connection per dispatcher batch of 500,
+ * {@code SmtpNotificationSender} with its defaults (one SMTP connection per {@code dispatchDue} run,
  * templated multipart/alternative messages, delivery bookkeeping); the 2,000 alerts are routed in
  * the iteration's setup. Baselines in the same run, composing a comparable multipart/alternative
  * message per email: raw Jakarta Mail over one reused connection ({@code Transport.sendMessage}), and

@@ -180,7 +180,8 @@ public final class AlertDispatcher implements AutoCloseable {
     }
     Instant startedAt = clock.instant();
     DispatchReport total = DispatchReport.EMPTY;
-    try {
+    // One send session for the whole run: its batches share a connection where the sender keeps one.
+    try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
       for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
@@ -188,7 +189,7 @@ public final class AlertDispatcher implements AutoCloseable {
         if (batch.isEmpty()) {
           break;
         }
-        total = total.plus(batch.get().dispatch());
+        total = total.plus(batch.get().dispatch(session));
       }
     } catch (Throwable e) {
       monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,
@@ -421,9 +422,9 @@ public final class AlertDispatcher implements AutoCloseable {
       return attempted;
     }
 
-    DispatchReport dispatch() {
+    DispatchReport dispatch(TimedSends session) {
       int next = 0;
-      try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
+      try {
         while (next < groups.size() && !stopping) {
           if (!sendOne(next++, session)) {
             break;

@@ -148,6 +148,23 @@ class SendSessionsTest {
   }
 
   @Test
+  void aRunOfSeveralBatchesSendsThroughOneSessionAndClosesItAtTheEnd() throws InterruptedException {
+    SessionSender sender = new SessionSender(n -> SendResult.sent());
+    AlertFixture f = new AlertFixture(b -> b.notificationSender(sender).dispatchBatchSize(1));
+    twoMessagesDue(f);
+
+    DispatchReport report = f.estate.dispatcher().dispatchDue();
+
+    assertThat(report.claimed()).isEqualTo(2);
+    assertThat(report.sent()).isEqualTo(2);
+    assertThat(sender.sessions).as("one session for the run's two batches of one").hasSize(1);
+    Session session = sender.sessions.get(0);
+    assertThat(session.sent).hasSize(2);
+    assertThat(session.closed.getCount()).as("closed before the run returns").isZero();
+    assertEndsPromptly(session.thread);
+  }
+
+  @Test
   void aSessionWhoseSendThrewIsClosedAndTheNextMessageGoesThroughANewOne() throws InterruptedException {
     SessionSender sender = new SessionSender(n -> {
       throw new IllegalStateException("SMTP connection reset");
