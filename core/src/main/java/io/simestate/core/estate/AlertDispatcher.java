@@ -180,7 +180,9 @@ public final class AlertDispatcher implements AutoCloseable {
     }
     Instant startedAt = clock.instant();
     DispatchReport total = DispatchReport.EMPTY;
-    // One send session for the whole run: its batches share a connection where the sender keeps one.
+    // The run's batches share a send session (a connection, where the sender keeps one) while every
+    // message goes out; after a batch with a failure the next batch opens a new one, since a session
+    // may answer every further message with the failure of its connection.
     try (TimedSends session = new TimedSends(sender, sendTimeLimit)) {
       for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
         Instant now = clock.instant();
@@ -189,7 +191,11 @@ public final class AlertDispatcher implements AutoCloseable {
         if (batch.isEmpty()) {
           break;
         }
-        total = total.plus(batch.get().dispatch(session));
+        DispatchReport done = batch.get().dispatch(session);
+        if (done.retried() + done.failed() > 0) {
+          session.close();
+        }
+        total = total.plus(done);
       }
     } catch (Throwable e) {
       monitor.dispatchFinished(new DispatchRun(startedAt, Duration.between(startedAt, clock.instant()), total,

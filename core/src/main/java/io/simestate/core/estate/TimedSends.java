@@ -123,7 +123,10 @@ final class TimedSends implements AutoCloseable {
     w.thread.shutdown();
   }
 
-  /** Closes the session on its own thread, waiting at most the time limit. */
+  /**
+   * Closes the session on its own thread, waiting at most the time limit. A later {@link #send}
+   * opens a new session on a new thread.
+   */
   @Override
   public void close() {
     Worker w = worker;

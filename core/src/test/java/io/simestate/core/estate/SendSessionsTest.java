@@ -165,6 +165,28 @@ class SendSessionsTest {
   }
 
   @Test
+  void aBatchWithAFailedMessageEndsItsSessionAndTheNextBatchOpensANewOne() throws InterruptedException {
+    // As the mail adapter's session does after a failed connection: it answers a failure for every
+    // further message (the server was down), so the next batch must not inherit it.
+    SessionSender sender = new SessionSender(n -> SendResult.transientFailure("could not connect to the server"),
+        n -> SendResult.sent());
+    AlertFixture f = new AlertFixture(b -> b.notificationSender(sender).dispatchBatchSize(1));
+    AlertId alert = twoMessagesDue(f);
+
+    DispatchReport report = f.estate.dispatcher().dispatchDue();
+
+    assertThat(report.retried()).isEqualTo(1);
+    assertThat(report.sent()).isEqualTo(1);
+    assertThat(sender.sessions).hasSize(2);
+    assertThat(sender.sessions.get(0).sent).hasSize(1);
+    assertThat(sender.sessions.get(1).sent).hasSize(1);
+    assertThat(sender.sessions.get(0).closed.await(PROMPTLY_MS, TimeUnit.MILLISECONDS)).isTrue();
+    assertEndsPromptly(sender.sessions.get(0).thread);
+    assertThat(f.estate.alerts().deliveriesOf(ACME, alert)).extracting(d -> d.status())
+        .containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.PENDING);
+  }
+
+  @Test
   void aSessionWhoseSendThrewIsClosedAndTheNextMessageGoesThroughANewOne() throws InterruptedException {
     SessionSender sender = new SessionSender(n -> {
       throw new IllegalStateException("SMTP connection reset");
