@@ -193,7 +193,7 @@ public final class AlertDispatcher implements AutoCloseable {
         }
         DispatchReport done = batch.get().dispatch(session);
         if (done.retried() + done.failed() > 0) {
-          session.close();
+          session.endSession();
         }
         total = total.plus(done);
       }

@@ -123,12 +123,17 @@ final class TimedSends implements AutoCloseable {
     w.thread.shutdown();
   }
 
+  /** Ends the session, as {@link #endSession} does. */
+  @Override
+  public void close() {
+    endSession();
+  }
+
   /**
    * Closes the session on its own thread, waiting at most the time limit. A later {@link #send}
    * opens a new session on a new thread.
    */
-  @Override
-  public void close() {
+  void endSession() {
     Worker w = worker;
     worker = null;
     if (w == null) {
