@@ -198,11 +198,22 @@ class DeliveryOutboxTest {
       });
     }
 
-    /** Claims a new delivery, records its result with {@code result} in a transaction; answers the setting then. */
-    private String synchronousCommitAfter(java.util.function.Predicate<Delivery> result) {
+    /** A new delivery, claimed under "c". */
+    private Delivery claimed() {
       Delivery d = simple(tenant, Fixtures.T0);
       outbox.enqueue(List.of(d));
       outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c");
+      return d;
+    }
+
+    private AuditEvent sentEvent(Instant at, CustomerId customer, List<io.simestate.core.sim.Iccid> sims) {
+      return new AuditEvent(java.util.UUID.randomUUID(), tenant, AuditEventType.DELIVERY_SENT,
+          io.simestate.core.Actor.system(), at, customer, sims, "sent");
+    }
+
+    /** Claims a new delivery, records its result with {@code result} in a transaction; answers the setting then. */
+    private String synchronousCommitAfter(java.util.function.Predicate<Delivery> result) {
+      Delivery d = claimed();
       return db.persistence.transactions().inTransaction(() -> {
         assertThat(synchronousCommit()).isEqualTo("on");
         assertThat(result.test(d)).isTrue();
@@ -212,12 +223,8 @@ class DeliveryOutboxTest {
 
     @Test
     void aSentMessageIsRecordedInOneStatementWithItsEventAndItsSim() {
-      Delivery d = simple(tenant, Fixtures.T0);
-      outbox.enqueue(List.of(d));
-      outbox.claimDue(Fixtures.T0.plusSeconds(1), 10, Duration.ofMinutes(5), "c");
-      AuditEvent event = new AuditEvent(java.util.UUID.randomUUID(), tenant, AuditEventType.DELIVERY_SENT,
-          io.simestate.core.Actor.system(), Fixtures.T0.plusSeconds(2), d.customerId(), List.of(d.alert().iccid()),
-          "sent");
+      Delivery d = claimed();
+      AuditEvent event = sentEvent(Fixtures.T0.plusSeconds(2), d.customerId(), List.of(d.alert().iccid()));
 
       long statements = db.persistence.transactions().inTransaction(() -> {
         long before = db.statements();
@@ -233,8 +240,7 @@ class DeliveryOutboxTest {
     @Test
     void everyStatementThatRecordsAResultTurnsOffTheCommitsWaitForTheDiskForThatTransactionOnly() {
       Instant at = Fixtures.T0.plusSeconds(2);
-      AuditEvent event = new AuditEvent(java.util.UUID.randomUUID(), tenant, AuditEventType.DELIVERY_SENT,
-          io.simestate.core.Actor.system(), at, null, List.of(), "sent");
+      AuditEvent event = sentEvent(at, null, List.of());
 
       assertThat(synchronousCommitAfter(d -> outbox.markSent(d.id(), "c", at))).isEqualTo("off");
       assertThat(synchronousCommitAfter(d -> outbox.markRetry(d.id(), "c", at, "421"))).isEqualTo("off");

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.Nested;
  */
 class JpaSentRecorderContractTest {
 
-  @Nested
-  @Db(DatabaseVendor.H2)
-  class OnH2 extends SentRecorderContract {
+  abstract static class OnDatabase extends SentRecorderContract {
     @BeforeEach
     void startWithAnEmptyOutbox() throws Exception {
       Db.Of.database(this).clearOutbox();
@@ -25,32 +23,16 @@ class JpaSentRecorderContractTest {
       return Db.Of.database(this).persistence;
     }
   }
+
+  @Nested
+  @Db(DatabaseVendor.H2)
+  class OnH2 extends OnDatabase {}
 
   @Nested
   @Db(DatabaseVendor.POSTGRESQL)
-  class OnPostgreSql extends SentRecorderContract {
-    @BeforeEach
-    void startWithAnEmptyOutbox() throws Exception {
-      Db.Of.database(this).clearOutbox();
-    }
-
-    @Override
-    protected Persistence persistence() {
-      return Db.Of.database(this).persistence;
-    }
-  }
+  class OnPostgreSql extends OnDatabase {}
 
   @Nested
   @Db(DatabaseVendor.MARIADB)
-  class OnMariaDb extends SentRecorderContract {
-    @BeforeEach
-    void startWithAnEmptyOutbox() throws Exception {
-      Db.Of.database(this).clearOutbox();
-    }
-
-    @Override
-    protected Persistence persistence() {
-      return Db.Of.database(this).persistence;
-    }
-  }
+  class OnMariaDb extends OnDatabase {}
 }

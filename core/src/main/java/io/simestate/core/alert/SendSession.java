@@ -4,7 +4,8 @@ package io.simestate.core.alert;
  * One run of sends through a {@link NotificationSender}, e.g. over one SMTP connection: the
  * dispatcher opens a session for a run (one {@code dispatchDue}, across its batches), hands it one
  * message at a time, records each result before the next message goes out, and closes it at the end
- * of the run, or at the end of a batch in which a message failed (the next batch opens a new one). The flow is one way: the session only answers; it never calls back into the library.
+ * of the run, or at the end of a batch in which a message failed (the next batch opens a new one).
+ * The flow is one way: the session only answers; it never calls back into the library.
  *
  * <p>A session is used by one thread at a time (the dispatcher's send thread), and each of its
  * {@link #send} calls runs under the dispatcher's time limit per send: a call that does not return in

@@ -82,8 +82,9 @@ public final class SimEstate {
     this.alerts = new Alerts(persistence.recipients(), persistence.decisions(), persistence.routingRecorder(),
         persistence.outbox(), tx, events, settings, new AlertRouter(), b.repeatWindow, b.alertPast, b.alertFuture,
         b.clock, monitor);
-    this.dispatcher = new AlertDispatcher(persistence.outbox(), persistence.sentRecorder(), b.sender, tx, events, settings, b.defaultSender(),
-        b.retryPolicy, b.batchSize, b.lease, b.effectiveSendTimeLimit(), b.random, b.clock, monitor);
+    this.dispatcher = new AlertDispatcher(persistence.outbox(), persistence.sentRecorder(), b.sender, tx, events,
+        settings, b.defaultSender(), b.retryPolicy, b.batchSize, b.lease, b.effectiveSendTimeLimit(), b.random, b.clock,
+        monitor);
     this.deliveries = new Deliveries(persistence.deliveryOperations(), tx, events, b.clock);
     this.retention = new Retention(persistence.retention(), b.clock);
     this.health = new HealthCheck(persistence.outbox(), tracker, b.healthThresholds, b.clock);

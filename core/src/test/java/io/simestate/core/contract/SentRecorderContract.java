@@ -54,6 +54,11 @@ public abstract class SentRecorderContract {
     return claim;
   }
 
+  /** A pending alert delivery about {@code sim}, due at once, for a new tenant. */
+  private static Delivery pendingAlert(Iccid sim) {
+    return DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+  }
+
   private static AuditEvent sent(Delivery d, Collection<Iccid> sims) {
     return new AuditEvent(UUID.randomUUID(), d.tenantId(), AuditEventType.DELIVERY_SENT, Actor.system(), at(2),
         d.customerId(), sims, "Warning alert " + d.alertId() + " to Ana sent ✓");
@@ -70,7 +75,7 @@ public abstract class SentRecorderContract {
   @Test
   void aHeldDeliveryIsMarkedSentAndItsEventWrittenWithItsSim() {
     Iccid sim = newIccid();
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+    Delivery d = pendingAlert(sim);
     String claim = claimed(d);
     AuditEvent event = sent(d, List.of(sim));
 
@@ -132,7 +137,7 @@ public abstract class SentRecorderContract {
   @Test
   void aDeliveryAnotherClaimTookOverIsNeitherMarkedNorItsEventWritten() {
     Iccid sim = newIccid();
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+    Delivery d = pendingAlert(sim);
     claimed(d);
 
     assertThat(recordSent(d.id(), DeliveryOutboxContract.claim(), sent(d, List.of(sim)))).isFalse();
@@ -145,7 +150,7 @@ public abstract class SentRecorderContract {
   @Test
   void aDeliveryRecordedSentAlreadyIsNotRecordedAgain() {
     Iccid sim = newIccid();
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+    Delivery d = pendingAlert(sim);
     String claim = claimed(d);
     AuditEvent first = sent(d, List.of(sim));
     assertThat(recordSent(d.id(), claim, first)).isTrue();
@@ -157,7 +162,7 @@ public abstract class SentRecorderContract {
 
   @Test
   void anUnknownDeliveryIsNotFoundAndNothingIsWritten() {
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), newIccid(), at(0));
+    Delivery d = pendingAlert(newIccid());
     AuditEvent event = sent(d, List.of());
 
     assertThatThrownBy(() -> recordSent(DeliveryId.random(), DeliveryOutboxContract.claim(), event))
@@ -169,7 +174,7 @@ public abstract class SentRecorderContract {
   @Test
   void whatItRecordedIsUndoneWithItsTransaction() {
     Iccid sim = newIccid();
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+    Delivery d = pendingAlert(sim);
     String claim = claimed(d);
 
     assertThatThrownBy(() -> persistence().transactions().inTransaction(() -> {
@@ -184,7 +189,7 @@ public abstract class SentRecorderContract {
   @Test
   void theDefaultRecorderMadeOfTheStoresKeepsTheSameContract() {
     Iccid sim = newIccid();
-    Delivery d = DeliveryOutboxContract.pending(newTenant(), "a-1", ContactId.random(), sim, at(0));
+    Delivery d = pendingAlert(sim);
     String claim = claimed(d);
     SentRecorder composed = SentRecorder.composedOf(persistence().outbox(), persistence().auditTrail());
     AuditEvent event = sent(d, List.of(sim));
