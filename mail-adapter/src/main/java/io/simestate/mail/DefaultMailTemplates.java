@@ -93,12 +93,13 @@ final class DefaultMailTemplates implements MailTemplates {
         .append(why(n)).append('\n').append(footer(n)).append('\n');
 
     List<SafeHtml> html = new ArrayList<>();
-    html.add(SafeHtml.format("{0}<p>{1}</p>{2}<table>", heading(n), greetingHtml(n),
+    html.add(SafeHtml.format("{0}<p>{1}</p>\n{2}<table>\n", heading(n), greetingHtml(n),
         banner(alert.kind(), headlineHtml(alert.kind(), iccid, customer))));
     for (String[] r : rows) {
-      html.add(SafeHtml.format("<tr><th scope=\"row\">{0}</th><td><bdi>{1}</bdi></td></tr>", r[0], r[1]));
+      html.add(SafeHtml.format("<tr><th scope=\"row\">{0}</th><td><bdi>{1}</bdi></td></tr>\n", r[0], r[1]));
     }
-    html.add(SafeHtml.format("</table><p class=\"next\"><strong>{0}</strong> {1}</p>{2}<p>{3}</p><p class=\"foot\">{4}</p>",
+    html.add(SafeHtml.format("</table>\n<p class=\"next\"><strong>{0}</strong> {1}</p>\n{2}<p>{3}</p>\n"
+        + "<p class=\"foot\">{4}</p>\n",
         nextTitle(alert.kind()), whatNextBody(n, alert.kind(), false), portalButton(n), why(n), footer(n)));
     return new MailContent(subject, text.toString(), document(subject, SafeHtml.concat(html)));
   }
@@ -118,9 +119,9 @@ final class DefaultMailTemplates implements MailTemplates {
     StringBuilder text = new StringBuilder();
     text.append(greeting(n)).append("\n\n").append(severityLine(n.kind())).append(headline).append(":\n\n");
     List<SafeHtml> html = new ArrayList<>();
-    html.add(SafeHtml.format("{0}<p>{1}</p>{2}"
+    html.add(SafeHtml.format("{0}<p>{1}</p>\n{2}"
             + "<table><tr><th scope=\"col\">SIM (ICCID)</th><th scope=\"col\">Raised</th>"
-            + "<th scope=\"col\">Usage</th></tr>",
+            + "<th scope=\"col\">Usage</th></tr>\n",
         heading(n), greetingHtml(n), banner(n.kind(), SafeHtml.format("{0}:", headline))));
     for (UsageAlert alert : n.alerts()) {
       String raised = time(n, alert.raisedAt());
@@ -130,13 +131,14 @@ final class DefaultMailTemplates implements MailTemplates {
         text.append(", ").append(usage);
       }
       text.append('\n');
-      html.add(SafeHtml.format("<tr><td>{0}</td><td>{1}</td><td><bdi>{2}</bdi></td></tr>",
+      html.add(SafeHtml.format("<tr><td>{0}</td><td>{1}</td><td><bdi>{2}</bdi></td></tr>\n",
           alert.iccid(), timeHtml(raised), keepTogether(usage)));
     }
     boolean many = count > 1;
     text.append('\n').append(whatNext(n, n.kind(), many)).append(portalLine(n)).append("\n\n")
         .append(why(n)).append('\n').append(footer(n)).append('\n');
-    html.add(SafeHtml.format("</table><p class=\"next\"><strong>{0}</strong> {1}</p>{2}<p>{3}</p><p class=\"foot\">{4}</p>",
+    html.add(SafeHtml.format("</table>\n<p class=\"next\"><strong>{0}</strong> {1}</p>\n{2}<p>{3}</p>\n"
+        + "<p class=\"foot\">{4}</p>\n",
         nextTitle(n.kind()), whatNextBody(n, n.kind(), many), portalButton(n), why(n), footer(n)));
     return new MailContent(subject, text.toString(), document(subject, SafeHtml.concat(html)));
   }
@@ -154,14 +156,14 @@ final class DefaultMailTemplates implements MailTemplates {
     String advice = "To make sure they reach you, add " + n.sender().address().displayed()
         + " to your address book or to your mail filter's list of allowed senders.";
     String text = greeting(n) + "\n\n" + body + "\n\n" + advice + portalLine(n) + "\n\n" + footer(n) + "\n";
-    SafeHtml html = SafeHtml.format("{0}<p>{1}</p><p>{2}</p><p>{3}</p>{4}<p class=\"foot\">{5}</p>",
+    SafeHtml html = SafeHtml.format("{0}<p>{1}</p>\n<p>{2}</p>\n<p>{3}</p>\n{4}<p class=\"foot\">{5}</p>\n",
         heading(n), greetingHtml(n), body, advice, portalButton(n), footer(n));
     return new MailContent(subject, text, document(subject, html));
   }
 
   private SafeHtml document(String subject, SafeHtml body) {
-    return SafeHtml.format("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>{0}</title><style>{1}</style></head><body>{2}</body></html>",
+    return SafeHtml.format("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">\n"
+        + "<title>{0}</title>\n<style>{1}</style>\n</head>\n<body>\n{2}</body>\n</html>\n",
         subject, SafeHtml.trusted(STYLE), body);
   }
 
@@ -296,14 +298,15 @@ final class DefaultMailTemplates implements MailTemplates {
     }
     return SafeHtml.format("<p><a href=\"{0}\" style=\"display:inline-block;background:#0b57d0;color:#fff;"
         + "padding:8px 16px;border-radius:4px;text-decoration:none\">Open {1}</a><br>"
-        + "<span class=\"foot\">{0}</span></p>", portal.toString(), portalName(n));
+        + "<span class=\"foot\">{0}</span></p>\n", portal.toString(), portalName(n));
   }
 
   /** The tenant's name above the message, or nothing. */
   private static SafeHtml heading(Notification n) {
     String tenant = tenantName(n);
     return tenant == null ? SafeHtml.trusted("")
-        : SafeHtml.format("<p style=\"color:#666;font-size:0.9em;margin:0 0 12px\"><bdi>{0}</bdi> · SIM usage alerts</p>",
+        : SafeHtml.format("<p style=\"color:#666;font-size:0.9em;margin:0 0 12px\"><bdi>{0}</bdi> &#183; "
+            + "SIM usage alerts</p>\n",
             tenant);
   }
 
@@ -324,10 +327,10 @@ final class DefaultMailTemplates implements MailTemplates {
   private static SafeHtml banner(AlertKind kind, SafeHtml headline) {
     return kind == AlertKind.CUT_OFF
         ? SafeHtml.format("<div role=\"alert\" style=\"{0}\"><strong style=\"font-size:1.1em;background:#b3261e;"
-            + "color:#fff;padding:2px 8px;border-radius:3px\">SERVICE STOPPED</strong><br><strong>{1}</strong></div>",
+            + "color:#fff;padding:2px 8px;border-radius:3px\">SERVICE STOPPED</strong><br><strong>{1}</strong></div>\n",
             CUT_OFF_BANNER, headline)
         : SafeHtml.format("<div style=\"{0}\"><strong style=\"font-size:1.1em\">&#9888; WARNING</strong><br>"
-            + "<strong>{1}</strong></div>", WARNING_BANNER, headline);
+            + "<strong>{1}</strong></div>\n", WARNING_BANNER, headline);
   }
 
   private static String senderLine(SenderIdentity sender) {

@@ -70,7 +70,7 @@ class OptionalMessagePartsTest {
     MailContent named = render(message.apply(new NotificationContext("ACME Connect", null, null, null), SENDER));
     MailContent unnamed = render(message.apply(NotificationContext.NONE, SENDER));
 
-    assertThat(html(named)).contains("<bdi>ACME Connect</bdi> · SIM usage alerts</p>");
+    assertThat(html(named)).contains("<bdi>ACME Connect</bdi> &#183; SIM usage alerts</p>");
     assertThat(html(unnamed)).doesNotContain("SIM usage alerts</p>");
     for (String part : List.of(named.text(), html(named))) {
       assertThat(part).contains("This message was sent automatically by Portal Alerts",
