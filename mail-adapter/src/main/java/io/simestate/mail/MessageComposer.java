@@ -11,7 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -91,13 +90,9 @@ final class MessageComposer {
       message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(content.text(), "UTF-8", "plain");
-    MimeBodyPart html = new MimeBodyPart();
-    html.setText(content.html().markup(), "UTF-8", "html");
     MimeMultipart alternative = new MimeMultipart("alternative");
-    alternative.addBodyPart(text);
-    alternative.addBodyPart(html);
+    alternative.addBodyPart(TextPart.of(content.text(), "plain"));
+    alternative.addBodyPart(TextPart.of(content.html().markup(), "html"));
     message.setContent(alternative);
     message.saveChanges();
     return message;
