@@ -115,16 +115,39 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
       List<DeliveryEntity> due = new ArrayList<>(lockDue(em, vendor, DeliveryStatus.PENDING, now, max));
       due.addAll(lockDue(em, vendor, DeliveryStatus.IN_FLIGHT, now, max));
       due.sort(Comparator.comparing((DeliveryEntity e) -> e.nextAttemptAt).thenComparing(e -> e.seq));
+      // The rows stay locked by this transaction; the entities are let go, so that the persistence
+      // context neither writes them one by one nor answers a later read with their state before the claim.
+      due.forEach(em::detach);
       Instant leaseUntil = now.plus(lease);
       List<Delivery> claimed = new ArrayList<>(Math.min(max, due.size()));
       for (DeliveryEntity e : due.subList(0, Math.min(max, due.size()))) {
-        e.status = DeliveryStatus.IN_FLIGHT.name();
-        e.nextAttemptAt = leaseUntil;
-        e.claimToken = claim;
-        claimed.add(toDomain(e));
+        claimed.add(toDomain(e).claimed(leaseUntil));
       }
-      em.flush();
+      markClaimed(em, vendor, claimed, leaseUntil, claim);
       return claimed;
+    });
+  }
+
+  /** Marks the locked deliveries in flight under the claim: one statement per {@link Jdbc#CHUNK}. */
+  private static void markClaimed(EntityManager em, DatabaseVendor vendor, List<Delivery> claimed, Instant leaseUntil,
+      String claim) {
+    Jdbc.on(em, c -> {
+      for (int from = 0; from < claimed.size(); from += Jdbc.CHUNK) {
+        List<Delivery> chunk = claimed.subList(from, Math.min(claimed.size(), from + Jdbc.CHUNK));
+        try (PreparedStatement ps = c.prepareStatement("update simestate_delivery set status = 'IN_FLIGHT', "
+            + "next_attempt_at = ?, claim_token = ? where id in (" + Jdbc.marks(chunk.size()) + ")")) {
+          Jdbc.setInstant(ps, 1, leaseUntil, vendor);
+          ps.setString(2, claim);
+          int i = 3;
+          for (Delivery d : chunk) {
+            ps.setString(i++, d.id().toString());
+          }
+          if (ps.executeUpdate() != chunk.size()) {
+            throw new IllegalStateException("a locked delivery of the claim was not found by its id");
+          }
+        }
+      }
+      return null;
     });
   }
 

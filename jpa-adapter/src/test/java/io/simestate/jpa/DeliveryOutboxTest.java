@@ -90,6 +90,28 @@ class DeliveryOutboxTest {
     }
 
     @Test
+    void aClaimMarksItsDeliveriesInOneStatementAndLoadsNoneForUpdateOneByOne() {
+      List<Delivery> due = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        due.add(simple(tenant, Fixtures.T0));
+      }
+      outbox.enqueue(due);
+      org.hibernate.stat.Statistics statistics = db.factory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+      long updatesBefore = statistics.getEntityUpdateCount();
+      long statementsBefore = db.statements();
+
+      List<Delivery> claimed = outbox.claimDue(Fixtures.T0.plusSeconds(1), 50, Duration.ofMinutes(5), "c");
+
+      // One locking read per status (PENDING, IN_FLIGHT) and one update for the whole claim.
+      assertThat(db.statements() - statementsBefore).isEqualTo(3);
+      assertThat(statistics.getEntityUpdateCount() - updatesBefore).isZero();
+      assertThat(claimed).hasSize(50).allMatch(d -> d.status() == DeliveryStatus.IN_FLIGHT
+          && d.nextAttemptAt().equals(Fixtures.T0.plusSeconds(1).plus(Duration.ofMinutes(5))));
+      assertThat(outbox.countByStatus()).containsEntry(DeliveryStatus.IN_FLIGHT, 50L);
+      assertThat(outbox.markSent(claimed.get(0).id(), "c", Fixtures.T0.plusSeconds(2))).isTrue();
+    }
+
+    @Test
     void aLongErrorIsCutToItsColumn() {
       Delivery d = simple(tenant, Fixtures.T0);
       outbox.enqueue(List.of(d));
