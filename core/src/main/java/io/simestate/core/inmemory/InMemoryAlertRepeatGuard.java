@@ -14,8 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /** When each recipient was last told about each repeat key, per tenant; updated atomically per entry. */
 final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
 
-  /** One remembered entry: a recipient told about a repeat key of a tenant. */
-  private record Told(TenantId tenant, RepeatKey key, String recipient) {}
+  /**
+   * One remembered entry: a recipient told about a repeat key of a tenant. The recipient is its
+   * contact's id, or for a catch-all recipient its {@link Recipient#key()}, a text that never equals
+   * an id: the same identity as the key, without building the text for every contact.
+   */
+  private record Told(TenantId tenant, RepeatKey key, Object recipient) {
+    static Told of(TenantId tenant, RepeatKey key, Recipient r) {
+      return new Told(tenant, key, r.contactId() != null ? r.contactId() : r.key());
+    }
+  }
 
   private final Map<Told, Instant> lastTold = new ConcurrentHashMap<>();
   private final InMemoryTransactions tx;
@@ -29,26 +37,33 @@ final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
       Duration window) {
     List<Recipient> through = new ArrayList<>(recipients.size());
     for (Recipient recipient : recipients) {
-      Told told = new Told(tenant, key, recipient.key());
-      Instant[] before = {null};
-      boolean[] first = {false};
-      lastTold.compute(told, (k, last) -> {
-        before[0] = last;
-        if (last == null || !at.isBefore(last.plus(window))) {
-          first[0] = true;
-          return at;
+      Told told = Told.of(tenant, key, recipient);
+      // Atomic per entry, for calls outside a transaction too: read, then a conditional write.
+      Instant last;
+      boolean first;
+      while (true) {
+        last = lastTold.get(told);
+        if (last != null && at.isBefore(last.plus(window))) {
+          first = false;
+          break;
         }
-        return last;
-      });
-      if (first[0]) {
+        if (last == null ? lastTold.putIfAbsent(told, at) == null : lastTold.replace(told, last, at)) {
+          first = true;
+          break;
+        }
+      }
+      if (first) {
         through.add(recipient);
-        tx.onRollback(() -> {
-          if (before[0] == null) {
-            lastTold.remove(told, at);
-          } else {
-            lastTold.replace(told, at, before[0]);
-          }
-        });
+        Instant before = last;
+        if (tx.active()) {
+          tx.onRollback(() -> {
+            if (before == null) {
+              lastTold.remove(told, at);
+            } else {
+              lastTold.replace(told, at, before);
+            }
+          });
+        }
       }
     }
     return through;

@@ -41,15 +41,27 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
 
   private record Due(Instant at, DeliveryId id) {}
 
-  private static final Comparator<Due> DUE_ORDER =
-      Comparator.comparing(Due::at).thenComparing(d -> d.id().value());
+  /** The unique key of a delivery: its tenant, alert and recipient ({@link #recipientOf}). */
+  private record Unique(TenantId tenant, AlertId alert, Object recipient) {
+    static Unique of(Delivery d) {
+      return new Unique(d.tenantId(), d.alertId(), recipientOf(d));
+    }
+  }
+
+  /** A key of an index: a tenant's alert, contact or SIM. */
+  private record Of(TenantId tenant, Object what) {}
+
+  private static final Comparator<Due> DUE_ORDER = (a, b) -> {
+    int byTime = a.at().compareTo(b.at());
+    return byTime != 0 ? byTime : a.id().value().compareTo(b.id().value());
+  };
 
   private final Map<DeliveryId, Delivery> byId = new HashMap<>();
-  private final Map<String, DeliveryId> unique = new HashMap<>();
+  private final Map<Unique, DeliveryId> unique = new HashMap<>();
   private final NavigableSet<Due> due = new TreeSet<>(DUE_ORDER);
-  private final Map<String, List<DeliveryId>> byAlert = new HashMap<>();
-  private final Map<String, List<DeliveryId>> byContact = new HashMap<>();
-  private final Map<String, List<DeliveryId>> bySim = new HashMap<>();
+  private final Map<Of, List<DeliveryId>> byAlert = new HashMap<>();
+  private final Map<Of, List<DeliveryId>> byContact = new HashMap<>();
+  private final Map<Of, List<DeliveryId>> bySim = new HashMap<>();
   private final Map<DeliveryId, String> claims = new HashMap<>();
   private final Map<TenantId, List<DeliveryId>> byTenant = new HashMap<>();
   private final InMemoryTransactions tx;
@@ -62,37 +74,46 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
   public synchronized List<Delivery> enqueue(List<Delivery> deliveries) {
     List<Delivery> recorded = new ArrayList<>(deliveries.size());
     for (Delivery d : deliveries) {
-      String key = d.tenantId() + "|" + d.alertId() + "|" + d.recipientKey();
-      if (unique.putIfAbsent(key, d.id()) != null) {
+      if (unique.putIfAbsent(Unique.of(d), d.id()) != null) {
         continue;
       }
       byId.put(d.id(), d);
       due.add(new Due(d.nextAttemptAt(), d.id()));
-      byAlert.computeIfAbsent(d.tenantId() + "|" + d.alertId(), k -> new ArrayList<>(2)).add(d.id());
+      byAlert.computeIfAbsent(new Of(d.tenantId(), d.alertId()), k -> new ArrayList<>(2)).add(d.id());
       if (d.recipient().contactId() != null) {
-        byContact.computeIfAbsent(d.tenantId() + "|" + d.recipient().contactId(), k -> new ArrayList<>()).add(d.id());
+        byContact.computeIfAbsent(new Of(d.tenantId(), d.recipient().contactId()), k -> new ArrayList<>()).add(d.id());
       }
       if (d.alert() != null) {
-        bySim.computeIfAbsent(d.tenantId() + "|" + d.alert().iccid(), k -> new ArrayList<>()).add(d.id());
+        bySim.computeIfAbsent(new Of(d.tenantId(), d.alert().iccid()), k -> new ArrayList<>()).add(d.id());
       }
       byTenant.computeIfAbsent(d.tenantId(), k -> new ArrayList<>()).add(d.id());
       recorded.add(d);
-      tx.onRollback(() -> forget(key, d));
+      if (tx.active()) {
+        tx.onRollback(() -> forget(d));
+      }
     }
     return recorded;
   }
 
-  /** Removes a delivery recorded by a transaction that failed. */
-  private synchronized void forget(String key, Delivery d) {
-    unique.remove(key);
+  /**
+   * Who a delivery goes to, as its unique key holds it: the contact's id, or for a catch-all
+   * recipient (no contact) its {@link Delivery#recipientKey()}, a text that never equals an id.
+   */
+  private static Object recipientOf(Delivery d) {
+    return d.recipient().contactId() != null ? d.recipient().contactId() : d.recipientKey();
+  }
+
+  /** Removes a delivery recorded by a transaction that failed, or purged. */
+  private synchronized void forget(Delivery d) {
+    unique.remove(Unique.of(d));
     Delivery current = byId.remove(d.id());
     due.remove(new Due(current.nextAttemptAt(), d.id()));
-    byAlert.get(d.tenantId() + "|" + d.alertId()).remove(d.id());
+    byAlert.get(new Of(d.tenantId(), d.alertId())).remove(d.id());
     if (d.recipient().contactId() != null) {
-      byContact.get(d.tenantId() + "|" + d.recipient().contactId()).remove(d.id());
+      byContact.get(new Of(d.tenantId(), d.recipient().contactId())).remove(d.id());
     }
     if (d.alert() != null) {
-      bySim.get(d.tenantId() + "|" + d.alert().iccid()).remove(d.id());
+      bySim.get(new Of(d.tenantId(), d.alert().iccid())).remove(d.id());
     }
     byTenant.get(d.tenantId()).remove(d.id());
   }
@@ -211,7 +232,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
 
   @Override
   public synchronized Optional<Delivery> unsentNotice(TenantId tenant, ContactId contact) {
-    List<DeliveryId> ids = byContact.get(tenant + "|" + contact);
+    List<DeliveryId> ids = byContact.get(new Of(tenant, contact));
     if (ids == null) {
       return Optional.empty();
     }
@@ -228,17 +249,17 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
 
   @Override
   public synchronized List<Delivery> byAlert(TenantId tenant, AlertId alertId) {
-    return resolve(byAlert.get(tenant + "|" + alertId), Integer.MAX_VALUE, false);
+    return resolve(byAlert.get(new Of(tenant, alertId)), Integer.MAX_VALUE, false);
   }
 
   @Override
   public synchronized List<Delivery> byContact(TenantId tenant, ContactId contactId, int limit) {
-    return resolve(byContact.get(tenant + "|" + contactId), limit, true);
+    return resolve(byContact.get(new Of(tenant, contactId)), limit, true);
   }
 
   @Override
   public synchronized List<Delivery> bySim(TenantId tenant, Iccid sim, int limit) {
-    return resolve(bySim.get(tenant + "|" + sim), limit, true);
+    return resolve(bySim.get(new Of(tenant, sim)), limit, true);
   }
 
   @Override
@@ -304,7 +325,7 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
       }
     }
     for (Delivery d : old) {
-      forget(d.tenantId() + "|" + d.alertId() + "|" + d.recipientKey(), d);
+      forget(d);
     }
     return old.size();
   }
