@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -59,6 +60,7 @@ public class InMemoryRouteBenchmark {
 
   private SimEstate routing;
   private RawRecord raw;
+  private RoutingResult last;
   private long seq;
   private int next;
 
@@ -78,7 +80,24 @@ public class InMemoryRouteBenchmark {
     Iccid sim = e.sample[next++ & (e.sample.length - 1)];
     long n = seq++;
     UsageAlert alert = UsageAlert.of(AlertId.of("a-" + n), sim, AlertKind.WARNING, RAISED).withPeriod("p" + n);
-    return routing.alerts().route(Estates.TENANT, alert);
+    return last = routing.alerts().route(Estates.TENANT, alert);
+  }
+
+  /** Checks that the iteration's side did the whole job: a delivery per contact for every alert. */
+  @TearDown(Level.Iteration)
+  public void checkRecorded(InMemoryEstate e) {
+    if (last != null && last.deliveries().size() != e.contacts) {
+      throw new IllegalStateException("ours recorded " + last.deliveries().size() + " deliveries for " + e.contacts
+          + " contacts: " + last.decision().outcome());
+    }
+    int decided = raw.decisions.size();
+    if (decided > 0 && (raw.deliveries.size() != decided * e.contacts || raw.due.size() != raw.deliveries.size()
+        || raw.told.size() != raw.deliveries.size() || raw.events.size() != decided)) {
+      throw new IllegalStateException("the raw record holds " + decided + " decisions, " + raw.deliveries.size()
+          + " deliveries, " + raw.due.size() + " due, " + raw.told.size() + " repeat entries, " + raw.events.size()
+          + " events for " + e.contacts + " contacts each");
+    }
+    last = null;
   }
 
   /** Baseline: two hash-map look-ups. */
