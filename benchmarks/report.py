@@ -141,13 +141,16 @@ WHY = {
     "jpa-delete": "Besides the same three DELETEs, ours reads the customer with its contacts in both steps, "
                   "COUNTs its SIMs and lists the first 100 in the preview (the count is what the warning states "
                   "and the confirmation is bound to), locks the customer row (select version for update) and "
-                  "inserts an audit event. The COUNT alone sets a floor: timed per step in one JVM on PostgreSQL "
-                  "with 100,000 SIMs (load 46), 69-81 ms against 162-281 ms for the three raw DELETEs, about "
-                  "0.3-0.4x of the baseline before any other work. Until 2026-11-30 the preview's page and count "
-                  "and the deletion's DELETEs were JPQL, translated on their first use inside the timed call: the "
-                  "first page-and-count took 1,337 ms and the first deletion 1,017 ms, against 80-128 ms and "
-                  "318-400 ms later (what quick mode's single cold invocation per fork measured as 36x); they "
-                  "are plain JDBC now (first 59 ms and 243 ms in the same probe).",
+                  "inserts an audit event. The COUNT is most of the difference: in PostgreSQL's statement log of "
+                  "one run (2026-12-01, 100,000 SIMs of the customer next to 100,000 of others), the preview's "
+                  "COUNT took 49.8 ms and the deletion's DELETE of the assignment rows 39.0 ms. The count filters "
+                  "on the tenant, which the index (customer, ICCID) does not hold, and the customer holds half the "
+                  "table, so PostgreSQL counts with a parallel sequential scan: on a copy of that table "
+                  "(`EXPLAIN ANALYZE`, same host) 27-35 ms in parallel against 16-17 ms with "
+                  "`max_parallel_workers_per_gather = 0`, the start of the parallel workers costing more than they "
+                  "save on 2 shared cores. The adapter leaves the server's parallel settings alone. Until "
+                  "2026-11-30 the preview's page and count and the deletion's DELETEs were JPQL, translated on "
+                  "their first use inside the timed call; they are plain JDBC now.",
     "mail-reused": "The dispatcher records each message in its own short transaction as soon as the server "
                    "accepted it (so that a killed process re-sends at most one message), claims deliveries in "
                    "batches of 500 (the default dispatchBatchSize), renders each email from templates and hands "
@@ -456,6 +459,9 @@ def build(results_dir, readme):
         missing.append("2. in-memory route and record")
 
     dbs = (("h2", "H2"), ("postgresql", "PostgreSQL"))
+    # Issue 14 set stricter targets on PostgreSQL, the database production uses, for rows 3, 4a and 5;
+    # H2 keeps the targets the benchmarks started with.
+    on_pg = {"postgresql": True, "h2": False}
     for db, label in dbs:
         # 3. JPA recipient query.
         o, b = get("JpaRouteBenchmark", "ours", db), get("JpaRouteBenchmark", "baseline", db)
@@ -470,12 +476,13 @@ def build(results_dir, readme):
                 note += f"; per `route` (recipients plus the record, after the tenant's first alert): {route_stmts}"
             if t:
                 note += f"; raw JDBC in an explicit transaction: {score(t)} ({t['score'] / b['score']:.2f}× auto-commit)"
+            target = 0.8 if on_pg[db] else 0.7
             row(rows, f"3. Recipients of one alert through the JPA adapter, {label}",
                 f"`recipientsFor`: {score(o)}", f"raw JDBC, same join: {score(b)}", ratio,
-                "1 SQL statement per alert; ≥ 0.7× throughput", ratio >= 0.7 and stmt_ok, "jpa-route", note,
+                f"1 SQL statement per alert; ≥ {target}× throughput", ratio >= target and stmt_ok, "jpa-route", note,
                 label=f"3 ({label})", pairs=pairs)
-            if ratio < 0.7:
-                misses.append((f"3 ({label})", missed_by(ratio, 0.7, True), "jpa-route"))
+            if ratio < target:
+                misses.append((f"3 ({label})", missed_by(ratio, target, True), "jpa-route"))
         else:
             missing.append(f"3. JPA route on {label}")
 
@@ -487,6 +494,7 @@ def build(results_dir, readme):
             ours_per, raw_per, naive_per = o["score"] / sims, r["score"] / sims, n["score"] / naive
             ratio_raw, pairs_raw = ratio_of(o, r, lambda ours, raw: raw / ours)
             ratio_naive, pairs_naive = ratio_of(o, n, lambda ours, naive_loop: (naive_loop / naive) / (ours / sims))
+            raw_target = 0.6 if on_pg[db] else 0.5
             heap = extra.get(f"jpaAssign.{db}.heapAfterSims")
             heap10k = extra.get(f"jpaAssign.{db}.heapAfter10k")
             heap_ok = None
@@ -499,16 +507,16 @@ def build(results_dir, readme):
             row(rows, f"4a. Assign {sims:,} SIMs through the JPA adapter, {label}: vs raw batch",
                 f"`assign(range)`: {fmt(o['score'] / 1000)} s ({fmt(ours_per * 1000)} µs per SIM)",
                 f"raw JDBC batch: {fmt(r['score'] / 1000)} s ({fmt(raw_per * 1000)} µs per SIM)", ratio_raw,
-                "≥ 0.5× throughput", ratio_raw >= 0.5, "jpa-assign-raw", heap_text, label=f"4 ({label})",
-                pairs=pairs_raw)
+                f"≥ {raw_target}× throughput", ratio_raw >= raw_target, "jpa-assign-raw", heap_text,
+                label=f"4 ({label})", pairs=pairs_raw)
             row(rows, f"4b. Assign SIMs through the JPA adapter, {label}: vs naive loop",
                 f"{fmt(ours_per * 1000)} µs per SIM",
                 f"naive `persist` per SIM ({naive:,} SIMs): {fmt(n['score'] / 1000)} s ({fmt(naive_per * 1000)} µs per SIM)",
                 ratio_naive, "≥ 10× throughput", ratio_naive >= 10, None,
                 f"for comparison, the raw JDBC batch itself is {naive_per / raw_per:.1f}× the naive loop's "
                 f"throughput here", label=f"4b ({label})", pairs=pairs_naive)
-            if ratio_raw < 0.5:
-                misses.append((f"4a ({label})", missed_by(ratio_raw, 0.5, True), "jpa-assign-raw"))
+            if ratio_raw < raw_target:
+                misses.append((f"4a ({label})", missed_by(ratio_raw, raw_target, True), "jpa-assign-raw"))
             if ratio_naive < 10:
                 ceiling = naive_per / raw_per < 10
                 misses.append((f"4b ({label})", missed_by(ratio_naive, 10, True),
@@ -524,11 +532,12 @@ def build(results_dir, readme):
         o, b = get("JpaDeleteCustomerBenchmark", "ours", db), get("JpaDeleteCustomerBenchmark", "baseline", db)
         if o and b:
             ratio, pairs = ratio_of(o, b)
+            limit = 1.3 if on_pg[db] else 1.5
             row(rows, f"5. Preview + delete a customer holding {int(o['params']['simsHeld']):,} SIMs, {label}",
                 f"`previewDeletion` + `delete`: {score(o)}", f"raw DELETEs: {score(b)}", ratio,
-                "≤ 1.5× the time", ratio <= 1.5, "jpa-delete", pairs=pairs)
-            if ratio > 1.5:
-                misses.append((f"5 ({label})", missed_by(ratio, 1.5, False), "jpa-delete"))
+                f"≤ {limit}× the time", ratio <= limit, "jpa-delete", pairs=pairs)
+            if ratio > limit:
+                misses.append((f"5 ({label})", missed_by(ratio, limit, False), "jpa-delete"))
         else:
             missing.append(f"5. customer deletion on {label}")
 
