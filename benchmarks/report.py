@@ -729,7 +729,8 @@ def build(results_dir, readme):
              "on the same customers and SIMs, so that memory does not grow across iterations. 2's diagnostic "
              "`rawRecord` adds to the baseline's look-up the same rows as ours keeps, written by hand into plain "
              "collections; 2 runs under JMH's `-prof gc`, which gives the collector's pause time per iteration, "
-             "and each iteration checks that its side recorded one delivery per contact for every alert.")
+             "and each iteration checks that ours' last alert went to every contact and that the raw record "
+             "holds one delivery per contact for every alert.")
     w.append("- 3–5 use the JPA adapter in standalone mode with Hibernate ORM 7 and a HikariCP pool that the raw "
              "JDBC baselines borrow from too; PostgreSQL runs in a fresh schema per fork with "
              "`reWriteBatchedInserts=true`. Statements are counted by wrapping the data source, outside the timed code.")

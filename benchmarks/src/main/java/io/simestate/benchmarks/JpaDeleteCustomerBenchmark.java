@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * baseline is the raw equivalent of {@code UPDATE … SET customer = NULL}: one {@code DELETE} of the
  * customer's assignment rows plus the contacts' and the customer's {@code DELETE}s, in one
  * transaction. Each iteration first creates the customer, its 3 contacts and its SIMs (not timed),
- * next to other customers holding {@link #otherSims} SIMs. Target: ours ≤ 1.5× the baseline's time on H2,
- * ≤ 1.3× on PostgreSQL (issue 14).
+ * next to other customers holding {@link #otherSims} SIMs. Target: ours ≤ 1.5× the baseline's
+ * time on H2, ≤ 1.3× on PostgreSQL (issue 14).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the adapter's {@code RecipientDirectory} (one SQL statement joining assignment, customer and
  * contacts) and applies the routing rules. The baseline runs the same join in raw JDBC, borrowing a
  * connection from the same pool in auto-commit mode. Target: ours ≥ 0.7× the baseline's throughput
- * (≥ 0.8× on PostgreSQL, issue 14), and one SQL statement per alert (counted in setup, written to the side results).
+ * (≥ 0.8× on PostgreSQL, issue 14), and one SQL statement per alert (counted in setup, written to
+ * the side results).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
