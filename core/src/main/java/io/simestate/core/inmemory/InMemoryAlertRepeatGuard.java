@@ -14,16 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** When each recipient was last told about each repeat key, per tenant; updated atomically per entry. */
 final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
 
-  /**
-   * One remembered entry: a recipient told about a repeat key of a tenant. The recipient is its
-   * contact's id, or for a catch-all recipient its {@link Recipient#key()}, a text that never equals
-   * an id: the same identity as the key, without building the text for every contact.
-   */
-  private record Told(TenantId tenant, RepeatKey key, Object recipient) {
-    static Told of(TenantId tenant, RepeatKey key, Recipient r) {
-      return new Told(tenant, key, r.contactId() != null ? r.contactId() : r.key());
-    }
-  }
+  /** One remembered entry: a recipient ({@link RecipientIdentity}) told about a repeat key of a tenant. */
+  private record Told(TenantId tenant, RepeatKey key, Object recipient) {}
 
   private final Map<Told, Instant> lastTold = new ConcurrentHashMap<>();
   private final InMemoryTransactions tx;
@@ -37,7 +29,7 @@ final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
       Duration window) {
     List<Recipient> through = new ArrayList<>(recipients.size());
     for (Recipient recipient : recipients) {
-      Told told = Told.of(tenant, key, recipient);
+      Told told = new Told(tenant, key, RecipientIdentity.of(recipient));
       // Atomic per entry, for calls outside a transaction too: read, then a conditional write.
       Instant last;
       boolean first;
@@ -55,15 +47,13 @@ final class InMemoryAlertRepeatGuard implements AlertRepeatGuard {
       if (first) {
         through.add(recipient);
         Instant before = last;
-        if (tx.active()) {
-          tx.onRollback(() -> {
-            if (before == null) {
-              lastTold.remove(told, at);
-            } else {
-              lastTold.replace(told, at, before);
-            }
-          });
-        }
+        tx.onRollback(() -> {
+          if (before == null) {
+            lastTold.remove(told, at);
+          } else {
+            lastTold.replace(told, at, before);
+          }
+        });
       }
     }
     return through;

@@ -41,10 +41,10 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
 
   private record Due(Instant at, DeliveryId id) {}
 
-  /** The unique key of a delivery: its tenant, alert and recipient ({@link #recipientOf}). */
+  /** The unique key of a delivery: its tenant, alert and recipient ({@link RecipientIdentity}). */
   private record Unique(TenantId tenant, AlertId alert, Object recipient) {
     static Unique of(Delivery d) {
-      return new Unique(d.tenantId(), d.alertId(), recipientOf(d));
+      return new Unique(d.tenantId(), d.alertId(), RecipientIdentity.of(d.recipient()));
     }
   }
 
@@ -88,19 +88,9 @@ final class InMemoryDeliveryOutbox implements DeliveryOutbox, DeliveryOperations
       }
       byTenant.computeIfAbsent(d.tenantId(), k -> new ArrayList<>()).add(d.id());
       recorded.add(d);
-      if (tx.active()) {
-        tx.onRollback(() -> forget(d));
-      }
+      tx.onRollback(() -> forget(d));
     }
     return recorded;
-  }
-
-  /**
-   * Who a delivery goes to, as its unique key holds it: the contact's id, or for a catch-all
-   * recipient (no contact) its {@link Delivery#recipientKey()}, a text that never equals an id.
-   */
-  private static Object recipientOf(Delivery d) {
-    return d.recipient().contactId() != null ? d.recipient().contactId() : d.recipientKey();
   }
 
   /** Removes a delivery recorded by a transaction that failed, or purged. */
