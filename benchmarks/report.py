@@ -152,8 +152,18 @@ WHY = {
                   "on PostgreSQL alone, two interleaved pairs each way (2026-12-01, AMD EPYC host), ours 84-86 ms "
                   "against the baseline's 54 ms (1.57x) with `max_parallel_workers_per_gather = 0` set on the "
                   "server, 119-126 ms against 54-59 ms (2.0-2.3x) with the default 2. Meeting 1.3x needs a "
-                  "count that does not read the customer's rows, such as a SIM count kept per customer. The "
-                  "adapter leaves the server's parallel settings alone. Until "
+                  "count that does not read the customer's rows, such as a SIM count kept per customer. In "
+                  "PostgreSQL's statement log of one iteration of each side (2026-12-01 19:53 UTC), ours took "
+                  "126 ms from its first statement to its last COMMIT, 52.5 ms of them in the COUNT, and the "
+                  "baseline 74 ms. No index makes the count cheap enough: on a table of the same shape and "
+                  "size (`EXPLAIN ANALYZE`, plans forced, same host) an index-only scan of the customer's 100,000 entries took "
+                  "12 ms once VACUUM had set the visibility map, and an index or bitmap scan of freshly assigned "
+                  "rows, as in the benchmark, 17-22 ms. Database triggers do not keep the count cheaply either: a "
+                  "statement-level trigger with a transition table, adding each statement's SIMs per customer "
+                  "to a count table, made the DELETE of 100,000 assignment rows take 84-97 ms instead of 41-45 ms "
+                  "(psql, same host), as much as the COUNT it saves. The count has to be kept by the adapter's "
+                  "own writes, exact when SIMs move between customers concurrently: a schema change with its own "
+                  "locking order. The adapter leaves the server's parallel settings alone. Until "
                   "2026-11-30 the preview's page and count and the deletion's DELETEs were JPQL, translated on "
                   "their first use inside the timed call; they are plain JDBC now.",
     "mail-reused": "The dispatcher records each message in its own short transaction as soon as the server "
@@ -189,8 +199,18 @@ WHY = {
                "batched UPDATE and one COMMIT after sending them all (a crash re-sends up to 500). The "
                "`baselineRecordingEachResult` diagnostic is the baseline with one UPDATE and one such COMMIT per "
                "email, as that bound requires: the gap between it and the baseline is the bound's price for any "
-               "implementation. What is left besides the bound: the templates, the hand-over to the send thread "
-               "(which bounds a send by the time limit) and the claim's look-ups.",
+               "implementation that commits before each send. The `baselinePipelinedRecording` diagnostic keeps "
+               "the bound another way: each email's COMMIT runs on a second connection and thread while the "
+               "next email's commands and content go out, and that email's end (the line with a single dot, on "
+               "which the server accepts it) waits for the COMMIT. In a build of it that timed the wait "
+               "(2026-12-01, 5,000 emails, 1 dispatcher), the end found the previous COMMIT done for two emails "
+               "in three and waited 0.13 ms per email on average, yet pipelined and sequential took about the "
+               "same time in interleaved runs (20,000 emails: 33.7 s against 32.2 s, 34.9 s against 36.7 s): "
+               "what the per-email record costs here is less the sender waiting for it than its work (a second "
+               "server process's statement and commit, two more thread wake-ups) competing with the send for "
+               "the 2 shared cores. What is left "
+               "besides the bound: the templates, the hand-over to the send thread (which bounds a send by the "
+               "time limit) and the claim's look-ups.",
     "customer-writes": "Read from the code path and the statement counts in the row. A portal's new-customer form "
                        "is one use case (create with contacts): the customer row (its unique key is the name "
                        "check), one batch of contacts and the audit event, as in the baseline; what remains is "
@@ -228,13 +248,18 @@ def route_note(o, b, raw):
     return "; ".join(parts)
 
 
-def crash_bound_verdict(ratio, target):
-    """Row 8: whether the crash bound itself stays below the target in this run (then no implementation
-    that commits each result before the next send meets it here)."""
-    if ratio >= target:
+def crash_bound_verdict(each, pipelined, target):
+    """Row 8: whether the crash bound itself stays below the target in this run, committed before each
+    send and with each commit overlapping the next send (then neither way of keeping the bound meets
+    it here). Both are ratios to the baseline; pipelined may be None (not measured)."""
+    best = max(x for x in (each, pipelined) if x is not None)
+    if best >= target:
         return ""
-    return (f", itself below the {target}× target in this run: no implementation that commits each result "
-            f"before the next send reaches the target here")
+    if pipelined is None:
+        return (f"; the bound stays below the {target}× target in this run: no implementation that commits "
+                f"each result before the next send reaches the target here")
+    return (f"; the bound stays below the {target}× target in this run, committed before each send and "
+            f"pipelined: neither way of keeping it reaches the target here, even hand-written")
 
 
 def row(rows, name, ours_text, base_text, ratio, target_text, ok, why_key, note="", label=None, pairs=None):
@@ -607,6 +632,7 @@ def build(results_dir, readme):
         o, b = get("JpaMailDispatchBenchmark", "ours", None, threads), get("JpaMailDispatchBenchmark", "baseline", None, threads)
         a = get("JpaMailDispatchBenchmark", "oursWithoutCommitFlush", None, threads)
         each = get("JpaMailDispatchBenchmark", "baselineRecordingEachResult", None, threads)
+        pipe = get("JpaMailDispatchBenchmark", "baselinePipelinedRecording", None, threads)
         if o and b:
             n = int(o["params"]["deliveries"])
             ratio, pairs = ratio_of(o, b, lambda ours, base: base / ours)
@@ -626,8 +652,12 @@ def build(results_dir, readme):
                     if a else "",
                     f"baseline committing each result before the next send (the crash bound of reliability "
                     f"scenario 3): {fmt(n / (each['score'] / 1000))} emails/s, {b['score'] / each['score']:.2f}× "
-                    f"the baseline{crash_bound_verdict(b['score'] / each['score'], target)}; ours is "
-                    f"{each['score'] / o['score']:.2f}× it" if each else "") if x))
+                    f"the baseline; ours is {each['score'] / o['score']:.2f}× it" if each else "",
+                    f"the same bound pipelined, each commit running during the next email's send, whose end "
+                    f"waits for it: {fmt(n / (pipe['score'] / 1000))} emails/s, {b['score'] / pipe['score']:.2f}× "
+                    f"the baseline" if pipe else "") if x)
+                + (crash_bound_verdict(b["score"] / each["score"], b["score"] / pipe["score"] if pipe else None,
+                                       target) if each else ""))
             if ratio < target:
                 misses.append((f"8 ({threads} dispatcher{'s' if threads != '1' else ''})", missed_by(ratio, target, True),
                                "pg-mail"))

@@ -34,7 +34,22 @@ final class RawAlertEmail {
    */
   static MimeMessage compose(Session session, String to, String iccid, String customer, String period, String alertId,
       Instant raised) throws MessagingException, UnsupportedEncodingException {
-    MimeMessage message = new MimeMessage(session);
+    return compose(new MimeMessage(session), to, iccid, customer, period, alertId, raised);
+  }
+
+  /**
+   * Composes one alert email into the given empty message (a subclass, for example).
+   *
+   * @param message the empty message to fill
+   * @param to the recipient's address
+   * @param iccid the SIM's digits
+   * @param customer the customer's name
+   * @param period the usage period
+   * @param alertId the alert's id
+   * @param raised when the alert was raised
+   */
+  static MimeMessage compose(MimeMessage message, String to, String iccid, String customer, String period,
+      String alertId, Instant raised) throws MessagingException, UnsupportedEncodingException {
     message.setFrom(new InternetAddress("alerts@simestate.example", "SIM Estate alerts", "UTF-8"));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
     String headline = "SIM " + iccid + " of " + customer + " is nearing its usage limit";
