@@ -163,7 +163,12 @@ WHY = {
                   "to a count table, made the DELETE of 100,000 assignment rows take 84-97 ms instead of 41-45 ms "
                   "(psql, same host), as much as the COUNT it saves. The count has to be kept by the adapter's "
                   "own writes, exact when SIMs move between customers concurrently: a schema change with its own "
-                  "locking order. The adapter leaves the server's parallel settings alone. Until "
+                  "locking order. Even that leaves ours near the limit: a build whose preview skipped the COUNT "
+                  "altogether (the best a kept count can do) took 1.26x the baseline's time (76 ms against 60 "
+                  "ms, medians; per round 1.08-1.45x; 4 interleaved pairs of forks of 3 iterations, "
+                  "2026-12-01), the rest being the two reads of the customer with its contacts, the preview's "
+                  "page, the row lock and the audit event. The adapter leaves the server's parallel settings "
+                  "alone. Until "
                   "2026-11-30 the preview's page and count and the deletion's DELETEs were JPQL, translated on "
                   "their first use inside the timed call; they are plain JDBC now.",
     "mail-reused": "The dispatcher records each message in its own short transaction as soon as the server "
