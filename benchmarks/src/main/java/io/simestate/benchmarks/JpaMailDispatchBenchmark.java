@@ -98,6 +98,7 @@ public class JpaMailDispatchBenchmark {
   private SimEstate estateWithoutCommitFlush;
   private EntityManagerFactory factoryWithoutCommitFlush;
   private ExecutorService threads;
+  /** Connections whose commits do not wait for the WAL flush: ours without it, the pipelined records. */
   private DataSource relaxedCommits;
   private String refill;
 
@@ -109,8 +110,8 @@ public class JpaMailDispatchBenchmark {
     SmtpNotificationSender sender = SmtpNotificationSender.builder().host("127.0.0.1").port(smtp.port)
         .security(SmtpSecurity.NONE).build();
     estate = estate(database.factory, sender);
-    factoryWithoutCommitFlush = BenchDatabase.entityManagerFactory(
-        database.extraPool(dispatchers + 2, "set synchronous_commit = off"));
+    relaxedCommits = database.extraPool(dispatchers + 2, "set synchronous_commit = off");
+    factoryWithoutCommitFlush = BenchDatabase.entityManagerFactory(relaxedCommits);
     estateWithoutCommitFlush = estate(factoryWithoutCommitFlush, sender);
     List<Customer> customers = Estates.populate(estate, CUSTOMERS, CONTACTS, 10);
     Instant raised = Instant.now().minusSeconds(60); // routing accepts alerts of the last 30 days
@@ -123,7 +124,6 @@ public class JpaMailDispatchBenchmark {
     database.execute("truncate table simestate_delivery");
     refill = refillSql();
     threads = Executors.newFixedThreadPool(dispatchers);
-    relaxedCommits = database.extraPool(dispatchers, "set synchronous_commit = off");
   }
 
   /** Sends the routed deliveries through a counting data source: SQL statements per email, ours. */
