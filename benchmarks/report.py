@@ -216,9 +216,17 @@ WHY = {
                "5,000 emails, 1 dispatcher, the previous COMMIT was done for two emails in three, and the wait "
                "averaged 0.13 ms per email). Its gain over committing before each send varies from run to run "
                "on these 2 shared cores: none in two interleaved pairs on 2026-12-01 (1 dispatcher, 20,000 "
-               "emails: 33.7 s against 32.2 s, 34.9 s against 36.7 s); the row gives this run's figures. What "
-               "is left besides the bound: the templates, the hand-over to the send thread (which bounds a "
-               "send by the time limit) and the claim's look-ups.",
+               "emails: 33.7 s against 32.2 s, 34.9 s against 36.7 s); the row gives this run's figures. The "
+               "`…WithAudit` diagnostics are the two with the rows ours must write in each result's "
+               "transaction, the DELIVERY_SENT audit event and its SIM row (F11), in one statement as ours "
+               "writes them; in the statement log (2026-12-01, 3,000 emails, 1 dispatcher) that statement took "
+               "0.46 ms on the server per email, the bare UPDATE 0.22 ms. Only a dispatcher that wrote the "
+               "events later, from the delivery rows, could leave them out of the record. What is left between "
+               "ours and the bound with the audit rows: the templates, the hand-over to the send thread (which "
+               "bounds a send by the time limit) and the claim's look-ups. In a JFR recording with every wait "
+               "timed (2026-12-01, 1 dispatcher, 18,000 emails in 3 iterations) ours' dispatcher thread waited "
+               "1.34 ms per email for the send thread, whose SMTP reads and writes took 0.99 ms of it, and "
+               "0.89 ms for PostgreSQL's answers, against 0.44 ms in the bound without the audit rows.",
     "customer-writes": "Read from the code path and the statement counts in the row. A portal's new-customer form "
                        "is one use case (create with contacts): the customer row (its unique key is the name "
                        "check), one batch of contacts and the audit event, as in the baseline; what remains is "
@@ -256,21 +264,27 @@ def route_note(o, b, raw):
     return "; ".join(parts)
 
 
-def crash_bound_verdict(each, pipelined, target):
-    """Row 8: what the crash bound allows in this run, committed before each send (each) and with each
-    commit overlapping the next send (pipelined, None when not measured), both ratios to the baseline:
-    nothing when the sequential bound reaches the target; otherwise whether any measured way of keeping
-    the bound reaches it."""
-    if each >= target:
+def ratio_to(base, other):
+    """Throughput ratio of a diagnostic to the baseline (both single-shot times), None if not measured."""
+    return base["score"] / other["score"] if other else None
+
+
+def crash_bound_verdict(ways, target):
+    """Row 8: which measured ways of keeping the crash bound reach the target in this run. ways lists
+    (description, ratio to the baseline or None when not measured), the way ours records (with its audit
+    rows, before the next send) first; nothing when that way reaches the target."""
+    measured = [(what, ratio) for what, ratio in ways if ratio is not None]
+    if not measured or ways[0][1] is not None and ways[0][1] >= target:
         return ""
-    if pipelined is None:
-        return (f"; the bound stays below the {target}× target in this run: no implementation that commits "
-                f"each result before the next send reaches the target here")
-    if pipelined < target:
-        return (f"; the bound stays below the {target}× target in this run, committed before each send and "
-                f"pipelined: neither way of keeping it reaches the target here, even hand-written")
-    return (f"; only the pipelined bound reaches the {target}× target in this run: a dispatcher would have to "
-            f"overlap each record with the next send, within the same bound, which ours does not do")
+    reaching = [what for what, ratio in measured if ratio >= target]
+    if not reaching and len(measured) < len(ways):
+        return f"; no measured way of keeping the bound reaches the {target}× target in this run"
+    if not reaching:
+        return (f"; no way of keeping the bound reaches the {target}× target in this run, even hand-written: "
+                f"here it is out of reach for any dispatcher that records each result in PostgreSQL before "
+                f"the next email is accepted")
+    return (f"; of the measured ways of keeping the bound only {' and '.join(reaching)} "
+            f"reach{'es' if len(reaching) == 1 else ''} the {target}× target in this run")
 
 
 def row(rows, name, ours_text, base_text, ratio, target_text, ok, why_key, note="", label=None, pairs=None):
@@ -644,6 +658,8 @@ def build(results_dir, readme):
         a = get("JpaMailDispatchBenchmark", "oursWithoutCommitFlush", None, threads)
         each = get("JpaMailDispatchBenchmark", "baselineRecordingEachResult", None, threads)
         pipe = get("JpaMailDispatchBenchmark", "baselinePipelinedRecording", None, threads)
+        each_audit = get("JpaMailDispatchBenchmark", "baselineRecordingEachResultWithAudit", None, threads)
+        pipe_audit = get("JpaMailDispatchBenchmark", "baselinePipelinedRecordingWithAudit", None, threads)
         if o and b:
             n = int(o["params"]["deliveries"])
             ratio, pairs = ratio_of(o, b, lambda ours, base: base / ours)
@@ -663,12 +679,21 @@ def build(results_dir, readme):
                     if a else "",
                     f"baseline committing each result before the next send (the crash bound of reliability "
                     f"scenario 3): {fmt(n / (each['score'] / 1000))} emails/s, {b['score'] / each['score']:.2f}× "
-                    f"the baseline; ours is {each['score'] / o['score']:.2f}× it" if each else "",
+                    f"the baseline" if each else "",
                     f"the same bound pipelined, each commit running during the next email's send, whose end "
                     f"waits for it: {fmt(n / (pipe['score'] / 1000))} emails/s, {b['score'] / pipe['score']:.2f}× "
-                    f"the baseline" if pipe else "") if x)
-                + (crash_bound_verdict(b["score"] / each["score"], b["score"] / pipe["score"] if pipe else None,
-                                       target) if each else ""))
+                    f"the baseline" if pipe else "",
+                    f"the bound with each result's audit event and SIM row written in its transaction, as ours "
+                    f"writes them (F11): {fmt(n / (each_audit['score'] / 1000))} emails/s, "
+                    f"{b['score'] / each_audit['score']:.2f}× the baseline; ours is "
+                    f"{each_audit['score'] / o['score']:.2f}× it" if each_audit else "",
+                    f"that bound pipelined: {fmt(n / (pipe_audit['score'] / 1000))} emails/s, "
+                    f"{b['score'] / pipe_audit['score']:.2f}× the baseline" if pipe_audit else "") if x)
+                + crash_bound_verdict([
+                    ("committed before each send with the audit rows", ratio_to(b, each_audit)),
+                    ("pipelined with the audit rows", ratio_to(b, pipe_audit)),
+                    ("committed before each send without the audit rows", ratio_to(b, each)),
+                    ("pipelined without the audit rows", ratio_to(b, pipe))], target))
             if ratio < target:
                 misses.append((f"8 ({threads} dispatcher{'s' if threads != '1' else ''})", missed_by(ratio, target, True),
                                "pg-mail"))

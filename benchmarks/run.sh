@@ -98,7 +98,7 @@ if [[ "$mode" == quick ]]; then
   pairdb jpa-assign JpaAssignBenchmark "ours rawBatch naiveLoop" "${single[@]}" -p sims=50000 -p naiveSims=5000
   pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}" -p simsHeld=10000 -p otherSims=10000
   pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}" -p emails=200 -p perMessageEmails=100
-  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording" "${single[@]}" -p deliveries=1000
+  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording baselineRecordingEachResultWithAudit baselinePipelinedRecordingWithAudit" "${single[@]}" -p deliveries=1000
   pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursCreateInFour baselineCreateInFour oursEdit baselineEdit" "${short[@]}"
   pairdb jpa-csv-import JpaCsvImportBenchmark "ours baselineTransactionPerChunk" "${single[@]}" -p lines=20000
   # Ours and its baseline alternate inside this benchmark (one fork, both databases).
@@ -117,7 +117,7 @@ else
   pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}"
   pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}"
   # 20,000 emails per operation: long enough to warm up within it, so one iteration per fork.
-  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording" -wi 0 -i 1
+  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording baselineRecordingEachResultWithAudit baselinePipelinedRecordingWithAudit" -wi 0 -i 1
   # The use cases go through Hibernate's whole write path, which the JIT needs about ten seconds to
   # compile on a 2-core machine (the edit reached its plateau in the 5th 2 s iteration, raw JDBC in the 3rd).
   pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursCreateInFour baselineCreateInFour oursEdit baselineEdit" -wi 6 -i 2 -w 2s -r 2s
