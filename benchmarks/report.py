@@ -664,6 +664,11 @@ def build(results_dir, readme):
             n = int(o["params"]["deliveries"])
             ratio, pairs = ratio_of(o, b, lambda ours, base: base / ours)
             dispatch[threads] = n / (o["score"] / 1000)
+
+            def speed(x):
+                """A diagnostic's emails per second and its throughput ratio to the baseline."""
+                return f"{fmt(n / (x['score'] / 1000))} emails/s, {ratio_to(b, x):.2f}× the baseline"
+
             row(rows, f"8. Dispatch {n:,} due deliveries from PostgreSQL to GreenMail, {threads} dispatcher"
                       f"{'s' if threads != '1' else ''}",
                 f"`dispatchDue` on {threads} thread{'s' if threads != '1' else ''}: {fmt(n / (o['score'] / 1000))} "
@@ -675,20 +680,15 @@ def build(results_dir, readme):
                     f"SQL statements per email, ours: {extra['pgMail.statementsPerEmail']}"
                     if extra.get("pgMail.statementsPerEmail") else "",
                     f"ours with `synchronous_commit = off` (commits not waiting for the WAL flush): "
-                    f"{fmt(n / (a['score'] / 1000))} emails/s, {b['score'] / a['score']:.2f}× the baseline"
-                    if a else "",
+                    f"{speed(a)}" if a else "",
                     f"baseline committing each result before the next send (the crash bound of reliability "
-                    f"scenario 3): {fmt(n / (each['score'] / 1000))} emails/s, {b['score'] / each['score']:.2f}× "
-                    f"the baseline" if each else "",
+                    f"scenario 3): {speed(each)}" if each else "",
                     f"the same bound pipelined, each commit running during the next email's send, whose end "
-                    f"waits for it: {fmt(n / (pipe['score'] / 1000))} emails/s, {b['score'] / pipe['score']:.2f}× "
-                    f"the baseline" if pipe else "",
+                    f"waits for it: {speed(pipe)}" if pipe else "",
                     f"the bound with each result's audit event and SIM row written in its transaction, as ours "
-                    f"writes them (F11): {fmt(n / (each_audit['score'] / 1000))} emails/s, "
-                    f"{b['score'] / each_audit['score']:.2f}× the baseline; ours is "
-                    f"{each_audit['score'] / o['score']:.2f}× it" if each_audit else "",
-                    f"that bound pipelined: {fmt(n / (pipe_audit['score'] / 1000))} emails/s, "
-                    f"{b['score'] / pipe_audit['score']:.2f}× the baseline" if pipe_audit else "") if x)
+                    f"writes them (F11): {speed(each_audit)}; ours is {each_audit['score'] / o['score']:.2f}× it"
+                    if each_audit else "",
+                    f"that bound pipelined: {speed(pipe_audit)}" if pipe_audit else "") if x)
                 + crash_bound_verdict([
                     ("committed before each send with the audit rows", ratio_to(b, each_audit)),
                     ("pipelined with the audit rows", ratio_to(b, pipe_audit)),

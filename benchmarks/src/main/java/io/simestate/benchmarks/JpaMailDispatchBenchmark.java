@@ -90,9 +90,8 @@ public class JpaMailDispatchBenchmark {
    * ours writes with it, the {@code DELIVERY_SENT} audit event and its SIM row (F11), in one
    * statement as ours does on PostgreSQL; answers how many deliveries it marked.
    */
-  private static final String MARK_SENT_AUDITED = "with sent as (update simestate_delivery set status = 'SENT', "
-      + "sent_at = ?, claim_token = null where id = ? and claim_token = ? and status = 'IN_FLIGHT' "
-      + "returning tenant_id, customer_id, iccid, sent_at), "
+  private static final String MARK_SENT_AUDITED = "with sent as (" + MARK_SENT
+      + " returning tenant_id, customer_id, iccid, sent_at), "
       + "a as (insert into simestate_audit_event (id, tenant_id, event_type, actor, occurred_at, customer_id, "
       + "summary, sim_count) select cast(? as varchar), tenant_id, 'DELIVERY_SENT', 'simestate', sent_at, "
       + "customer_id, cast(? as varchar), 1 from sent), "
