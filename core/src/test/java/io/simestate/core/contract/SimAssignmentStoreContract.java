@@ -17,6 +17,7 @@ import io.simestate.core.sim.AssignmentChanges;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.IccidRange;
 import io.simestate.core.sim.SimAssignmentStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,33 @@ public abstract class SimAssignmentStoreContract {
     assertThat(simAssignmentStore().countOf(tenant, acme)).isZero();
     assertThat(simAssignmentStore().countOf(tenant, bolt)).isEqualTo(3);
     assertThat(simAssignmentStore().customerOf(tenant, sims.get(0))).contains(bolt);
+  }
+
+  /**
+   * A list long enough for an adapter to write it in parts (the JPA adapter: chunks of 1,000), whose
+   * first parts are new SIMs and whose later parts hold SIMs of the customer and of another customer:
+   * every SIM ends with the customer, and the changes count each one once.
+   */
+  @Test
+  void aLongListWithHeldSimsOnlyInItsLaterPartsIsCountedExactly() {
+    TenantId tenant = newTenant();
+    CustomerId acme = newCustomer(tenant, "Acme");
+    CustomerId bolt = newCustomer(tenant, "Bolt");
+    List<Iccid> sims = newIccids(3_500);
+    List<Iccid> bolts = new ArrayList<>(sims.subList(1_500, 1_505));
+    bolts.add(sims.get(3_200));
+    simAssignmentStore().assign(tenant, bolt, bolts);
+    simAssignmentStore().assign(tenant, acme, sims.subList(2_000, 2_003));
+
+    AssignmentChanges changes = simAssignmentStore().assign(tenant, acme, sims);
+
+    assertThat(changes.changed()).isEqualTo(3_497);
+    assertThat(changes.unchanged()).isEqualTo(3);
+    assertThat(changes.movedFrom()).isEqualTo(Map.of(bolt, 6L));
+    assertThat(simAssignmentStore().countOf(tenant, acme)).isEqualTo(3_500);
+    assertThat(simAssignmentStore().countOf(tenant, bolt)).isZero();
+    assertThat(simAssignmentStore().customerOf(tenant, sims.get(3_200))).contains(acme);
+    assertThat(simAssignmentStore().customerOf(tenant, sims.get(3_499))).contains(acme);
   }
 
   @Test
