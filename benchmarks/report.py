@@ -134,7 +134,16 @@ WHY = {
                                    "10×; against a database across a network the naive loop pays a round trip per "
                                    "SIM and the batch does not. Ours' own gap to the raw batch is row 4a.",
     "jpa-assign-naive-chunks": "The raw JDBC batch reaches 10× the naive loop here, but ours trails the raw batch "
-                               "(row 4a) by its per-chunk look-ups; closing row 4a's gap closes this one.",
+                               "(row 4a): on H2 and MariaDB by its per-chunk look-ups, on PostgreSQL by its insert "
+                               "that skips assigned SIMs (on conflict do nothing), whose speculative insertion costs "
+                               "PostgreSQL another index probe and WAL record per row: 300,000 new SIMs in chunks of "
+                               "1,000 took 2.35 s against 1.87 s with a plain insert (psql, one DO block, medians of "
+                               "four interleaved runs each, 2026-12-02). A build that sent a plain insert first, behind "
+                               "a savepoint per chunk, and fell back to the skipping insert on a unique violation was "
+                               "only 1.03× as fast end to end (rounds 1.01-1.15×; benchmarks/ab.sh, 4 rounds, "
+                               "2026-12-02), and was not kept: the savepoints cost round trips, and past 64 written "
+                               "savepoints in one transaction PostgreSQL's subtransaction cache overflows, which slows "
+                               "every other session's snapshots. Closing row 4a's gap closes this one.",
     "jpa-assign-heap": "The used heap after the bulk assignment, with the rows deleted again, is higher than after "
                        "10,000 SIMs: something retains memory in proportion to the SIMs assigned (on H2, the "
                        "database's own page cache in the same heap is the first suspect).",

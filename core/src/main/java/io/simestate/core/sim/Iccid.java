@@ -79,6 +79,22 @@ public record Iccid(String digits, boolean hasValidCheckDigit) implements Compar
   }
 
   /**
+   * A member of a range that walks the body: the body's digits and their check digit, built without
+   * parsing, since the body's digits are canonical (the range's ends were checked).
+   */
+  static Iccid ofBody(char[] body) {
+    char[] digits = java.util.Arrays.copyOf(body, body.length + 1);
+    digits[body.length] = checkDigitFor(java.nio.CharBuffer.wrap(body), body.length);
+    return new Iccid(new String(digits), true);
+  }
+
+  /** A member of a counted range: canonical digits, built without parsing. */
+  static Iccid ofDigits(char[] digits) {
+    String canonical = new String(digits);
+    return new Iccid(canonical, luhnValid(canonical));
+  }
+
+  /**
    * The length in digits.
    *
    * @return 18 to 22
@@ -136,14 +152,19 @@ public record Iccid(String digits, boolean hasValidCheckDigit) implements Compar
   }
 
   static boolean luhnValid(String digits) {
-    return checkDigitFor(digits.substring(0, digits.length() - 1)) == digits.charAt(digits.length() - 1);
+    return checkDigitFor(digits, digits.length() - 1) == digits.charAt(digits.length() - 1);
   }
 
   static char checkDigitFor(String body) {
+    return checkDigitFor(body, body.length());
+  }
+
+  /** The Luhn check digit of the first {@code length} digits of {@code digits}. */
+  private static char checkDigitFor(CharSequence digits, int length) {
     int sum = 0;
     boolean doubleIt = true;
-    for (int i = body.length() - 1; i >= 0; i--) {
-      int d = body.charAt(i) - '0';
+    for (int i = length - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
       if (doubleIt) {
         d *= 2;
         if (d > 9) {

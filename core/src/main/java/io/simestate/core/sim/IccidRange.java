@@ -146,8 +146,7 @@ public final class IccidRange extends AbstractCollection<Iccid> {
         if (remaining == 0) {
           throw new NoSuchElementException();
         }
-        String digits = new String(next);
-        Iccid member = walksBody ? Iccid.withCheckDigit(digits) : Iccid.parse(digits);
+        Iccid member = walksBody ? Iccid.ofBody(next) : Iccid.ofDigits(next);
         remaining--;
         if (remaining > 0) {
           increment(next);

@@ -225,6 +225,8 @@ class IccidRangeTest {
     for (Iccid member : range) {
       String expectedBody = from.add(BigInteger.valueOf(i++)).toString();
       assertThat(member.digits()).isEqualTo(Luhn.withCheckDigit(expectedBody));
+      assertThat(member.hasValidCheckDigit()).isTrue();
+      assertThat(member).isEqualTo(Iccid.parse(member.digits()));
       assertThat(range.contains(member)).isTrue();
     }
     assertThat(i).isEqualTo(span + 1);
@@ -246,6 +248,9 @@ class IccidRangeTest {
     List<String> members = digits(range);
     assertThat(members).hasSize(span + 1).doesNotHaveDuplicates().startsWith(firstDigits).endsWith(lastDigits);
     assertThat(members).isSorted();
-    members.forEach(m -> assertThat(Iccid.parse(m).hasValidCheckDigit()).isEqualTo(Luhn.isValid(m)));
+    for (Iccid member : range) {
+      assertThat(member.hasValidCheckDigit()).isEqualTo(Luhn.isValid(member.digits()));
+      assertThat(member).isEqualTo(Iccid.parse(member.digits()));
+    }
   }
 }
