@@ -1,6 +1,8 @@
 package io.simestate.core.sim;
 
 import io.simestate.core.InvalidInputException;
+import java.nio.CharBuffer;
+import java.util.Arrays;
 
 /**
  * A SIM card number (ITU-T E.118 ICCID) in canonical form: its digits alone.
@@ -83,8 +85,8 @@ public record Iccid(String digits, boolean hasValidCheckDigit) implements Compar
    * parsing, since the body's digits are canonical (the range's ends were checked).
    */
   static Iccid ofBody(char[] body) {
-    char[] digits = java.util.Arrays.copyOf(body, body.length + 1);
-    digits[body.length] = checkDigitFor(java.nio.CharBuffer.wrap(body), body.length);
+    char[] digits = Arrays.copyOf(body, body.length + 1);
+    digits[body.length] = checkDigitFor(CharBuffer.wrap(body), body.length);
     return new Iccid(new String(digits), true);
   }
 
