@@ -61,23 +61,28 @@ public final class SafeHtml {
    */
   public static SafeHtml format(String trustedMarkup, Object... values) {
     String pattern = Objects.requireNonNullElse(trustedMarkup, "");
-    StringBuilder out = new StringBuilder(pattern.length() + 64);
-    int i = 0;
-    while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      if (c == '{') {
-        int close = pattern.indexOf('}', i + 1);
-        int index = close > i + 1 ? parseIndex(pattern.substring(i + 1, close)) : -1;
-        if (index >= 0 && values != null && index < values.length) {
-          out.append(asHtml(values[index]));
-          i = close + 1;
-          continue;
-        }
-      }
-      out.append(c);
-      i++;
+    int count = values == null ? 0 : values.length;
+    int capacity = pattern.length();
+    for (int v = 0; v < count; v++) {
+      capacity += values[v] instanceof SafeHtml safe ? safe.markup.length() : 32;
     }
-    return new SafeHtml(out.toString());
+    StringBuilder out = new StringBuilder(capacity);
+    int copied = 0;
+    for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', open + 1)) {
+      int digits = placeholderDigits(pattern, open);
+      if (digits == 0) {
+        continue;
+      }
+      int index = 0;
+      for (int k = open + 1; k <= open + digits; k++) {
+        index = index * 10 + (pattern.charAt(k) - '0');
+      }
+      if (index < count) {
+        out.append(pattern, copied, open).append(asHtml(values[index]));
+        copied = open + digits + 2;
+      }
+    }
+    return new SafeHtml(out.append(pattern, copied, pattern.length()).toString());
   }
 
   /**
@@ -125,16 +130,17 @@ public final class SafeHtml {
     return escapeToString(value == null ? null : value.toString());
   }
 
-  private static int parseIndex(String digits) {
-    if (digits.isEmpty() || digits.length() > 3) {
-      return -1;
+  /**
+   * How many digits the placeholder that opens at {@code open} has: 1 to 3 digits and a closing brace,
+   * or 0 if no placeholder opens there.
+   */
+  private static int placeholderDigits(String pattern, int open) {
+    int k = open + 1;
+    while (k < pattern.length() && k - open <= 3 && pattern.charAt(k) >= '0' && pattern.charAt(k) <= '9') {
+      k++;
     }
-    for (int k = 0; k < digits.length(); k++) {
-      if (digits.charAt(k) < '0' || digits.charAt(k) > '9') {
-        return -1;
-      }
-    }
-    return Integer.parseInt(digits);
+    int digits = k - open - 1;
+    return digits >= 1 && digits <= 3 && k < pattern.length() && pattern.charAt(k) == '}' ? digits : 0;
   }
 
   private static String escapeToString(String untrusted) {

@@ -3,6 +3,12 @@ package io.simestate.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class SafeHtmlTest {
@@ -68,6 +74,24 @@ class SafeHtmlTest {
     assertThat(SafeHtml.format("{9}|{09}|{009}|{0}", ten).markup()).isEqualTo("v9|v9|v9|v0");
     assertThat(SafeHtml.format("{0009}|{+1}|{-1}|{ 1}|{1 }|{/}|{:}|{1a}", ten).markup())
         .isEqualTo("{0009}|{+1}|{-1}|{ 1}|{1 }|{/}|{:}|{1a}");
+  }
+
+  @Property(tries = 1000)
+  void formatFillsExactlyWhatTheRuleCallsAPlaceholder(
+      @ForAll @Chars({'{', '}', '0', '1', '2', '9', 'a', '<'}) String markup,
+      @ForAll @Size(max = 4) List<@Chars({'<', '{', '}', '0', '&', 'x'}) String> values) {
+    // The rule, written once more as a regular expression: one to three digits in braces, filled
+    // when a value has that index, from left to right without looking into what was filled in.
+    Matcher placeholder = Pattern.compile("\\{([0-9]{1,3})\\}").matcher(markup);
+    StringBuilder expected = new StringBuilder();
+    while (placeholder.find()) {
+      int index = Integer.parseInt(placeholder.group(1));
+      String filled = index < values.size() ? SafeHtml.escape(values.get(index)).markup() : placeholder.group();
+      placeholder.appendReplacement(expected, Matcher.quoteReplacement(filled));
+    }
+    placeholder.appendTail(expected);
+
+    assertThat(SafeHtml.format(markup, values.toArray()).markup()).isEqualTo(expected.toString());
   }
 
   @Test
