@@ -115,9 +115,14 @@ else
   pairdb jpa-route JpaRouteBenchmark "ours baseline baselineInTransaction" "${short[@]}"
   pairdb jpa-assign JpaAssignBenchmark "ours rawBatch naiveLoop" -wi 0 -i 1
   pairdb jpa-delete JpaDeleteCustomerBenchmark "ours baseline" "${single[@]}"
-  pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" "${single[@]}"
-  # 20,000 emails per operation: long enough to warm up within it, so one iteration per fork.
-  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording baselineRecordingEachResultWithAudit baselinePipelinedRecordingWithAudit" -wi 0 -i 1
+  # Three warm-up operations of 2,000 emails: in a fresh JVM both sides got faster until the fourth
+  # (ours 2,577, 1,941, 1,667, then 972-1,030 ms; the reused connection 1,899, 1,383, 1,101, then
+  # 826-912 ms; 2026-12-02), so with one warm-up the measured operations still included the warm-up.
+  pair mail MailDispatchBenchmark "ours rawReusedConnection rawSendPerMessage" -wi 3 -i 2
+  # One warm-up operation of 20,000 emails before the measured one: in a fresh JVM ours' first 20,000
+  # took 36.9 s against 26.9 s for the next (1 dispatcher, 2026-12-02; the baseline 17.0 s and 18.0 s),
+  # its code getting faster as the JVM warms up, as a running portal's has done.
+  pair pg-mail JpaMailDispatchBenchmark "ours baseline oursWithoutCommitFlush baselineRecordingEachResult baselinePipelinedRecording baselineRecordingEachResultWithAudit baselinePipelinedRecordingWithAudit" -wi 1 -i 1
   # The use cases go through Hibernate's whole write path, which the JIT needs about ten seconds to
   # compile on a 2-core machine (the edit reached its plateau in the 5th 2 s iteration, raw JDBC in the 3rd).
   pairdb jpa-customer-writes JpaCustomerWritesBenchmark "oursCreate baselineCreate oursCreateInFour baselineCreateInFour oursEdit baselineEdit" -wi 6 -i 2 -w 2s -r 2s
