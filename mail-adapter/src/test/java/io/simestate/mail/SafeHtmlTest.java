@@ -86,7 +86,9 @@ class SafeHtmlTest {
     StringBuilder expected = new StringBuilder();
     while (placeholder.find()) {
       int index = Integer.parseInt(placeholder.group(1));
-      String filled = index < values.size() ? SafeHtml.escape(values.get(index)).markup() : placeholder.group();
+      String filled = index < values.size()
+          ? SafeHtml.escape(values.get(index)).markup()
+          : placeholder.group();
       placeholder.appendReplacement(expected, Matcher.quoteReplacement(filled));
     }
     placeholder.appendTail(expected);
