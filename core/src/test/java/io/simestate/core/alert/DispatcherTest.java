@@ -342,6 +342,9 @@ class DispatcherTest {
     // the system clock and a retry after 1 ms: each failed delivery is due again by the next round
     AlertFixture g = new AlertFixture(b -> b.dispatchLease(LEASE).clock(java.time.Clock.systemUTC())
         .retryPolicy(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 8, 0)));
+    // the fixture raises its alerts at its own clock's reading; the estate checks them against the
+    // system clock, so that reading must be the system's too (not the fixed start, which ages out)
+    g.clock.set(Instant.now());
     g.sender.answer(n -> {
       if (failuresLeft.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
         throw new StackOverflowError("a sender that recursed for ever");
