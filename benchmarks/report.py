@@ -233,9 +233,9 @@ WHY = {
                "rounds) the record with them took 0.18-0.19 ms against 0.11-0.13 ms without them on 1 "
                "connection, and 4 connections wrote 10,000-10,900 against 20,400-26,700 records/s, far "
                "above any dispatch rate in the row. Until 2026-12-02 each fork started with an empty audit "
-               "trail that the fill's ANALYZE had seen empty, so PostgreSQL planned the foreign-key check of each new SIM "
-               "row as a sequential scan of the events, and every record grew slower with every event the fork "
-               "wrote (pgbench: 0.46 ms at first, 2.9 ms after 18 s; a flat 0.18 ms without the key): ours' "
+               "trail that the fill's ANALYZE had seen empty, so PostgreSQL planned the foreign-key check of "
+               "each new SIM row as a sequential scan of the events, and every record grew slower with every "
+               "event the fork wrote (pgbench: 0.46 ms at first, 2.9 ms after 18 s; a flat 0.18 ms without the key): ours' "
                "first 20,000 emails on 1 dispatcher took 63.5 s, and 36.9 s once the fork started with an "
                "audit history, as it does now. What is left between "
                "ours and the bound with the audit rows (the row gives this run's ratio of the two) is ours' own "
@@ -847,7 +847,8 @@ def build(results_dir, readme):
              "sides send all of them, on 1 or 4 threads, and each iteration checks that GreenMail received "
              "every email. Each fork starts with an audit trail of 100,000 earlier delivery events, as a "
              "running portal's, and sends one warm-up operation before the measured one. 9 runs each use "
-             "case as a portal form would, four use cases for a customer with 3 contacts; statements are counted once in setup through a counting data source.")
+             "case as a portal form would, four use cases for a customer with 3 contacts; statements are "
+             "counted once in setup through a counting data source.")
     w.append("- The machine is shared: other builds may run at the same time. Interleaving puts both sides of "
              "a pair under about the same load; the per-round spread shows how much the load still moved a ratio.")
     w.append("")

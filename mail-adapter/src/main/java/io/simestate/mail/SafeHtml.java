@@ -69,17 +69,10 @@ public final class SafeHtml {
     StringBuilder out = new StringBuilder(capacity);
     int copied = 0;
     for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', open + 1)) {
-      int digits = placeholderDigits(pattern, open);
-      if (digits == 0) {
-        continue;
-      }
-      int index = 0;
-      for (int k = open + 1; k <= open + digits; k++) {
-        index = index * 10 + (pattern.charAt(k) - '0');
-      }
-      if (index < count) {
+      int index = placeholderIndex(pattern, open);
+      if (index >= 0 && index < count) {
         out.append(pattern, copied, open).append(asHtml(values[index]));
-        copied = open + digits + 2;
+        copied = pattern.indexOf('}', open) + 1;
       }
     }
     return new SafeHtml(out.append(pattern, copied, pattern.length()).toString());
@@ -131,16 +124,16 @@ public final class SafeHtml {
   }
 
   /**
-   * How many digits the placeholder that opens at {@code open} has: 1 to 3 digits and a closing brace,
-   * or 0 if no placeholder opens there.
+   * The index of the placeholder that opens at {@code open}: 1 to 3 digits and a closing brace; -1 if
+   * no placeholder opens there.
    */
-  private static int placeholderDigits(String pattern, int open) {
+  private static int placeholderIndex(String pattern, int open) {
+    int index = 0;
     int k = open + 1;
-    while (k < pattern.length() && k - open <= 3 && pattern.charAt(k) >= '0' && pattern.charAt(k) <= '9') {
-      k++;
+    for (; k < pattern.length() && k <= open + 3 && pattern.charAt(k) >= '0' && pattern.charAt(k) <= '9'; k++) {
+      index = index * 10 + (pattern.charAt(k) - '0');
     }
-    int digits = k - open - 1;
-    return digits >= 1 && digits <= 3 && k < pattern.length() && pattern.charAt(k) == '}' ? digits : 0;
+    return k > open + 1 && k < pattern.length() && pattern.charAt(k) == '}' ? index : -1;
   }
 
   private static String escapeToString(String untrusted) {
