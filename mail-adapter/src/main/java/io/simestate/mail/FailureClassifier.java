@@ -73,6 +73,9 @@ final class FailureClassifier {
    * message's end.
    */
   static boolean cannotHaveBeenAccepted(Exception failure) {
+    if (heldBack(failure)) {
+      return true;
+    }
     for (Throwable t : chain(failure)) {
       if (t.getMessage() != null && NOT_WRITTEN.contains(t.getMessage())) {
         return true;
@@ -84,6 +87,11 @@ final class FailureClassifier {
       }
     }
     return false;
+  }
+
+  /** Whether the message failed because its gate did not open ({@link DeterministicMimeMessage.HeldBack}). */
+  static boolean heldBack(Exception failure) {
+    return hasCause(failure, DeterministicMimeMessage.HeldBack.class);
   }
 
   /** The failure's message, its causes' messages, addresses masked, at most 500 characters. */

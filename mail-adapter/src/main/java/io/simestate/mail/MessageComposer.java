@@ -1,5 +1,6 @@
 package io.simestate.mail;
 
+import io.simestate.core.alert.AcceptanceGate;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
@@ -67,7 +68,13 @@ final class MessageComposer {
   }
 
   MimeMessage compose(Session session, Notification n, MailContent content) throws MessagingException {
-    MimeMessage message = new DeterministicMimeMessage(session, messageId(n));
+    return compose(session, n, content, AcceptanceGate.open());
+  }
+
+  /** The message, which a server can accept only once {@code gate} opened. */
+  MimeMessage compose(Session session, Notification n, MailContent content, AcceptanceGate gate)
+      throws MessagingException {
+    MimeMessage message = new DeterministicMimeMessage(session, messageId(n), gate);
     SenderIdentity sender = n.sender();
     message.setFrom(address(sender.address(), sender.displayName()));
     if (sender.replyTo() != null) {

@@ -1,6 +1,7 @@
 package io.simestate.mail;
 
 import io.simestate.core.alert.SendResult;
+import io.simestate.core.alert.SendSession;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -62,6 +63,12 @@ final class SmtpBatch implements AutoCloseable {
       transport.sendMessage(message, envelopeRecipients);
       return SendResult.sent();
     } catch (MessagingException e) {
+      if (FailureClassifier.heldBack(e)) {
+        // Its gate stayed shut: the connection is closed without the end of the data, and the
+        // message is not sent again.
+        closeQuietly();
+        return SendResult.transientFailure(SendSession.HELD_BACK);
+      }
       if (FailureClassifier.brokeConnection(e)) {
         closeQuietly();
         if (overReusedConnection && FailureClassifier.cannotHaveBeenAccepted(e)) {

@@ -1,6 +1,7 @@
 package io.simestate.mail;
 
 import io.simestate.core.InvalidInputException;
+import io.simestate.core.alert.AcceptanceGate;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.DigestNotification;
 import io.simestate.core.alert.Notification;
@@ -34,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link #open() session} (and {@link #sendAll(List)}) uses one SMTP connection for its messages
  * and reconnects if the server closes it; core's dispatcher asks a session for one message at a time
- * and records each result before the next goes out. Nothing throws for a failed delivery: a 5xx reply
+ * and records each result while the next goes out: the session sends the next message up to the end
+ * of its data and sends that end, with which the server accepts it, only once the message's
+ * {@link AcceptanceGate} opens (the previous result committed); if the gate stays shut it closes the
+ * connection without that end, so the server discards the message. Nothing throws for a failed delivery: a 5xx reply
  * or an invalid recipient is a
  * {@link SendResult.Status#PERMANENT_FAILURE}; a 4xx reply, a time-out, a refused or broken
  * connection, failed authentication and other I/O errors are a
@@ -95,8 +99,9 @@ public final class SmtpNotificationSender implements NotificationSender {
    * message, sends each further one at once (no NOOP before it), sends a message once more over a new
    * connection when the server closed the old one before it could accept the message, and after a
    * failed connection reports the rest of its messages as transient failures without trying (one
-   * time-out per session, not one per message). Core's dispatcher records each result before it hands
-   * over the next message.
+   * time-out per session, not one per message). Core's dispatcher records each result while the next
+   * message goes out; the session holds back that message's end of data until its gate opens
+   * ({@link SendSession#send(Notification, AcceptanceGate)}).
    *
    * @return a session; close it to close the connection
    */
@@ -106,9 +111,15 @@ public final class SmtpNotificationSender implements NotificationSender {
     return new SendSession() {
       @Override
       public SendResult send(Notification notification) {
+        return send(notification, AcceptanceGate.open());
+      }
+
+      @Override
+      public SendResult send(Notification notification, AcceptanceGate gate) {
         Arguments.present(notification, "notification");
+        Arguments.present(gate, "gate");
         try {
-          return sendOne(smtp, notification);
+          return sendOne(smtp, notification, gate);
         } catch (RuntimeException e) {
           // Only a notification that breaks its own contract (a null part) gets here.
           log.error("Could not send an incomplete notification", e);
@@ -145,7 +156,7 @@ public final class SmtpNotificationSender implements NotificationSender {
     return results;
   }
 
-  private SendResult sendOne(SmtpBatch smtp, Notification n) {
+  private SendResult sendOne(SmtpBatch smtp, Notification n, AcceptanceGate gate) {
     Arguments.present(n.tenantId(), "tenantId");
     Arguments.present(n.sender(), "sender");
     Arguments.present(n.recipient(), "recipient");
@@ -155,7 +166,7 @@ public final class SmtpNotificationSender implements NotificationSender {
     Address[] envelope;
     try {
       MailContent content = composer.content(n);
-      message = composer.compose(session, n, content);
+      message = composer.compose(session, n, content, gate);
       envelope = new Address[] {MessageComposer.envelopeRecipient(n)};
     } catch (MessageComposer.TemplateFailure e) {
       log.error("Template failed for {} to {}; reported as a transient failure", what,

@@ -203,6 +203,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
           while ((line = in.readLine()) != null && !line.equals(".")) {
             // swallow the message
           }
+          if (line == null) {
+            // The client hung up before the end of the data: like any server, discard the message.
+            hangUps.incrementAndGet();
+            return;
+          }
           String answer = dataReply.apply(messages.incrementAndGet());
           if (answer == null) {
             return;

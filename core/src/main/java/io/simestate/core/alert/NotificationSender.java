@@ -10,9 +10,11 @@ import java.util.List;
  * dispatcher still contains anything thrown, any {@code Throwable}, as a transient failure of that
  * message). It must send only to {@link Notification#recipient()}. The simplest sender implements
  * {@link #send} alone; a sender that reuses a connection across a batch also implements
- * {@link #open}, whose session the dispatcher asks for one message after another, recording each
- * result before the next message goes out. The dispatcher bounds every send with its time limit
- * ({@code SimEstate.Builder.sendTimeLimit}), so a sender that hangs costs one message one time limit.
+ * {@link #open}, whose session the dispatcher asks for one message after another: it records each
+ * result while the next message goes out, and the server may accept that next message only once the
+ * record committed ({@link SendSession#send(Notification, AcceptanceGate)}). The dispatcher bounds
+ * every send with its time limit ({@code SimEstate.Builder.sendTimeLimit}), so a sender that hangs
+ * costs one message one time limit.
  */
 @FunctionalInterface
 public interface NotificationSender {

@@ -4,6 +4,7 @@ import io.simestate.core.Actor;
 import io.simestate.core.InvalidInputException;
 import io.simestate.core.Transactions;
 import io.simestate.core.UnavailableException;
+import io.simestate.core.alert.AcceptanceGate;
 import io.simestate.core.alert.AlertNotification;
 import io.simestate.core.alert.Delivery;
 import io.simestate.core.alert.DeliveryId;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +68,19 @@ import org.slf4j.LoggerFactory;
  *       it, with at least three quarters of the lease left, and at most the retry policy's number of
  *       times, whatever fails after the hand-over;</li>
  *   <li>prepares the message (the tenant's settings) and hands it to a send session of the port,
- *       bounded by the time limit per send;</li>
- *   <li>records the result in a short transaction of its own, before the next message goes out:
- *       sent (the delivery and its audit event in one step, {@link SentRecorder}); a retry with
- *       exponential back-off and jitter after a transient failure; failed after a permanent failure
- *       or the last attempt. A killed dispatcher so sends at most the message in
- *       flight again. That transaction need not wait for the disk
+ *       bounded by the time limit per send, with an {@link AcceptanceGate} that opens once the
+ *       previous message's result is recorded;</li>
+ *   <li>meanwhile records the previous message's result in a short transaction of its own: sent (the
+ *       delivery and its audit event in one step, {@link SentRecorder}); a retry with exponential
+ *       back-off and jitter after a transient failure; failed after a permanent failure or the last
+ *       attempt. The server accepts a message only after the result before it committed (over SMTP
+ *       the session holds back the end of the data until then), so a killed dispatcher sends at
+ *       most the message in flight again, while each record overlaps the next message's commands.
+ *       If that record finds the claim taken over, or cannot be written, the gate stays shut: the
+ *       server does not accept the next message, which is given back unsent. A message whose result
+ *       the store must see first (an alert whose contact's notice may just have gone out, a last
+ *       attempt not recorded) waits for the record before it is handed over. That transaction need
+ *       not wait for the disk
  *       ({@link DeliveryOutbox#relaxDurabilityOfResults()}): only a crash of the database server can
  *       lose it, and then the delivery, its attempt committed, is sent again within the bound;</li>
  *   <li>publishes the delivery event to the host's publishers after that record committed.</li>
@@ -334,6 +343,29 @@ public final class AlertDispatcher implements AutoCloseable {
     return Optional.of(batch);
   }
 
+  /** A message's deliveries and what its send came to, waiting to be recorded. */
+  private record Handled(List<Delivery> group, Notification message, TimedSends.Outcome outcome) {}
+
+  /**
+   * The gate of a message handed over while the result of the one before is recorded: it opens once
+   * that record committed, and stays shut if it did not.
+   */
+  private static final class PreviousResult implements AcceptanceGate {
+    private final CountDownLatch decided = new CountDownLatch(1);
+    private volatile boolean recorded;
+
+    void decide(boolean recorded) {
+      this.recorded = recorded;
+      decided.countDown();
+    }
+
+    @Override
+    public boolean await() throws InterruptedException {
+      decided.await();
+      return recorded;
+    }
+  }
+
   /** Thrown inside a transaction to roll it back when the claim no longer holds a delivery. */
   private static final class TakenOver extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -357,6 +389,11 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Each claimed alert's contact's unsent subscription notice at claim time, by tenant and contact. */
     private final Map<String, Delivery> notices = new HashMap<>();
     private Instant renewedAt;
+    /**
+     * The message handled last, whose result is not recorded yet: it is recorded while the next
+     * message goes out, and the server may accept that one only once this record committed.
+     */
+    private Handled unrecorded;
 
     Batch(String claim, List<Delivery> claimed, Instant claimedAt) {
       this.claim = claim;
@@ -436,8 +473,12 @@ public final class AlertDispatcher implements AutoCloseable {
             break;
           }
         }
+        recordHandled();
       } finally {
-        if (next < groups.size()) {
+        if (unrecorded != null) {
+          recordHandledAfterFailure();
+        }
+        if (!rest.isEmpty()) {
           releaseRest();
         }
       }
@@ -469,10 +510,16 @@ public final class AlertDispatcher implements AutoCloseable {
      */
     private boolean sendOne(int index, TimedSends session) {
       List<Delivery> group = groups.get(index);
-      group.forEach(d -> rest.remove(d.id()));
       Delivery first = group.get(0);
       // A contact hears of its subscription before its first alert.
       Delivery notice = noticeFor(first);
+      boolean lastAttemptUnrecorded = group.stream()
+          .anyMatch(d -> !begun.containsKey(d.id()) && d.attempts() >= retry.maxAttempts());
+      // What follows asks or changes the store: it must see the result of the message before.
+      if ((notice != null || lastAttemptUnrecorded) && !recordHandled()) {
+        return false;
+      }
+      group.forEach(d -> rest.remove(d.id()));
       if (notice != null) {
         // A notice of this batch may have been sent by now: ask the store again.
         Optional<Delivery> unsent = claimedIds.contains(notice.id())
@@ -505,34 +552,96 @@ public final class AlertDispatcher implements AutoCloseable {
       }
       List<Delivery> attempted = due.stream().map(d -> begun.remove(d.id())).toList();
       Notification message = null;
-      SendResult result;
-      SendFailure failure = SendFailure.NOT_PREPARED;
-      VirtualMachineError fatal = null;
+      TimedSends.Outcome outcome = null;
       try {
         message = toNotification(attempted);
-        TimedSends.Outcome outcome = session.send(message);
-        result = outcome.result();
-        fatal = outcome.fatal();
-        failure = outcome.failure();
-        if (result.detail().startsWith("the notification sender")) {
-          LOG.warn("Delivery {} to {}: {}", first.id(), first.recipient().email().masked(), result.detail());
-        }
       } catch (VirtualMachineError e) {
-        fatal = e;
-        result = SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e));
+        outcome = new TimedSends.Outcome(
+            SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e)), e,
+            SendFailure.NOT_PREPARED);
       } catch (Throwable e) {
         LOG.warn("Could not prepare the message of delivery {}; recorded as a transient failure", first.id(), e);
-        result = SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e));
+        outcome = new TimedSends.Outcome(
+            SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e)), null,
+            SendFailure.NOT_PREPARED);
       }
-      boolean held = record(attempted, message, result, null);
+      if (message == null) {
+        if (!recordHandled()) {
+          giveBack(attempted);
+          return false;
+        }
+      } else {
+        // The message goes out while the result before it is recorded; the server accepts it only after.
+        PreviousResult gate = new PreviousResult();
+        TimedSends.Started started = session.start(message, gate);
+        boolean previousHeld = false;
+        try {
+          previousHeld = recordHandled();
+        } finally {
+          gate.decide(previousHeld);
+          if (!previousHeld) {
+            // Held back at its gate, so not accepted: given back with the rest, its attempt too.
+            session.outcome(started);
+            giveBack(attempted);
+          }
+        }
+        if (!previousHeld) {
+          return false;
+        }
+        outcome = session.outcome(started);
+        if (outcome.result().detail().startsWith("the notification sender")) {
+          LOG.warn("Delivery {} to {}: {}", first.id(), first.recipient().email().masked(), outcome.result().detail());
+        }
+      }
+      unrecorded = new Handled(attempted, message, outcome);
+      if (outcome.fatal() != null) {
+        recordHandled();
+        throw outcome.fatal();
+      }
+      return true;
+    }
+
+    /** Puts a message's deliveries, not sent, back with the rest of the claim, to be released. */
+    private void giveBack(List<Delivery> attempted) {
+      attempted.forEach(d -> {
+        rest.add(d.id());
+        begun.put(d.id(), d);
+      });
+    }
+
+    /**
+     * Records the result of the message handled last, if it is not recorded yet, and tells the
+     * monitor.
+     *
+     * @return false if the claim no longer held its deliveries (nothing was recorded)
+     */
+    private boolean recordHandled() {
+      Handled handled = unrecorded;
+      if (handled == null) {
+        return true;
+      }
+      unrecorded = null;
+      TimedSends.Outcome outcome = handled.outcome();
+      boolean held = record(handled.group(), handled.message(), outcome.result(), null);
       if (held) {
-        monitor.messageSent(new MessageSent(first.tenantId(), first.kind(), attempted.size(), result.status(),
-            failure));
-      }
-      if (fatal != null) {
-        throw fatal;
+        Delivery first = handled.group().get(0);
+        monitor.messageSent(new MessageSent(first.tenantId(), first.kind(), handled.group().size(),
+            outcome.result().status(), outcome.failure()));
       }
       return held;
+    }
+
+    /**
+     * Tries to record the result of the message handled last when the round ends with a failure
+     * (the store's, say); if that fails too, its deliveries are taken over when the lease ends.
+     */
+    private void recordHandledAfterFailure() {
+      try {
+        recordHandled();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not record the result of the message handled last; its deliveries are sent again when the "
+            + "lease ends", e);
+      }
     }
 
     /**
@@ -547,6 +656,11 @@ public final class AlertDispatcher implements AutoCloseable {
       boolean counted = due.stream().allMatch(d -> begun.containsKey(d.id()));
       if (counted && clock.instant().isBefore(renewedAt.plus(lease.dividedBy(4)))) {
         return;
+      }
+      // Counted only after the result before it is recorded: a process that dies while recording that
+      // result must not have taken an attempt from a message it never sent.
+      if (!recordHandled()) {
+        throw new TakenOver();
       }
       Instant[] renewed = new Instant[1];
       Map<DeliveryId, Delivery> attempted = store(() -> {

@@ -1,5 +1,6 @@
 package io.simestate.core.estate;
 
+import io.simestate.core.alert.AcceptanceGate;
 import io.simestate.core.alert.Notification;
 import io.simestate.core.alert.NotificationSender;
 import io.simestate.core.alert.SendResult;
@@ -55,24 +56,46 @@ final class TimedSends implements AutoCloseable {
     this.limit = limit;
   }
 
+  /** A message handed to the send thread, whose outcome {@link #outcome} waits for. */
+  static final class Started {
+    private final Future<SendResult> call;
+
+    private Started(Future<SendResult> call) {
+      this.call = call;
+    }
+  }
+
   /**
-   * Sends one message within the time limit.
+   * Hands one message to the send thread, which sends it at once and lets the server accept it when
+   * {@code gate} opens.
    *
    * @param n the message
-   * @return the result, never null; a transient failure if the sender threw, returned null or did not
-   *     answer in time
+   * @param gate what the server's acceptance waits for
+   * @return the send, for {@link #outcome}
    */
-  Outcome send(Notification n) {
+  Started start(Notification n, AcceptanceGate gate) {
     Worker w = worker != null ? worker : (worker = new Worker());
-    Future<SendResult> call = w.thread.submit(() -> {
+    return new Started(w.thread.submit(() -> {
       if (w.session == null) {
         w.session = sender.open();
         if (w.session == null) {
           throw new IllegalStateException("the notification sender opened no session");
         }
       }
-      return w.session.send(n);
-    });
+      return w.session.send(n, gate);
+    }));
+  }
+
+  /**
+   * Waits for a started send at most the time limit, counted from this call: the caller opens the
+   * send's gate just before, so the time a send waited at its gate does not count.
+   *
+   * @param started the send
+   * @return the result, never null; a transient failure if the sender threw, returned null or did not
+   *     answer in time
+   */
+  Outcome outcome(Started started) {
+    Future<SendResult> call = started.call;
     try {
       SendResult result = call.get(limit.toNanos(), TimeUnit.NANOSECONDS);
       if (result == null) {
