@@ -533,7 +533,9 @@ public final class SimEstate {
      * sender, or the mail adapter with its own time-outs) before it abandons the call: the message
      * counts as a transient failure (retried like any other), the dispatcher goes on with the next
      * message on a new send thread and session, and the stuck call is left to its thread, which is
-     * interrupted and cannot block a later round. One minute by default; the limit in effect is at
+     * interrupted and cannot block a later round. The wait starts once the result of the message
+     * before it is recorded (see {@link io.simestate.core.alert.AcceptanceGate}), so that the record,
+     * which overlaps the send, does not count against it. One minute by default; the limit in effect is at
      * most half of {@link #dispatchLease}, so that a stuck send never outlives the claim (the lease of
      * the rest of a batch is renewed before each message). Make it longer than the sender's own
      * time-outs (for the mail adapter, connect plus read time-out): a send cut off by the limit may
