@@ -73,9 +73,6 @@ final class FailureClassifier {
    * message's end.
    */
   static boolean cannotHaveBeenAccepted(Exception failure) {
-    if (heldBack(failure)) {
-      return true;
-    }
     for (Throwable t : chain(failure)) {
       if (t.getMessage() != null && NOT_WRITTEN.contains(t.getMessage())) {
         return true;

@@ -513,10 +513,8 @@ public final class AlertDispatcher implements AutoCloseable {
       Delivery first = group.get(0);
       // A contact hears of its subscription before its first alert.
       Delivery notice = noticeFor(first);
-      boolean lastAttemptUnrecorded = group.stream()
-          .anyMatch(d -> !begun.containsKey(d.id()) && d.attempts() >= retry.maxAttempts());
       // What follows asks or changes the store: it must see the result of the message before.
-      if ((notice != null || lastAttemptUnrecorded) && !recordHandled()) {
+      if ((notice != null || group.stream().anyMatch(this::lastAttemptLost)) && !recordHandled()) {
         return false;
       }
       group.forEach(d -> rest.remove(d.id()));
@@ -531,7 +529,7 @@ public final class AlertDispatcher implements AutoCloseable {
       }
       List<Delivery> due = new ArrayList<>(group.size());
       for (Delivery d : group) {
-        if (!begun.containsKey(d.id()) && d.attempts() >= retry.maxAttempts()) {
+        if (lastAttemptLost(d)) {
           // Its last attempt went out but its result was never recorded: no further copy.
           if (!giveUp(d, "gave up after " + d.attempts() + " attempts; the result of the last one was not recorded")) {
             return false;
@@ -555,14 +553,13 @@ public final class AlertDispatcher implements AutoCloseable {
       TimedSends.Outcome outcome = null;
       try {
         message = toNotification(attempted);
-      } catch (VirtualMachineError e) {
-        outcome = new TimedSends.Outcome(
-            SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e)), e,
-            SendFailure.NOT_PREPARED);
       } catch (Throwable e) {
-        LOG.warn("Could not prepare the message of delivery {}; recorded as a transient failure", first.id(), e);
+        VirtualMachineError fatal = e instanceof VirtualMachineError vm ? vm : null;
+        if (fatal == null) {
+          LOG.warn("Could not prepare the message of delivery {}; recorded as a transient failure", first.id(), e);
+        }
         outcome = new TimedSends.Outcome(
-            SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e)), null,
+            SendResult.transientFailure("could not prepare the message: " + TimedSends.describe(e)), fatal,
             SendFailure.NOT_PREPARED);
       }
       if (message == null) {
@@ -599,6 +596,11 @@ public final class AlertDispatcher implements AutoCloseable {
         throw outcome.fatal();
       }
       return true;
+    }
+
+    /** Whether a delivery's last attempt went out without its result being recorded. */
+    private boolean lastAttemptLost(Delivery d) {
+      return !begun.containsKey(d.id()) && d.attempts() >= retry.maxAttempts();
     }
 
     /** Puts a message's deliveries, not sent, back with the rest of the claim, to be released. */
