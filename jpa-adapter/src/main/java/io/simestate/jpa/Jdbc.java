@@ -3,10 +3,12 @@ package io.simestate.jpa;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.List;
@@ -92,6 +94,16 @@ final class Jdbc {
     } else {
       ps.setObject(index, value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
+  }
+
+  /** Reads an instant as {@link #setInstant} writes it. */
+  static Instant getInstant(ResultSet rs, int index, DatabaseVendor vendor) throws SQLException {
+    if (vendor == DatabaseVendor.MARIADB) {
+      Timestamp t = rs.getTimestamp(index, Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC)));
+      return t == null ? null : t.toInstant();
+    }
+    OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   /**

@@ -11,10 +11,9 @@ import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.customer.CustomerSummary;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,17 +24,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Customers with their contacts: read as entities (a customer is small), written with JDBC (one
- * statement for the customer, one batch per kind of contact change); deletion is set-based.
+ * Customers with their contacts, read and written with JDBC: a customer with its contacts is one
+ * statement to read, one to update and one batch per kind of contact change to write; deletion is
+ * set-based. The entities describe the schema to Hibernate and carry the rows to and from
+ * {@link CustomerMapping}; none is ever managed in a persistence context.
  */
 final class JpaCustomerStore implements CustomerStore {
 
-  private static final String FIND = """
-      select distinct c from SimEstateCustomer c left join fetch c.contacts
-      where c.tenantId = :tenant and c.id = :id""";
-  private static final String FIND_BY_NAME = """
-      select distinct c from SimEstateCustomer c left join fetch c.contacts
-      where c.tenantId = :tenant and c.nameKey = :key""";
+  /** A customer with its contacts in one statement: one row per contact (one row with none). */
+  private static final String READ = """
+      select c.id, c.tenant_id, c.version, c.created_at, c.name, c.name_key, c.street, c.postal_code, c.city,
+        c.region, c.country, c.phone, c.email, c.website, c.reference, c.notes, c.updated_at,
+        k.id, k.name, k.email, k.phone, k.contact_role, k.alerts_enabled, k.wants_warning, k.wants_cut_off
+      from simestate_customer c left join simestate_contact k on k.customer_id = c.id
+      where c.tenant_id = ? and\s""";
+  private static final String FIND = READ + "c.id = ? order by k.ordinal";
+  private static final String FIND_BY_NAME = READ + "c.name_key = ? order by k.ordinal";
   private static final String LIST = """
       select c.id, c.name from SimEstateCustomer c
       where c.tenantId = :tenant and c.nameKey like :pattern escape '!'
@@ -106,76 +110,88 @@ final class JpaCustomerStore implements CustomerStore {
   }
 
   /**
-   * Writes the new state with JDBC: one version-checked UPDATE of the customer row first (it locks
-   * the row, in the same order as {@link #delete}: contact writes take a key-share lock on it through
-   * their foreign key, and taking that before the version let a concurrent deletion deadlock), then
-   * one batch per kind of contact change. The stored state to compare with is the entity the use
-   * case loaded in this transaction (no statement), or one read now. The name is looked up only when
-   * its key changes; the unique key catches a concurrent rename.
+   * Reads the stored state, checks its version, then writes as {@link #update(Customer, Customer)}
+   * does: for a caller that did not read the customer in this transaction.
    */
   @Override
   public Customer update(Customer customer) {
-    return tx.call(em -> {
-      CustomerEntity stored = em.find(CustomerEntity.class, customer.id().toString());
-      if (stored == null || !stored.tenantId.equals(customer.tenantId().value())) {
-        throw notFound(customer.id());
-      }
-      if (stored.version != customer.version()) {
+    return tx.call(em -> Jdbc.on(em, c -> {
+      Customer current = read(c, FIND, customer.tenantId(), customer.id().toString())
+          .orElseThrow(() -> notFound(customer.id()));
+      if (current.version() != customer.version()) {
         throw stale(customer.id());
       }
-      CustomerEntity next = new CustomerEntity();
-      next.id = stored.id;
-      next.createdAt = stored.createdAt;
-      next.version = stored.version + 1;
-      CustomerMapping.apply(customer, next);
-      CustomerMapping.applyContacts(customer, next);
-      boolean renamed = !next.nameKey.equals(stored.nameKey);
-      List<ContactEntity> before = List.copyOf(stored.contacts);
-      // Written past the persistence context: the loaded entities must not be flushed or read back.
-      em.detach(stored);
-      Jdbc.on(em, c -> {
-        DatabaseVendor vendor = Jdbc.vendor(c);
-        if (renamed) {
-          Optional<String> holder = holder(c, customer);
-          if (holder.isPresent()) {
-            throw duplicate(holder.get(), null);
-          }
-        }
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_CUSTOMER)) {
-          int i = bindCustomerFields(ps, 1, next, vendor);
-          ps.setString(i, next.id);
-          ps.setString(i + 1, next.tenantId);
-          ps.setLong(i + 2, customer.version());
-          updated = ps.executeUpdate();
-        } catch (SQLException ex) {
-          if (Errors.isConstraintViolation(ex)) {
-            // Renamed at the same moment as another customer took the name.
-            throw duplicate(null, ex);
-          }
-          throw ex;
-        }
-        if (updated != 1) {
-          throw stale(customer.id());
-        }
-        writeContactChanges(c, before, next.contacts);
-        return null;
-      });
-      return CustomerMapping.toDomain(next);
-    });
+      return write(c, current, customer);
+    }));
   }
 
+  /**
+   * Writes the new state with JDBC, compared with the state the use case read in this transaction
+   * (no statement to read it again): one version-checked UPDATE of the customer row first (it locks
+   * the row, in the same order as {@link #delete}: contact writes take a key-share lock on it through
+   * their foreign key, and taking that before the version let a concurrent deletion deadlock), then
+   * one batch per kind of contact change. Every change of a contact raises the customer's version,
+   * so a successful version check also proves that the stored contacts are {@code current}'s. The
+   * name is looked up only when its key changes; the unique key catches a concurrent rename.
+   */
+  @Override
+  public Customer update(Customer current, Customer next) {
+    if (!current.id().equals(next.id()) || !current.tenantId().equals(next.tenantId())) {
+      throw new IllegalArgumentException("the new state must be the same customer's as the current one");
+    }
+    if (current.version() != next.version()) {
+      throw stale(next.id());
+    }
+    return tx.call(em -> Jdbc.on(em, c -> write(c, current, next)));
+  }
+
+  private static Customer write(Connection c, Customer current, Customer customer) throws SQLException {
+    CustomerEntity stored = new CustomerEntity();
+    stored.id = current.id().toString();
+    CustomerMapping.applyContacts(current, stored);
+    CustomerEntity next = new CustomerEntity();
+    next.id = stored.id;
+    next.createdAt = current.createdAt();
+    next.version = customer.version() + 1;
+    CustomerMapping.apply(customer, next);
+    CustomerMapping.applyContacts(customer, next);
+    DatabaseVendor vendor = Jdbc.vendor(c);
+    if (!next.nameKey.equals(current.name().key())) {
+      Optional<String> holder = holder(c, customer);
+      if (holder.isPresent()) {
+        throw duplicate(holder.get(), null);
+      }
+    }
+    int updated;
+    try (PreparedStatement ps = c.prepareStatement(UPDATE_CUSTOMER)) {
+      int i = bindCustomerFields(ps, 1, next, vendor);
+      ps.setString(i, next.id);
+      ps.setString(i + 1, next.tenantId);
+      ps.setLong(i + 2, customer.version());
+      updated = ps.executeUpdate();
+    } catch (SQLException ex) {
+      if (Errors.isConstraintViolation(ex)) {
+        // Renamed at the same moment as another customer took the name.
+        throw duplicate(null, ex);
+      }
+      throw ex;
+    }
+    if (updated != 1) {
+      throw exists(c, customer.tenantId(), next.id) ? stale(customer.id()) : notFound(customer.id());
+    }
+    writeContactChanges(c, stored.contacts, next.contacts);
+    return CustomerMapping.toDomain(next);
+  }
+
+  /** One JDBC statement; outside a use case's transaction it runs in auto-commit. */
   @Override
   public Optional<Customer> find(TenantId tenant, CustomerId id) {
-    return tx.call(em -> load(em, tenant, id).map(CustomerMapping::toDomain));
+    return tx.read(c -> read(c, FIND, tenant, id.toString()));
   }
 
   @Override
   public Optional<Customer> findByName(TenantId tenant, CustomerName name) {
-    return tx.call(em -> em.createQuery(FIND_BY_NAME, CustomerEntity.class)
-        .setParameter("tenant", tenant.value())
-        .setParameter("key", name.key())
-        .getResultStream().findFirst().map(CustomerMapping::toDomain));
+    return tx.read(c -> read(c, FIND_BY_NAME, tenant, name.key()));
   }
 
   /**
@@ -187,9 +203,6 @@ final class JpaCustomerStore implements CustomerStore {
   @Override
   public void delete(TenantId tenant, CustomerId id, long expectedVersion) {
     tx.execute(em -> {
-      // The use case may have loaded the customer into this persistence context: it must not be
-      // written back after the DELETEs. A reference costs no query.
-      em.detach(em.getReference(CustomerEntity.class, id.toString()));
       Jdbc.on(em, c -> {
         // Lock the customer row before removing what refers to it: a concurrent assignment or new
         // contact (whose foreign-key check takes a key-share lock on this row) then waits for the
@@ -198,7 +211,7 @@ final class JpaCustomerStore implements CustomerStore {
             "select version from simestate_customer where id = ? and tenant_id = ? for update")) {
           ps.setString(1, id.toString());
           ps.setString(2, tenant.value());
-          try (java.sql.ResultSet rs = ps.executeQuery()) {
+          try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
               throw notFound(id);
             }
@@ -255,11 +268,64 @@ final class JpaCustomerStore implements CustomerStore {
     });
   }
 
-  private static Optional<CustomerEntity> load(EntityManager em, TenantId tenant, CustomerId id) {
-    TypedQuery<CustomerEntity> q = em.createQuery(FIND, CustomerEntity.class)
-        .setParameter("tenant", tenant.value())
-        .setParameter("id", id.toString());
-    return q.getResultStream().findFirst();
+  /** Reads one customer with its contacts by {@link #FIND} or {@link #FIND_BY_NAME}. */
+  private static Optional<Customer> read(Connection c, String sql, TenantId tenant, String key) throws SQLException {
+    DatabaseVendor vendor = Jdbc.vendor(c);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant.value());
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        CustomerEntity e = new CustomerEntity();
+        e.id = rs.getString(1);
+        e.tenantId = rs.getString(2);
+        e.version = rs.getLong(3);
+        e.createdAt = Jdbc.getInstant(rs, 4, vendor);
+        e.name = rs.getString(5);
+        e.nameKey = rs.getString(6);
+        e.street = rs.getString(7);
+        e.postalCode = rs.getString(8);
+        e.city = rs.getString(9);
+        e.region = rs.getString(10);
+        e.country = rs.getString(11);
+        e.phone = rs.getString(12);
+        e.email = rs.getString(13);
+        e.website = rs.getString(14);
+        e.reference = rs.getString(15);
+        e.notes = rs.getString(16);
+        e.updatedAt = Jdbc.getInstant(rs, 17, vendor);
+        do {
+          String contactId = rs.getString(18);
+          if (contactId != null) {
+            ContactEntity k = new ContactEntity();
+            k.id = contactId;
+            k.customer = e;
+            k.ordinal = e.contacts.size();
+            k.name = rs.getString(19);
+            k.email = rs.getString(20);
+            k.phone = rs.getString(21);
+            k.role = rs.getString(22);
+            k.alertsEnabled = rs.getBoolean(23);
+            k.wantsWarning = rs.getBoolean(24);
+            k.wantsCutOff = rs.getBoolean(25);
+            e.contacts.add(k);
+          }
+        } while (rs.next());
+        return Optional.of(CustomerMapping.toDomain(e));
+      }
+    }
+  }
+
+  private static boolean exists(Connection c, TenantId tenant, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from simestate_customer where id = ? and tenant_id = ?")) {
+      ps.setString(1, id);
+      ps.setString(2, tenant.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static void bindCustomer(PreparedStatement ps, CustomerEntity e, DatabaseVendor vendor) throws SQLException {
@@ -359,7 +425,7 @@ final class JpaCustomerStore implements CustomerStore {
       ps.setString(1, customer.tenantId().value());
       ps.setString(2, customer.name().key());
       ps.setString(3, customer.id().toString());
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }

@@ -38,6 +38,28 @@ public interface CustomerStore {
   Customer update(Customer customer);
 
   /**
+   * Replaces a customer and its contacts, as {@link #update(Customer)} does, given the state the
+   * caller read with {@link #find} in the same transaction: a store may compare {@code next} with
+   * {@code current} instead of reading the stored state again, and write only what differs. The
+   * version check decides as in {@link #update(Customer)}: if the stored version is no longer
+   * {@code current.version()}, nothing is written.
+   *
+   * <p>The default ignores {@code current} and calls {@link #update(Customer)}, which reads the
+   * stored state itself.
+   *
+   * @param current the customer as {@link #find} returned it, unchanged
+   * @param next the new state, carrying {@code current}'s id, tenant and version
+   * @return the stored customer, with the version advanced by one
+   * @throws NotFoundException if the tenant has no such customer
+   * @throws ConflictException with {@code STALE_VERSION} if the stored version is not {@code
+   *     current.version()} (or {@code next} carries another version), or with {@code DUPLICATE_NAME}
+   *     if the new name is taken by another customer of the tenant
+   */
+  default Customer update(Customer current, Customer next) {
+    return update(next);
+  }
+
+  /**
    * Finds a customer of a tenant.
    *
    * @param tenant the tenant

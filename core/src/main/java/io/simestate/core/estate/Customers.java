@@ -171,7 +171,7 @@ public final class Customers {
       Customer changed = new Customer(id, tenant, shape.name(), shape.address(), shape.phone(), shape.email(),
           shape.website(), shape.reference(), shape.notes(), current.contacts(), expectedVersion,
           current.createdAt(), clock.instant());
-      Customer stored = store.update(changed);
+      Customer stored = store.update(current, changed);
       String summary = current.name().equals(stored.name())
           ? "Edited customer " + stored.name()
           : "Renamed customer " + current.name() + " to " + stored.name();
@@ -347,7 +347,7 @@ public final class Customers {
       Customer current = get(tenant, customerId);
       List<Contact> contacts = new ArrayList<>(current.contacts());
       contacts.add(contact);
-      Customer stored = store.update(current.withContacts(contacts, clock.instant()));
+      Customer stored = store.update(current, current.withContacts(contacts, clock.instant()));
       events.record(tenant, AuditEventType.CONTACT_ADDED, actor, customerId, List.of(),
           "Added contact " + contact.name() + alertsText(contact) + " to " + stored.name());
       if (contact.alertsEnabled()) {
@@ -379,7 +379,7 @@ public final class Customers {
       Customer current = get(tenant, customerId);
       Contact before = current.requireContact(contactId);
       List<Contact> contacts = current.contacts().stream().map(c -> c.id().equals(contactId) ? contact : c).toList();
-      Customer stored = store.update(current.withContacts(contacts, clock.instant()));
+      Customer stored = store.update(current, current.withContacts(contacts, clock.instant()));
       events.record(tenant, AuditEventType.CONTACT_UPDATED, actor, customerId, List.of(),
           "Edited contact " + contact.name() + alertsText(contact) + " of " + stored.name());
       if (contact.alertsEnabled() && !before.alertsEnabled()) {
@@ -406,7 +406,7 @@ public final class Customers {
       Customer current = get(tenant, customerId);
       Contact removed = current.requireContact(contactId);
       List<Contact> contacts = current.contacts().stream().filter(c -> !c.id().equals(contactId)).toList();
-      Customer stored = store.update(current.withContacts(contacts, clock.instant()));
+      Customer stored = store.update(current, current.withContacts(contacts, clock.instant()));
       events.record(tenant, AuditEventType.CONTACT_REMOVED, actor, customerId, List.of(),
           "Removed contact " + removed.name() + " from " + stored.name());
     });

@@ -26,6 +26,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract of {@link CustomerStore}: every adapter's test extends this class and supplies its
@@ -39,6 +41,15 @@ public abstract class CustomerStoreContract {
    * @return the store
    */
   protected abstract CustomerStore customerStore();
+
+  /** The two ways to replace a customer: from the new state alone, or from the state read and the new one. */
+  enum Update {
+    NEW_STATE_ONLY, FROM_STATE_READ;
+
+    Customer apply(CustomerStore store, Customer read, Customer next) {
+      return this == NEW_STATE_ONLY ? store.update(next) : store.update(read, next);
+    }
+  }
 
   @Test
   void insertStoresTheCustomerWithVersionOne() {
@@ -110,32 +121,35 @@ public abstract class CustomerStoreContract {
     assertThat(customerStore().findByName(newTenant(), CustomerName.parse("Contoso Metering"))).isEmpty();
   }
 
-  @Test
-  void updateAdvancesTheVersionAndStoresContacts() {
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void updateAdvancesTheVersionAndStoresContacts(Update update) {
     TenantId tenant = newTenant();
     Customer stored = customerStore().insert(customer(tenant, "Northwind"));
     Customer changed = stored.withContacts(List.of(alerted("Ana", "ana@example.com")), ContractFixtures.at(60));
-    Customer updated = customerStore().update(changed);
+    Customer updated = update.apply(customerStore(), stored, changed);
     assertThat(updated.version()).isEqualTo(2);
     Customer found = customerStore().find(tenant, stored.id()).orElseThrow();
     assertThat(found.contacts()).extracting(Contact::name).containsExactly("Ana");
     assertThat(found.updatedAt()).isEqualTo(ContractFixtures.at(60));
   }
 
-  @Test
-  void updateRemovesAndEditsContacts() {
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void updateRemovesAndEditsContacts(Update update) {
     TenantId tenant = newTenant();
     Contact ana = alerted("Ana", "ana@example.com");
     Contact bo = alerted("Bo", "bo@example.com");
     Customer stored = customerStore().insert(customer(tenant, "Northwind").withContacts(List.of(ana, bo), ContractFixtures.T0));
     Contact anaOff = new Contact(ana.id(), "Ana B.", ana.email(), "+1", "CTO", false, EnumSet.of(AlertKind.WARNING));
-    customerStore().update(stored.withContacts(List.of(anaOff), ContractFixtures.T0));
+    update.apply(customerStore(), stored, stored.withContacts(List.of(anaOff), ContractFixtures.T0));
     assertThat(customerStore().find(tenant, stored.id()).orElseThrow().contacts()).containsExactly(anaOff);
   }
 
   /** Each column of a contact, changed on its own, is written: none is mistaken for unchanged. */
-  @Test
-  void eachFieldOfAContactChangedOnItsOwnIsStored() {
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void eachFieldOfAContactChangedOnItsOwnIsStored(Update update) {
     TenantId tenant = newTenant();
     Contact ana = new Contact(ContactId.random(), "Ana", EmailAddress.parse("ana@example.com"), "+1", "CTO", true,
         EnumSet.allOf(AlertKind.class));
@@ -162,30 +176,49 @@ public abstract class CustomerStoreContract {
         List.of(bo, rephoned), List.of(bo, reroled), List.of(bo, switchedOff), List.of(bo, cutOffOnly),
         List.of(bo, both), List.of(bo, warningOnly))) {
       Customer current = customerStore().find(tenant, stored.id()).orElseThrow();
-      customerStore().update(current.withContacts(contacts, ContractFixtures.T0));
+      update.apply(customerStore(), current, current.withContacts(contacts, ContractFixtures.T0));
 
       assertThat(customerStore().find(tenant, stored.id()).orElseThrow().contacts()).containsExactlyElementsOf(contacts);
     }
   }
 
-  @Test
-  void updateWithAStaleVersionIsAConflict() {
+  /** The state read before someone else's change writes nothing: their contacts stay as they left them. */
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void updateWithAStaleVersionIsAConflict(Update update) {
     TenantId tenant = newTenant();
-    Customer stored = customerStore().insert(customer(tenant, "Northwind"));
-    customerStore().update(stored);
-    assertThatThrownBy(() -> customerStore().update(stored))
+    Contact ana = alerted("Ana", "ana@example.com");
+    Customer stored = customerStore().insert(customer(tenant, "Northwind").withContacts(List.of(ana), ContractFixtures.T0));
+    Contact bo = alerted("Bo", "bo@example.com");
+    customerStore().update(stored.withContacts(List.of(bo), ContractFixtures.T0));
+    Customer mine = stored.withContacts(List.of(ana, alerted("Cy", "cy@example.com")), ContractFixtures.T0);
+    assertThatThrownBy(() -> update.apply(customerStore(), stored, mine))
         .isInstanceOfSatisfying(ConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION));
+    assertThat(customerStore().find(tenant, stored.id()).orElseThrow().contacts()).containsExactly(bo);
   }
 
   @Test
-  void renamingToATakenNameIsAConflict() {
+  void aNewStateOfAnotherVersionThanTheStateReadIsAConflict() {
+    TenantId tenant = newTenant();
+    Customer stored = customerStore().insert(customer(tenant, "Northwind"));
+    Customer older = new Customer(stored.id(), tenant, stored.name(), stored.address(), null, null, null, null, null,
+        List.of(), stored.version() - 1, stored.createdAt(), stored.updatedAt());
+    assertThatThrownBy(() -> customerStore().update(stored, older))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION));
+    assertThat(customerStore().find(tenant, stored.id())).contains(stored);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void renamingToATakenNameIsAConflict(Update update) {
     TenantId tenant = newTenant();
     customerStore().insert(customer(tenant, "Alpha"));
     Customer beta = customerStore().insert(customer(tenant, "Beta"));
     Customer renamed = new Customer(beta.id(), tenant, CustomerName.parse("ALPHA"), beta.address(), null, null, null,
         null, null, List.of(), beta.version(), beta.createdAt(), beta.updatedAt());
-    assertThatThrownBy(() -> customerStore().update(renamed))
+    assertThatThrownBy(() -> update.apply(customerStore(), beta, renamed))
         .isInstanceOfSatisfying(ConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_NAME));
   }
@@ -200,10 +233,23 @@ public abstract class CustomerStoreContract {
     assertThat(customerStore().findByName(tenant, CustomerName.parse("Alpha"))).map(Customer::id).contains(newAlpha.id());
   }
 
-  @Test
-  void updatingAMissingCustomerIsNotFound() {
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void updatingAMissingCustomerIsNotFound(Update update) {
     Customer never = customer(newTenant(), "Ghost");
-    assertThatThrownBy(() -> customerStore().update(never)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> update.apply(customerStore(), never, never)).isInstanceOf(NotFoundException.class);
+  }
+
+  /** A customer deleted after it was read is not found, not stale: reloading it cannot help. */
+  @ParameterizedTest
+  @EnumSource(Update.class)
+  void updatingACustomerDeletedSinceItWasReadIsNotFound(Update update) {
+    TenantId tenant = newTenant();
+    Customer stored = customerStore().insert(customer(tenant, "Northwind"));
+    customerStore().delete(tenant, stored.id(), stored.version());
+    assertThatThrownBy(() -> update.apply(customerStore(), stored, stored.withContacts(List.of(), ContractFixtures.T0)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(customerStore().find(tenant, stored.id())).isEmpty();
   }
 
   @Test
