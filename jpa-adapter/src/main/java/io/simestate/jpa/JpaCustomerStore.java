@@ -137,7 +137,7 @@ final class JpaCustomerStore implements CustomerStore {
   @Override
   public Customer update(Customer current, Customer next) {
     if (!current.id().equals(next.id()) || !current.tenantId().equals(next.tenantId())) {
-      throw new IllegalArgumentException("the new state must be the same customer's as the current one");
+      throw InvalidInputException.of("customerId", "the new state must be of the same customer as the state read");
     }
     if (current.version() != next.version()) {
       throw stale(next.id());

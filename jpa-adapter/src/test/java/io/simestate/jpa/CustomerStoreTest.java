@@ -12,6 +12,7 @@ import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.Violation;
 import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.Customer;
@@ -37,6 +38,18 @@ class CustomerStoreTest {
     final CustomerStore store = db.persistence.customers();
     final SimAssignmentStore sims = db.persistence.simAssignments();
     final TenantId tenant = tenant();
+
+    @Test
+    void anUpdateWhoseNewStateIsAnotherCustomersThanTheStateReadIsRefused() {
+      Customer alpha = store.insert(customer(tenant, "Alpha"));
+      Customer beta = store.insert(customer(tenant, "Beta"));
+
+      assertThatThrownBy(() -> store.update(alpha, beta.withContacts(List.of(), Fixtures.T0.plusSeconds(1))))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("customerId"));
+      assertThat(store.find(tenant, alpha.id())).contains(alpha);
+      assertThat(store.find(tenant, beta.id())).contains(beta);
+    }
 
     @Test
     void everyFieldSurvivesTheRoundTripIncludingEmojiAndMaximumLengths() {
