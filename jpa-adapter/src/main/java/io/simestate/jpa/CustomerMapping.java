@@ -28,6 +28,11 @@ final class CustomerMapping {
     for (ContactEntity c : e.contacts) {
       contacts.add(toDomain(c));
     }
+    return toDomain(e, contacts);
+  }
+
+  /** The customer's own fields from the entity, with contacts already mapped (read row by row). */
+  static Customer toDomain(CustomerEntity e, List<Contact> contacts) {
     return new Customer(new CustomerId(UUID.fromString(e.id)), TenantId.of(e.tenantId), new CustomerName(e.name),
         new PostalAddress(e.street, e.postalCode, e.city, e.region, e.country), e.phone, email(e.email), e.website,
         e.reference, e.notes, contacts, e.version, e.createdAt, e.updatedAt);

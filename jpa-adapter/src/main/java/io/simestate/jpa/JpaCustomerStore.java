@@ -6,6 +6,7 @@ import io.simestate.core.NotFoundException;
 import io.simestate.core.Page;
 import io.simestate.core.PageRequest;
 import io.simestate.core.TenantId;
+import io.simestate.core.customer.Contact;
 import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.customer.CustomerName;
@@ -296,24 +297,15 @@ final class JpaCustomerStore implements CustomerStore {
         e.reference = rs.getString(15);
         e.notes = rs.getString(16);
         e.updatedAt = Jdbc.getInstant(rs, 17, vendor);
+        List<Contact> contacts = new ArrayList<>(4);
         do {
           String contactId = rs.getString(18);
           if (contactId != null) {
-            ContactEntity k = new ContactEntity();
-            k.id = contactId;
-            k.customer = e;
-            k.ordinal = e.contacts.size();
-            k.name = rs.getString(19);
-            k.email = rs.getString(20);
-            k.phone = rs.getString(21);
-            k.role = rs.getString(22);
-            k.alertsEnabled = rs.getBoolean(23);
-            k.wantsWarning = rs.getBoolean(24);
-            k.wantsCutOff = rs.getBoolean(25);
-            e.contacts.add(k);
+            contacts.add(CustomerMapping.contact(contactId, rs.getString(19), rs.getString(20), rs.getString(21),
+                rs.getString(22), rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25)));
           }
         } while (rs.next());
-        return Optional.of(CustomerMapping.toDomain(e));
+        return Optional.of(CustomerMapping.toDomain(e, contacts));
       }
     }
   }
