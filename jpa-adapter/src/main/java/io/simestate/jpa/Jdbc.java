@@ -87,7 +87,7 @@ final class Jdbc {
       if (value == null) {
         ps.setNull(index, Types.TIMESTAMP);
       } else {
-        ps.setTimestamp(index, Timestamp.from(value), Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC)));
+        ps.setTimestamp(index, Timestamp.from(value), utc());
       }
     } else if (value == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -99,11 +99,16 @@ final class Jdbc {
   /** Reads an instant as {@link #setInstant} writes it. */
   static Instant getInstant(ResultSet rs, int index, DatabaseVendor vendor) throws SQLException {
     if (vendor == DatabaseVendor.MARIADB) {
-      Timestamp t = rs.getTimestamp(index, Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC)));
+      Timestamp t = rs.getTimestamp(index, utc());
       return t == null ? null : t.toInstant();
     }
     OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /** A new UTC calendar for MariaDB's datetime columns; one per call, since a driver may change it. */
+  private static Calendar utc() {
+    return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
   }
 
   /**
