@@ -1,5 +1,6 @@
 package io.simestate.jpa;
 
+import io.simestate.core.InvalidInputException;
 import io.simestate.core.NotFoundException;
 import io.simestate.core.TenantId;
 import io.simestate.core.alert.AlertId;
@@ -13,7 +14,10 @@ import io.simestate.core.customer.ContactId;
 import io.simestate.core.customer.CustomerId;
 import io.simestate.core.sim.Iccid;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,19 +109,21 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
   @Override
   public List<Delivery> claimDue(Instant now, int max, Duration lease, String claim) {
     if (max < 1) {
-      throw io.simestate.core.InvalidInputException.of("max", "must be at least 1");
+      throw InvalidInputException.of("max", "must be at least 1");
     }
-    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    InvalidInputException.requirePresent(claim, "claim");
     return tx.call(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
       // One locking query per status keeps each to an index range (status, next_attempt_at) read in
-      // order, so it locks only the rows it returns.
-      List<DeliveryEntity> due = new ArrayList<>(lockDue(em, vendor, DeliveryStatus.PENDING, now, max));
-      due.addAll(lockDue(em, vendor, DeliveryStatus.IN_FLIGHT, now, max));
+      // order, so it locks only the rows it returns. The rows stay locked by this transaction; they are
+      // read with plain JDBC, so no entity is managed that the persistence context could write or
+      // answer a later read with.
+      List<DeliveryEntity> due = Jdbc.on(em, c -> {
+        List<DeliveryEntity> rows = lockDue(c, vendor, DeliveryStatus.PENDING, now, max);
+        rows.addAll(lockDue(c, vendor, DeliveryStatus.IN_FLIGHT, now, max));
+        return rows;
+      });
       due.sort(Comparator.comparing((DeliveryEntity e) -> e.nextAttemptAt).thenComparing(e -> e.seq));
-      // The rows stay locked by this transaction; the entities are let go, so that the persistence
-      // context neither writes them one by one nor answers a later read with their state before the claim.
-      due.forEach(em::detach);
       Instant leaseUntil = now.plus(lease);
       List<Delivery> claimed = new ArrayList<>(Math.min(max, due.size()));
       for (DeliveryEntity e : due.subList(0, Math.min(max, due.size()))) {
@@ -151,16 +157,65 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     });
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<DeliveryEntity> lockDue(EntityManager em, DatabaseVendor vendor, DeliveryStatus status,
-      Instant now, int max) {
-    String sql = "select * from simestate_delivery where status = ?1 and next_attempt_at <= ?2 "
-        + "order by next_attempt_at, seq" + vendor.limitForUpdateSkipLocked().replace("?", "?3");
-    return em.createNativeQuery(sql, DeliveryEntity.class)
-        .setParameter(1, status.name())
-        .setParameter(2, now)
-        .setParameter(3, max)
-        .getResultList();
+  private static List<DeliveryEntity> lockDue(Connection c, DatabaseVendor vendor, DeliveryStatus status,
+      Instant now, int max) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + READ_COLUMNS + " from simestate_delivery "
+        + "where status = ? and next_attempt_at <= ? order by next_attempt_at, seq"
+        + vendor.limitForUpdateSkipLocked())) {
+      ps.setString(1, status.name());
+      Jdbc.setInstant(ps, 2, now, vendor);
+      ps.setInt(3, max);
+      return rows(ps, vendor);
+    }
+  }
+
+  /**
+   * The columns a delivery is read with by {@link #rows}: {@link DeliveryEntity#COLUMNS}, then its
+   * sequence number.
+   */
+  private static final String READ_COLUMNS = DeliveryEntity.COLUMNS + ", seq";
+
+  /**
+   * Runs a query that selects {@link #READ_COLUMNS} and reads each row into an entity that no
+   * persistence context manages, mapped to the domain by {@link #toDomain} as a loaded one is.
+   */
+  private static List<DeliveryEntity> rows(PreparedStatement ps, DatabaseVendor vendor) throws SQLException {
+    List<DeliveryEntity> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        DeliveryEntity e = new DeliveryEntity();
+        int i = 1;
+        e.id = rs.getString(i++);
+        e.tenantId = rs.getString(i++);
+        e.kind = rs.getString(i++);
+        e.alertId = rs.getString(i++);
+        e.iccid = rs.getString(i++);
+        e.alertKind = rs.getString(i++);
+        e.raisedAt = Jdbc.getInstant(rs, i++, vendor);
+        e.period = rs.getString(i++);
+        e.used = rs.getString(i++);
+        e.limit = rs.getString(i++);
+        e.unit = rs.getString(i++);
+        e.percent = rs.getString(i++);
+        e.plan = rs.getString(i++);
+        e.customerId = rs.getString(i++);
+        e.customerName = rs.getString(i++);
+        e.recipientContactId = rs.getString(i++);
+        e.recipientName = rs.getString(i++);
+        e.recipientEmail = rs.getString(i++);
+        e.recipientKey = rs.getString(i++);
+        e.digestKey = rs.getString(i++);
+        e.status = rs.getString(i++);
+        e.attempts = rs.getInt(i++);
+        e.createdAt = Jdbc.getInstant(rs, i++, vendor);
+        e.nextAttemptAt = Jdbc.getInstant(rs, i++, vendor);
+        e.sentAt = Jdbc.getInstant(rs, i++, vendor);
+        e.lastError = rs.getString(i++);
+        e.seq = rs.getLong(i);
+        rows.add(e);
+      }
+    }
+    return rows;
   }
 
   @Override
@@ -194,7 +249,7 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
    * in flight under {@code claim}, one statement per {@link Jdbc#CHUNK} ids.
    */
   private int updateHeld(List<DeliveryId> ids, String claim, String set, Instant value) {
-    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    InvalidInputException.requirePresent(claim, "claim");
     if (ids.isEmpty()) {
       return 0;
     }
@@ -254,7 +309,7 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
    * delivery is not loaded: one statement, so that recording a result costs one round trip.
    */
   private boolean updateHeld(DeliveryId id, String claim, String set, SetClause values) {
-    io.simestate.core.InvalidInputException.requirePresent(claim, "claim");
+    InvalidInputException.requirePresent(claim, "claim");
     int parameters = (int) set.chars().filter(ch -> ch == '?').count();
     return tx.call(em -> {
       DatabaseVendor vendor = vendors.vendor(em);
@@ -284,36 +339,39 @@ final class JpaDeliveryOutbox implements DeliveryOutbox {
     return changed == 1;
   }
 
+  /** A tenant's unsent subscription notices to the contacts bound to the statement's IN list. */
+  private static final String UNSENT_NOTICES = "select " + READ_COLUMNS + " from simestate_delivery "
+      + "where tenant_id = ? and kind = 'SUBSCRIPTION_NOTICE' and status in ('PENDING', 'IN_FLIGHT') "
+      + "and recipient_contact_id in (";
+
   @Override
   public Optional<Delivery> unsentNotice(TenantId tenant, ContactId contact) {
-    return tx.call(em -> em.createQuery("""
-            select d from SimEstateDelivery d where d.tenantId = :tenant and d.recipientContactId = :contact
-            and d.kind = 'SUBSCRIPTION_NOTICE' and d.status in ('PENDING', 'IN_FLIGHT')
-            order by d.nextAttemptAt""", DeliveryEntity.class)
-        .setParameter("tenant", tenant.value())
-        .setParameter("contact", contact.toString())
-        .setMaxResults(1)
-        .getResultList().stream().map(JpaDeliveryOutbox::toDomain).findFirst());
+    InvalidInputException.requirePresent(contact, "contact");
+    return Optional.ofNullable(unsentNotices(tenant, List.of(contact)).get(contact));
   }
 
   @Override
   public Map<ContactId, Delivery> unsentNotices(TenantId tenant, Collection<ContactId> contacts) {
+    InvalidInputException.requirePresent(tenant, "tenant");
     if (contacts.isEmpty()) {
       return Map.of();
     }
     List<String> ids = contacts.stream().map(ContactId::toString).distinct().toList();
-    return tx.call(em -> {
+    return tx.read(c -> {
+      DatabaseVendor vendor = Jdbc.vendor(c);
       Map<ContactId, Delivery> notices = new HashMap<>();
       for (int from = 0; from < ids.size(); from += Jdbc.CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK));
         // earliest due last, so that it stays in the map
-        em.createQuery("""
-                select d from SimEstateDelivery d where d.tenantId = :tenant and d.recipientContactId in :contacts
-                and d.kind = 'SUBSCRIPTION_NOTICE' and d.status in ('PENDING', 'IN_FLIGHT')
-                order by d.nextAttemptAt desc""", DeliveryEntity.class)
-            .setParameter("tenant", tenant.value())
-            .setParameter("contacts", ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK)))
-            .getResultList().stream().map(JpaDeliveryOutbox::toDomain)
-            .forEach(n -> notices.put(n.recipient().contactId(), n));
+        try (PreparedStatement ps = c.prepareStatement(UNSENT_NOTICES + Jdbc.marks(chunk.size())
+            + ") order by next_attempt_at desc, seq desc")) {
+          ps.setString(1, tenant.value());
+          Jdbc.setStrings(ps, 2, chunk);
+          for (DeliveryEntity e : rows(ps, vendor)) {
+            Delivery notice = toDomain(e);
+            notices.put(notice.recipient().contactId(), notice);
+          }
+        }
       }
       return notices;
     });

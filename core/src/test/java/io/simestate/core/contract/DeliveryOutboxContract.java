@@ -112,6 +112,18 @@ public abstract class DeliveryOutboxContract {
     assertThat(deliveryOutbox().find(d.id())).contains(d);
     assertThat(deliveryOutbox().find(catchAll.id())).contains(catchAll);
     assertThat(deliveryOutbox().find(notice.id())).contains(notice);
+    assertThat(deliveryOutbox().unsentNotice(tenant, notice.recipient().contactId())).contains(notice);
+
+    String claim = claim();
+    Instant leaseUntil = at(10).plus(LEASE);
+    assertThat(deliveryOutbox().claimDue(at(10), 10, LEASE, claim))
+        .containsExactlyInAnyOrder(d.claimed(leaseUntil), catchAll.claimed(leaseUntil), notice.claimed(leaseUntil));
+    assertThat(deliveryOutbox().unsentNotices(tenant, List.of(notice.recipient().contactId())))
+        .containsEntry(notice.recipient().contactId(), notice.claimed(leaseUntil));
+    assertThat(deliveryOutbox().beginAttempt(d.id(), claim)).isTrue();
+    assertThat(deliveryOutbox().markRetry(d.id(), claim, at(20), "451 4.7.1 Zoë, try later")).isTrue();
+    assertThat(deliveryOutbox().claimDue(at(20), 10, LEASE, claim()))
+        .containsExactly(d.attempted().retryAt(at(20), "451 4.7.1 Zoë, try later").claimed(at(20).plus(LEASE)));
   }
 
   @Test
