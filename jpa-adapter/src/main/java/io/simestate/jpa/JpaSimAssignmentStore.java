@@ -48,9 +48,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         return assignOnPostgresql(c, tenant, customer, sims);
       }
       refuseSimsOfOtherTenants(c, tenant, sims);
-      long added = 0;
-      long unchanged = 0;
-      Map<CustomerId, Long> movedFrom = new HashMap<>();
+      Tally tally = new Tally();
       String target = customer.toString();
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
         List<String> chunk = nextChunk(it);
@@ -58,7 +56,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         // SIMs wait for each other instead of deadlocking.
         java.util.Collections.sort(chunk);
         Map<String, String[]> holders = holders(c, chunk);
-        List<String> moved = new ArrayList<>();
+        List<String> held = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         for (String iccid : chunk) {
           String[] holder = holders.get(iccid);
@@ -68,19 +66,17 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
             // taken by another account since the first pass: the unique ICCID decides
             throw heldElsewhere(List.of(iccid), null);
           } else if (holder[1].equals(target)) {
-            unchanged++;
+            tally.unchanged++;
           } else {
-            moved.add(iccid);
-            movedFrom.merge(new CustomerId(UUID.fromString(holder[1])), 1L, Long::sum);
+            held.add(iccid);
           }
         }
-        move(c, tenant, target, moved);
-        added += insert(c, tenant, target, fresh);
+        // A SIM released since the look-up is inserted like a new one.
+        fresh.addAll(moveHeld(c, tenant, target, held, tally));
+        java.util.Collections.sort(fresh);
+        tally.added += insert(c, tenant, target, fresh);
       }
-      long movedCount = movedFrom.values().stream().mapToLong(Long::longValue).sum();
-      LOG.debug("Assigned {} SIM(s) to customer {} ({} moved, {} unchanged)", added + movedCount, customer,
-          movedCount, unchanged);
-      return new AssignmentChanges(added + movedCount, unchanged, movedFrom);
+      return tally.changes(customer);
     }));
   }
 
@@ -89,7 +85,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
    * nothing}), with the chunk as one array parameter, so that a chunk of new SIMs costs one cheaply
    * planned statement. Only when rows were skipped does a look-up (again one array parameter) tell
    * which SIMs were this customer's already, which move from another customer of the tenant, and
-   * which belong to another tenant. All of it runs behind a savepoint: if any SIM belongs to another
+   * which belong to another tenant; the SIMs to move are then locked and their holders read again
+   * ({@link #moveHeld}), since another transaction may have moved or released them in between. All of
+   * it runs behind a savepoint: if any SIM belongs to another
    * tenant, the remaining chunks are only looked up, to name every such SIM, and everything is rolled
    * back to the savepoint, so that nothing changes even when the caller's transaction goes on.
    */
@@ -124,10 +122,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       throw heldElsewhere(elsewhere, null);
     }
     c.releaseSavepoint(before);
-    long movedCount = tally.movedFrom.values().stream().mapToLong(Long::longValue).sum();
-    LOG.debug("Assigned {} SIM(s) to customer {} ({} moved, {} unchanged)", tally.added + movedCount, customer,
-        movedCount, tally.unchanged);
-    return new AssignmentChanges(tally.added + movedCount, tally.unchanged, tally.movedFrom);
+    return tally.changes(customer);
   }
 
   /** What an assignment did so far. */
@@ -135,6 +130,14 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     long added;
     long unchanged;
     final Map<CustomerId, Long> movedFrom = new HashMap<>();
+
+    /** The assignment's changes, logged at DEBUG. */
+    AssignmentChanges changes(CustomerId customer) {
+      long moved = movedFrom.values().stream().mapToLong(Long::longValue).sum();
+      LOG.debug("Assigned {} SIM(s) to customer {} ({} moved, {} unchanged)", added + moved, customer, moved,
+          unchanged);
+      return new AssignmentChanges(added + moved, unchanged, movedFrom);
+    }
   }
 
   /** How often a chunk is tried again when SIMs it skipped were unassigned before it could look at them. */
@@ -155,7 +158,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       // re-plan the foreign-key check of every inserted row (about 40 µs a SIM under load).
       planEachChunk(c);
       Map<String, String[]> holders = holders(c, pending);
-      List<String> moved = new ArrayList<>();
+      List<String> held = new ArrayList<>();
       List<String> vanished = new ArrayList<>();
       long ours = 0;
       for (String iccid : new java.util.LinkedHashSet<>(pending)) {
@@ -167,8 +170,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         } else if (holder[1].equals(target)) {
           ours++;
         } else {
-          moved.add(iccid);
-          tally.movedFrom.merge(new CustomerId(UUID.fromString(holder[1])), 1L, Long::sum);
+          held.add(iccid);
         }
       }
       if (!elsewhere.isEmpty()) {
@@ -176,7 +178,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       }
       // "ours" counts this insert's rows too; the rest were this customer's before.
       tally.unchanged += ours - inserted;
-      move(c, tenant, target, moved);
+      vanished.addAll(moveHeld(c, tenant, target, held, tally));
       planAsUsual(c);
       if (vanished.isEmpty()) {
         return;
@@ -232,15 +234,17 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       Map<CustomerId, Long> removedFrom = new HashMap<>();
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
         List<String> chunk = nextChunk(it);
-        Map<String, String[]> holders = holders(c, chunk);
+        // Locked, so that another transaction can neither move nor release them before the delete:
+        // what is counted is what the delete releases.
+        Map<String, String> holders = lockHolders(c, tenant, chunk);
         List<String> held = new ArrayList<>();
         for (String iccid : chunk) {
-          String[] holder = holders.get(iccid);
-          if (holder == null || !holder[0].equals(tenant.value())) {
+          String holder = holders.get(iccid);
+          if (holder == null) {
             unchanged++;
           } else {
             held.add(iccid);
-            removedFrom.merge(new CustomerId(UUID.fromString(holder[1])), 1L, Long::sum);
+            removedFrom.merge(new CustomerId(UUID.fromString(holder)), 1L, Long::sum);
           }
         }
         if (!held.isEmpty()) {
@@ -384,6 +388,62 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           holders.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        }
+      }
+    }
+    return holders;
+  }
+
+  /**
+   * Moves to the target those of {@code held} (SIMs that other customers of the tenant held at the
+   * look-up) that another customer still holds. Their rows are locked first, in ICCID order, and their
+   * holders read again: another transaction may have moved or released a SIM since the look-up, and
+   * the tally must name the customer each SIM really left. Returns the SIMs the tenant no longer holds
+   * (released since the look-up), which the caller inserts like new ones.
+   */
+  private static List<String> moveHeld(Connection c, TenantId tenant, String target, List<String> held, Tally tally)
+      throws SQLException {
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> holders = lockHolders(c, tenant, held);
+    List<String> moved = new ArrayList<>();
+    List<String> released = new ArrayList<>();
+    for (String iccid : new java.util.LinkedHashSet<>(held)) {
+      String holder = holders.get(iccid);
+      if (holder == null) {
+        released.add(iccid);
+      } else if (holder.equals(target)) {
+        tally.unchanged++;
+      } else {
+        moved.add(iccid);
+        tally.movedFrom.merge(new CustomerId(UUID.fromString(holder)), 1L, Long::sum);
+      }
+    }
+    move(c, tenant, target, moved);
+    return released;
+  }
+
+  /**
+   * Locks the rows of those of {@code iccids} that the tenant holds, in ICCID order, and returns their
+   * customers by ICCID: until the transaction ends, no other can move or release them.
+   */
+  private static Map<String, String> lockHolders(Connection c, TenantId tenant, List<String> iccids)
+      throws SQLException {
+    Map<String, String> holders = new HashMap<>();
+    boolean array = Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL;
+    try (PreparedStatement ps = c.prepareStatement("select iccid, customer_id from simestate_sim_assignment "
+        + "where tenant_id = ? and " + (array ? "iccid = any(?)" : "iccid in (" + Jdbc.marks(iccids.size()) + ")")
+        + " order by iccid for update")) {
+      ps.setString(1, tenant.value());
+      if (array) {
+        ps.setArray(2, Jdbc.varchars(c, iccids));
+      } else {
+        Jdbc.setStrings(ps, 2, iccids);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          holders.put(rs.getString(1), rs.getString(2));
         }
       }
     }

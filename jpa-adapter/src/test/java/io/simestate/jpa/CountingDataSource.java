@@ -23,8 +23,36 @@ final class CountingDataSource implements DataSource {
   private final AtomicLong statements = new AtomicLong();
   private final ThreadLocal<Hook> hook = new ThreadLocal<>();
 
-  /** An action to run before a statement is prepared, for a test that plays a race out in order. */
-  private record Hook(String sqlStart, Runnable action) { }
+  /**
+   * An action to run before a statement is prepared, for a test that plays a race out in order: before
+   * the next statement whose SQL starts with {@code sqlStart}, or, if {@code after}, before the first
+   * statement prepared after that one.
+   */
+  private static final class Hook {
+    final String sqlStart;
+    final Runnable action;
+    final boolean after;
+    boolean seen;
+
+    Hook(String sqlStart, Runnable action, boolean after) {
+      this.sqlStart = sqlStart;
+      this.action = action;
+      this.after = after;
+    }
+
+    /** Whether the action runs before the statement {@code sql} is prepared. */
+    boolean firesBefore(String sql) {
+      if (seen) {
+        return true;
+      }
+      boolean matches = sql.startsWith(sqlStart);
+      if (matches && after) {
+        seen = true;
+        return false;
+      }
+      return matches;
+    }
+  }
 
   CountingDataSource(DataSource target) {
     this.target = target;
@@ -36,7 +64,16 @@ final class CountingDataSource implements DataSource {
    * statements.
    */
   void beforeNext(String sqlStart, Runnable action) {
-    hook.set(new Hook(sqlStart, action));
+    hook.set(new Hook(sqlStart, action, false));
+  }
+
+  /**
+   * Runs {@code action} once, on the calling thread, between the next statement whose SQL starts with
+   * {@code sqlStart} and the statement the thread prepares after it, whatever that is: what another
+   * transaction does right after one of the adapter's statements.
+   */
+  void afterNext(String sqlStart, Runnable action) {
+    hook.set(new Hook(sqlStart, action, true));
   }
 
   /** Statements prepared so far. */
@@ -79,9 +116,9 @@ final class CountingDataSource implements DataSource {
             case "prepareStatement", "createStatement", "prepareCall" -> {
               statements.incrementAndGet();
               Hook h = hook.get();
-              if (h != null && args != null && args[0] instanceof String sql && sql.startsWith(h.sqlStart())) {
+              if (h != null && args != null && args[0] instanceof String sql && h.firesBefore(sql)) {
                 hook.remove();
-                h.action().run();
+                h.action.run();
               }
             }
             default -> { }

@@ -44,6 +44,134 @@ class SimAssignmentStoreTest {
       return customers.insert(customer(t, "Customer " + java.util.UUID.randomUUID()));
     }
 
+    /** The look-up of the SIMs' holders, after which another transaction acts in the tests below. */
+    static final String HOLDERS_LOOK_UP = "select iccid, tenant_id, customer_id from simestate_sim_assignment";
+
+    /** Another transaction's unassignment, committed at once on a connection of its own. */
+    int releaseElsewhere(Iccid sim) {
+      return elsewhere("delete from simestate_sim_assignment where iccid = ?", sim.digits());
+    }
+
+    /** Another transaction's move of a SIM to another customer, committed at once on a connection of its own. */
+    int moveElsewhere(Iccid sim, Customer to) {
+      return elsewhere("update simestate_sim_assignment set customer_id = ? where iccid = ?", to.id().toString(),
+          sim.digits());
+    }
+
+    private int elsewhere(String sql, String... parameters) {
+      try (java.sql.Connection c = db.dataSource.getConnection();
+          java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          ps.setString(i + 1, parameters[i]);
+        }
+        return ps.executeUpdate();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * The misbehaving part first: a SIM that another customer held at the look-up is released by
+     * another transaction before the move. It must end with the customer it was assigned to, not
+     * without any (its alerts would reach nobody), and it left no customer.
+     */
+    @Test
+    void aSimReleasedBetweenTheLookUpAndTheMoveIsAssignedAllTheSame() {
+      Customer a = newCustomer(tenant);
+      Customer b = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(2));
+      store.assign(tenant, a.id(), sims.subList(0, 1));
+      AtomicInteger releases = new AtomicInteger();
+      db.dataSource.afterNext(HOLDERS_LOOK_UP, () -> releases.addAndGet(releaseElsewhere(sims.get(0))));
+
+      AssignmentChanges changes = store.assign(tenant, b.id(), sims);
+
+      assertThat(releases).hasValue(1);
+      assertThat(store.customerOf(tenant, sims.get(0))).contains(b.id());
+      assertThat(store.countOf(tenant, b.id())).isEqualTo(2);
+      assertThat(changes.changed()).isEqualTo(2);
+      assertThat(changes.movedFrom()).isEmpty();
+    }
+
+    /**
+     * The misbehaving part first: a SIM that customer A held at the look-up is moved to customer C by
+     * another transaction before the move. The assignment takes it from C, and says so: the audit
+     * trail names the customer that lost it.
+     */
+    @Test
+    void aSimMovedBetweenTheLookUpAndTheMoveIsReportedAsLeavingItsNewHolder() {
+      Customer a = newCustomer(tenant);
+      Customer b = newCustomer(tenant);
+      Customer c = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(2));
+      store.assign(tenant, a.id(), sims.subList(0, 1));
+      AtomicInteger moves = new AtomicInteger();
+      db.dataSource.afterNext(HOLDERS_LOOK_UP, () -> moves.addAndGet(moveElsewhere(sims.get(0), c)));
+
+      AssignmentChanges changes = store.assign(tenant, b.id(), sims);
+
+      assertThat(moves).hasValue(1);
+      assertThat(store.customerOf(tenant, sims.get(0))).contains(b.id());
+      assertThat(changes.changed()).isEqualTo(2);
+      assertThat(changes.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(c.id(), 1L));
+    }
+
+    /**
+     * The misbehaving part first: right after an unassignment looked its SIMs up, another transaction
+     * tries to move one of them to customer C. The unassignment holds its SIMs from its look-up to its
+     * end, so the other transaction finds that SIM locked, and what the unassignment reports is what it
+     * released, from whom.
+     */
+    @Test
+    void anUnassignmentHoldsItsSimsFromItsLookUpSoItReportsWhatItReleased() {
+      Customer a = newCustomer(tenant);
+      Customer c = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(3));
+      store.assign(tenant, a.id(), sims);
+      List<String> otherTransaction = new ArrayList<>();
+      db.dataSource.afterNext("select iccid, ", () -> otherTransaction.add(tryToMoveElsewhere(sims.get(0), c)));
+
+      AssignmentChanges changes = store.unassign(tenant, sims);
+
+      assertThat(otherTransaction).containsExactly("found it locked");
+      assertThat(store.customerOf(tenant, sims.get(0))).isEmpty();
+      assertThat(changes.changed()).isEqualTo(3);
+      assertThat(changes.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 3L));
+    }
+
+    /**
+     * Another transaction that moves a SIM to another customer unless its row is locked (then it
+     * gives up at once): says what it did.
+     */
+    String tryToMoveElsewhere(Iccid sim, Customer to) {
+      try (java.sql.Connection c = db.dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try (java.sql.PreparedStatement lock = c.prepareStatement(
+            "select iccid from simestate_sim_assignment where iccid = ? for update nowait")) {
+          lock.setString(1, sim.digits());
+          lock.executeQuery().close();
+        } catch (java.sql.SQLException e) {
+          c.rollback();
+          // PostgreSQL 55P03, H2 HYT00, MariaDB 1205 (lock wait timeout) or 3572 (NOWAIT)
+          if ("55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 1205
+              || e.getErrorCode() == 3572) {
+            return "found it locked";
+          }
+          throw e;
+        }
+        try (java.sql.PreparedStatement move = c.prepareStatement(
+            "update simestate_sim_assignment set customer_id = ? where iccid = ?")) {
+          move.setString(1, to.id().toString());
+          move.setString(2, sim.digits());
+          int moved = move.executeUpdate();
+          c.commit();
+          return "moved " + moved;
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     @Test
     void assigningARangeAssignsEverySimAndReportsMovesFromOtherCustomers() {
       Customer a = newCustomer(tenant);
@@ -314,7 +442,7 @@ class SimAssignmentStoreTest {
       List<Iccid> sims = new ArrayList<>(Fixtures.range(2));
       store.assign(tenant, a.id(), sims.subList(0, 1));
       AtomicInteger releases = new AtomicInteger();
-      db.dataSource.beforeNext("select iccid, tenant_id, customer_id from simestate_sim_assignment",
+      db.dataSource.beforeNext(HOLDERS_LOOK_UP,
           () -> releases.addAndGet(releaseElsewhere(sims.get(0))));
 
       AssignmentChanges changes = store.assign(tenant, b.id(), sims);
@@ -325,17 +453,6 @@ class SimAssignmentStoreTest {
       assertThat(store.countOf(tenant, a.id())).isZero();
       assertThat(changes.changed()).isEqualTo(2);
       assertThat(changes.movedFrom()).isEmpty();
-    }
-
-    /** Another transaction's unassignment, committed at once on a connection of its own. */
-    private int releaseElsewhere(Iccid sim) {
-      try (java.sql.Connection c = db.dataSource.getConnection();
-          java.sql.PreparedStatement ps = c.prepareStatement("delete from simestate_sim_assignment where iccid = ?")) {
-        ps.setString(1, sim.digits());
-        return ps.executeUpdate();
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 
