@@ -267,12 +267,24 @@ final class Idna {
   // ---- RFC 5893: the Bidi rule -------------------------------------------------------------------
 
   /** Whether a label makes its domain a "Bidi domain name": it holds R, AL or AN characters. */
-  private static boolean hasRightToLeft(String label) {
-    return label.codePoints().anyMatch(cp -> {
-      byte d = Character.getDirectionality(cp);
-      return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
-          || d == Character.DIRECTIONALITY_ARABIC_NUMBER;
-    });
+  /**
+   * Whether the label holds a right-to-left character (bidi class R, AL or AN), which makes the name a
+   * bidi domain name (RFC 5893). No ASCII character has those classes, so an ASCII label, as every
+   * stored address's domain is, is passed over without a look-up per character.
+   */
+  static boolean hasRightToLeft(String label) {
+    for (int i = 0; i < label.length(); ) {
+      int cp = label.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0x80) {
+        byte d = Character.getDirectionality(cp);
+        if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+            || d == Character.DIRECTIONALITY_ARABIC_NUMBER) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean bidiRule(int[] cps) {
