@@ -87,9 +87,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
    * which SIMs were this customer's already, which move from another customer of the tenant, and
    * which belong to another tenant; the SIMs to move are then locked and their holders read again
    * ({@link #moveHeld}), since another transaction may have moved or released them in between. All of
-   * it runs behind a savepoint: if any SIM belongs to another
-   * tenant, the remaining chunks are only looked up, to name every such SIM, and everything is rolled
-   * back to the savepoint, so that nothing changes even when the caller's transaction goes on.
+   * it runs behind a savepoint: if any SIM belongs to another tenant, the remaining chunks are only
+   * looked up, to name every such SIM, and everything is rolled back to the savepoint, so that nothing
+   * changes even when the caller's transaction goes on.
    */
   private static AssignmentChanges assignOnPostgresql(Connection c, TenantId tenant, CustomerId customer,
       Collection<Iccid> sims) throws SQLException {
