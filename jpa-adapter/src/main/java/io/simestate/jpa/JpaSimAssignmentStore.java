@@ -377,14 +377,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
   /** Tenant and customer of each SIM of the chunk that is assigned. */
   private static Map<String, String[]> holders(Connection c, List<String> chunk) throws SQLException {
     Map<String, String[]> holders = new HashMap<>();
-    boolean array = Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL;
     try (PreparedStatement ps = c.prepareStatement("select iccid, tenant_id, customer_id from simestate_sim_assignment "
-        + (array ? "where iccid = any(?)" : "where iccid in (" + Jdbc.marks(chunk.size()) + ")"))) {
-      if (array) {
-        ps.setArray(1, Jdbc.varchars(c, chunk));
-      } else {
-        Jdbc.setStrings(ps, 1, chunk);
-      }
+        + "where " + iccidIsOneOf(c, chunk.size()))) {
+      bindIccids(ps, 1, c, chunk);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           holders.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
@@ -431,16 +426,10 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
   private static Map<String, String> lockHolders(Connection c, TenantId tenant, List<String> iccids)
       throws SQLException {
     Map<String, String> holders = new HashMap<>();
-    boolean array = Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL;
     try (PreparedStatement ps = c.prepareStatement("select iccid, customer_id from simestate_sim_assignment "
-        + "where tenant_id = ? and " + (array ? "iccid = any(?)" : "iccid in (" + Jdbc.marks(iccids.size()) + ")")
-        + " order by iccid for update")) {
+        + "where tenant_id = ? and " + iccidIsOneOf(c, iccids.size()) + " order by iccid for update")) {
       ps.setString(1, tenant.value());
-      if (array) {
-        ps.setArray(2, Jdbc.varchars(c, iccids));
-      } else {
-        Jdbc.setStrings(ps, 2, iccids);
-      }
+      bindIccids(ps, 2, c, iccids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           holders.put(rs.getString(1), rs.getString(2));
@@ -450,21 +439,34 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     return holders;
   }
 
+  /**
+   * The condition that a row's ICCID is one of {@code count} bound ones: on PostgreSQL
+   * {@code iccid = any(?)}, one array parameter however many, so the statement is cheap to plan;
+   * elsewhere an IN list. {@link #bindIccids} binds them.
+   */
+  private static String iccidIsOneOf(Connection c, int count) throws SQLException {
+    return Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL ? "iccid = any(?)" : "iccid in (" + Jdbc.marks(count) + ")";
+  }
+
+  /** Binds the ICCIDs of {@link #iccidIsOneOf}, from parameter {@code index}. */
+  private static void bindIccids(PreparedStatement ps, int index, Connection c, List<String> iccids)
+      throws SQLException {
+    if (Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL) {
+      ps.setArray(index, Jdbc.varchars(c, iccids));
+    } else {
+      Jdbc.setStrings(ps, index, iccids);
+    }
+  }
+
   private static void move(Connection c, TenantId tenant, String target, List<String> moved) throws SQLException {
     if (moved.isEmpty()) {
       return;
     }
-    boolean array = Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL;
     try (PreparedStatement ps = c.prepareStatement("update simestate_sim_assignment set customer_id = ? "
-        + (array ? "where tenant_id = ? and iccid = any(?)"
-            : "where tenant_id = ? and iccid in (" + Jdbc.marks(moved.size()) + ")"))) {
+        + "where tenant_id = ? and " + iccidIsOneOf(c, moved.size()))) {
       ps.setString(1, target);
       ps.setString(2, tenant.value());
-      if (array) {
-        ps.setArray(3, Jdbc.varchars(c, moved));
-      } else {
-        Jdbc.setStrings(ps, 3, moved);
-      }
+      bindIccids(ps, 3, c, moved);
       ps.executeUpdate();
     } catch (SQLException e) {
       if (isForeignKeyViolation(e)) {
