@@ -52,9 +52,6 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       String target = customer.toString();
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
         List<String> chunk = nextChunk(it);
-        // Rows are locked (updated, inserted) in ICCID order, so that two assignments of overlapping
-        // SIMs wait for each other instead of deadlocking.
-        java.util.Collections.sort(chunk);
         Map<String, String[]> holders = holders(c, chunk);
         List<String> held = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
@@ -100,9 +97,6 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     try {
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
         List<String> chunk = nextChunk(it);
-        // Rows are locked (inserted, updated) in ICCID order, so that two assignments of overlapping
-        // SIMs wait for each other instead of deadlocking.
-        java.util.Collections.sort(chunk);
         if (elsewhere.isEmpty()) {
           assignChunkOnPostgresql(c, tenant, target, chunk, tally, elsewhere);
         } else {
@@ -503,12 +497,24 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     return fresh.size();
   }
 
+  /**
+   * The next chunk of at most {@link Jdbc#CHUNK} SIMs, sorted and each named once. Rows are locked
+   * (inserted, updated, deleted) in ICCID order, so that two calls on overlapping SIMs wait for each
+   * other instead of deadlocking; a SIM a host names twice in one chunk is changed and counted once.
+   */
   private static List<String> nextChunk(Iterator<Iccid> it) {
     List<String> chunk = new ArrayList<>(Jdbc.CHUNK);
     while (it.hasNext() && chunk.size() < Jdbc.CHUNK) {
       chunk.add(it.next().digits());
     }
-    return chunk;
+    java.util.Collections.sort(chunk);
+    int distinct = 0;
+    for (String iccid : chunk) {
+      if (distinct == 0 || !iccid.equals(chunk.get(distinct - 1))) {
+        chunk.set(distinct++, iccid);
+      }
+    }
+    return distinct == chunk.size() ? chunk : new ArrayList<>(chunk.subList(0, distinct));
   }
 
   /**

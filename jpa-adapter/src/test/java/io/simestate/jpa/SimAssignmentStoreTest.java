@@ -140,6 +140,25 @@ class SimAssignmentStoreTest {
     }
 
     /**
+     * A host may call the store with an ICCID twice in one list: it is assigned once and released
+     * once, and counted so.
+     */
+    @Test
+    void aSimNamedTwiceInOneCallIsAssignedAndReleasedOnce() {
+      Customer a = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(2));
+      Iccid twice = sims.get(0);
+
+      AssignmentChanges assigned = store.assign(tenant, a.id(), List.of(twice, sims.get(1), twice));
+      AssignmentChanges released = store.unassign(tenant, List.of(twice, twice));
+
+      assertThat(assigned.changed()).isEqualTo(2);
+      assertThat(released.changed()).isEqualTo(1);
+      assertThat(released.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 1L));
+      assertThat(store.countOf(tenant, a.id())).isEqualTo(1);
+    }
+
+    /**
      * Another transaction that moves a SIM to another customer unless its row is locked (then it
      * gives up at once): says what it did.
      */
