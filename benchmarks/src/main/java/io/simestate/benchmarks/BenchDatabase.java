@@ -123,12 +123,16 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
-  /** Removes every SIM assignment, and on PostgreSQL reclaims the space, so that iterations start alike. */
+  /**
+   * Removes every SIM assignment with the customers' kept SIM counts, and on PostgreSQL reclaims the
+   * space, so that iterations start alike.
+   */
   void clearAssignments() {
     if (vendor == DatabaseVendor.POSTGRESQL) {
-      execute("truncate table simestate_sim_assignment", "vacuum analyze simestate_sim_assignment");
+      execute("truncate table simestate_sim_assignment, simestate_customer_sims",
+          "vacuum analyze simestate_sim_assignment");
     } else {
-      execute("truncate table simestate_sim_assignment");
+      execute("truncate table simestate_sim_assignment", "truncate table simestate_customer_sims");
     }
   }
 

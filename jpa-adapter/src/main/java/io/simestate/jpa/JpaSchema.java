@@ -52,7 +52,8 @@ public final class JpaSchema {
 
   /** The scripts in the order they are applied. */
   static final List<String> SCRIPTS = List.of("V1__simestate_schema.sql", "V2__per_recipient_repeats.sql",
-      "V3__fenced_claims.sql", "V4__tenant_settings.sql", "V5__retention_indexes.sql");
+      "V3__fenced_claims.sql", "V4__tenant_settings.sql", "V5__retention_indexes.sql",
+      "V6__customer_sim_counts.sql");
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -186,7 +187,7 @@ public final class JpaSchema {
 
   /**
    * The version of a schema written without this class's history table (by an earlier version, or
-   * by Flyway): 0 without SIM Estate tables, 5 once the index {@code ix_simestate_delivery_sent}
+   * by Flyway): 0 without SIM Estate tables, 6 once {@code simestate_customer_sims} exists, 5 once the index {@code ix_simestate_delivery_sent}
    * exists, 4 once {@code simestate_tenant_settings} exists, 3 once
    * {@code simestate_delivery.claim_token} exists, 2 once {@code simestate_alert_told} exists, 1
    * otherwise: each script is told by what it adds.
@@ -194,6 +195,9 @@ public final class JpaSchema {
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {
       return 0;
+    }
+    if (tableExists(connection, "simestate_customer_sims")) {
+      return 6;
     }
     if (indexExists(connection, "simestate_delivery", "ix_simestate_delivery_sent")) {
       return 5;
@@ -383,19 +387,48 @@ public final class JpaSchema {
     }
   }
 
+  /**
+   * Sets every customer's kept SIM count ({@code simestate_customer_sims}, from schema version 6) to
+   * the number of its rows in {@code simestate_sim_assignment}. The adapter keeps the counts in the
+   * transaction of every assignment and release; a host that writes assignment rows with its own SQL
+   * calls this afterwards, while nothing else assigns or releases SIMs, or the deletion preview and the
+   * customer report state the old count (and a deletion confirmed with it is refused as stale).
+   * Reads every assignment row once; one transaction.
+   *
+   * @param dataSource the SIM Estate schema
+   * @throws UnavailableException if a statement fails; then nothing changed
+   */
+  public static void recountSims(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      inOneTransaction(connection, SimCounts::recount);
+    } catch (SQLException e) {
+      throw new UnavailableException("Could not recount the SIMs of the SIM Estate customers", e);
+    }
+  }
+
+  /** Work that needs a connection. */
+  private interface Work {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** Runs the work in a transaction of its own, restoring the connection's auto-commit mode. */
+  private static void inOneTransaction(Connection connection, Work work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      work.run(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
   private static void upgradeCustomerNames(Connection connection) {
     try {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        CustomerNameKeys.apply(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      inOneTransaction(connection, CustomerNameKeys::apply);
     } catch (SQLException e) {
       throw new UnavailableException("Could not upgrade the SIM Estate customer names", e);
     }

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * SIM assignments in set-based SQL: lists and ranges are walked in chunks of {@link Jdbc#CHUNK}, each
  * chunk one look-up, at most one update and one insert batch, so memory stays flat for a million SIMs.
+ * Every call that changes assignments ends by adding its changes to the customers' kept SIM counts
+ * ({@link SimCounts}), which {@link #countOf} and {@link #simsOf} read.
  */
 final class JpaSimAssignmentStore implements SimAssignmentStore {
 
@@ -73,7 +75,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         java.util.Collections.sort(fresh);
         tally.added += insert(c, tenant, target, fresh);
       }
-      return tally.changes(customer);
+      return tally.countedFor(c, tenant, customer);
     }));
   }
 
@@ -93,6 +95,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     String target = customer.toString();
     Tally tally = new Tally();
     List<String> elsewhere = new ArrayList<>();
+    AssignmentChanges changes = null;
     Savepoint before = c.setSavepoint();
     try {
       for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
@@ -102,6 +105,9 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         } else {
           elsewhere.addAll(heldByOtherTenants(c, tenant, chunk));
         }
+      }
+      if (elsewhere.isEmpty()) {
+        changes = tally.countedFor(c, tenant, customer);
       }
     } catch (SQLException | RuntimeException e) {
       try {
@@ -116,7 +122,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       throw heldElsewhere(elsewhere, null);
     }
     c.releaseSavepoint(before);
-    return tally.changes(customer);
+    return changes;
   }
 
   /** What an assignment did so far. */
@@ -125,9 +131,10 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     long unchanged;
     final Map<CustomerId, Long> movedFrom = new HashMap<>();
 
-    /** The assignment's changes, logged at DEBUG. */
-    AssignmentChanges changes(CustomerId customer) {
+    /** The assignment's changes, added to the customers' kept SIM counts and logged at DEBUG. */
+    AssignmentChanges countedFor(Connection c, TenantId tenant, CustomerId customer) throws SQLException {
       long moved = movedFrom.values().stream().mapToLong(Long::longValue).sum();
+      SimCounts.change(c, tenant, customer, added + moved, movedFrom);
       LOG.debug("Assigned {} SIM(s) to customer {} ({} moved, {} unchanged)", added + moved, customer, moved,
           unchanged);
       return new AssignmentChanges(added + moved, unchanged, movedFrom);
@@ -251,6 +258,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         }
       }
       long changed = removedFrom.values().stream().mapToLong(Long::longValue).sum();
+      SimCounts.change(c, tenant, null, 0, removedFrom);
       return new AssignmentChanges(changed, unchanged, removedFrom);
     }));
   }
@@ -258,16 +266,28 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
   /**
    * One {@code DELETE} of the customer's assignment rows, in plain JDBC: the deletion use case runs
    * it once per JVM cold, and a JPQL bulk delete's first translation cost more than the statement
-   * (measured with 100,000 SIMs on PostgreSQL: about 0.6 s of the first deletion).
+   * (measured with 100,000 SIMs on PostgreSQL: about 0.6 s of the first deletion). The customer row is
+   * locked first, as the deletion locks it: an assignment to the customer (whose foreign-key check
+   * takes a key-share lock on that row) then waits for this transaction before it writes the
+   * customer's SIM count, which this one writes after its {@code DELETE}; locked the other way round,
+   * the two deadlocked (PostgreSQL, reliability scenario 6).
    */
   @Override
   public long unassignAll(TenantId tenant, CustomerId customer) {
     return tx.call(em -> Jdbc.on(em, c -> {
       try (PreparedStatement ps = c.prepareStatement(
+          "select id from simestate_customer where id = ? and tenant_id = ? for update")) {
+        ps.setString(1, customer.toString());
+        ps.setString(2, tenant.value());
+        ps.executeQuery().close();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
           "delete from simestate_sim_assignment where tenant_id = ? and customer_id = ?")) {
         ps.setString(1, tenant.value());
         ps.setString(2, customer.toString());
-        return (long) ps.executeUpdate();
+        long released = ps.executeUpdate();
+        SimCounts.change(c, tenant, null, 0, Map.of(customer, released));
+        return released;
       }
     }));
   }
@@ -284,12 +304,13 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
 
   @Override
   public long countOf(TenantId tenant, CustomerId customer) {
-    return tx.read(c -> count(c, tenant, customer));
+    return tx.read(c -> SimCounts.of(c, tenant, customer));
   }
 
   /**
-   * The page and the count in plain JDBC, like {@link #unassignAll}: the deletion preview's first
-   * call spent about 1.2 s translating the JPQL page and count queries (100,000 SIMs, PostgreSQL).
+   * The page in plain JDBC, like {@link #unassignAll}: the deletion preview's first call spent about
+   * 1.2 s translating the JPQL page and count queries (100,000 SIMs, PostgreSQL). The total is the
+   * customer's kept count ({@link SimCounts}), not a count of its rows.
    */
   @Override
   public Page<Iccid> simsOf(TenantId tenant, CustomerId customer, PageRequest page) {
@@ -309,20 +330,8 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
           }
         }
       }
-      return new Page<>(items, count(c, tenant, customer), page);
+      return new Page<>(items, SimCounts.of(c, tenant, customer), page);
     });
-  }
-
-  private static long count(Connection c, TenantId tenant, CustomerId customer) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select count(*) from simestate_sim_assignment where customer_id = ? and tenant_id = ?")) {
-      ps.setString(1, customer.toString());
-      ps.setString(2, tenant.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   /** The first pass: nothing changes if any SIM is held in another tenant. */

@@ -47,15 +47,26 @@ class SimAssignmentStoreTest {
     /** The look-up of the SIMs' holders, after which another transaction acts in the tests below. */
     static final String HOLDERS_LOOK_UP = "select iccid, tenant_id, customer_id from simestate_sim_assignment";
 
-    /** Another transaction's unassignment, committed at once on a connection of its own. */
+    /** Another transaction's unassignment through the store, committed at once on a thread of its own. */
     int releaseElsewhere(Iccid sim) {
-      return elsewhere("delete from simestate_sim_assignment where iccid = ?", sim.digits());
+      return onAnotherThread(() -> store.unassign(tenant, List.of(sim)));
     }
 
-    /** Another transaction's move of a SIM to another customer, committed at once on a connection of its own. */
+    /** Another transaction's move of a SIM to another customer, committed at once on a thread of its own. */
     int moveElsewhere(Iccid sim, Customer to) {
-      return elsewhere("update simestate_sim_assignment set customer_id = ? where iccid = ?", to.id().toString(),
-          sim.digits());
+      return onAnotherThread(() -> store.assign(tenant, to.id(), List.of(sim)));
+    }
+
+    /** Runs a call of the store in a transaction of its own and says how many SIMs it changed. */
+    private static int onAnotherThread(Callable<AssignmentChanges> call) {
+      ExecutorService thread = Executors.newSingleThreadExecutor();
+      try {
+        return Math.toIntExact(thread.submit(call).get().changed());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      } finally {
+        thread.shutdownNow();
+      }
     }
 
     private int elsewhere(String sql, String... parameters) {
@@ -139,9 +150,49 @@ class SimAssignmentStoreTest {
       assertThat(changes.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 3L));
     }
 
+    /** The customer's rows, counted in the table: what its kept SIM count must say. */
+    long rowsOf(Customer customer) {
+      try (java.sql.Connection c = db.dataSource.getConnection();
+          java.sql.PreparedStatement ps = c.prepareStatement(
+              "select count(*) from simestate_sim_assignment where customer_id = ?")) {
+        ps.setString(1, customer.id().toString());
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * The misbehaving part first: while an assignment runs (right after its look-up of holders),
+     * another transaction assigns other SIMs to the same customer and commits. The customer's kept
+     * SIM count holds both, as its rows do.
+     */
+    @Test
+    void twoAssignmentsToOneCustomerAtOnceAreBothCounted() throws Exception {
+      Customer a = newCustomer(tenant);
+      Customer b = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(3));
+      List<Iccid> others = new ArrayList<>(Fixtures.range(4));
+      store.assign(tenant, a.id(), sims.subList(0, 1));
+      AtomicInteger otherTransaction = new AtomicInteger();
+      db.dataSource.afterNext(HOLDERS_LOOK_UP, () -> otherTransaction.addAndGet(
+          onAnotherThread(() -> store.assign(tenant, b.id(), others))));
+
+      AssignmentChanges changes = store.assign(tenant, b.id(), sims);
+
+      assertThat(otherTransaction).hasValue(4);
+      assertThat(changes.changed()).isEqualTo(3);
+      assertThat(rowsOf(b)).isEqualTo(7);
+      assertThat(store.countOf(tenant, b.id())).isEqualTo(7);
+      assertThat(store.countOf(tenant, a.id())).isEqualTo(rowsOf(a)).isZero();
+    }
+
     /**
      * A host may call the store with an ICCID twice in one list: it is assigned once and released
-     * once, and counted so.
+     * once, and counted so, or the customer's kept SIM count would drift from its rows.
      */
     @Test
     void aSimNamedTwiceInOneCallIsAssignedAndReleasedOnce() {
@@ -155,7 +206,26 @@ class SimAssignmentStoreTest {
       assertThat(assigned.changed()).isEqualTo(2);
       assertThat(released.changed()).isEqualTo(1);
       assertThat(released.movedFrom()).containsExactlyEntriesOf(java.util.Map.of(a.id(), 1L));
-      assertThat(store.countOf(tenant, a.id())).isEqualTo(1);
+      assertThat(store.countOf(tenant, a.id())).isEqualTo(rowsOf(a)).isEqualTo(1);
+    }
+
+    /**
+     * SIM rows written behind the adapter's back (a host's own SQL) are not in the kept count until
+     * the host recounts; then the count, the report and the deletion preview agree with the rows.
+     */
+    @Test
+    void rowsWrittenBehindTheAdaptersBackAreCountedOnceRecounted() {
+      Customer a = newCustomer(tenant);
+      store.assign(tenant, a.id(), Fixtures.range(3));
+      Iccid behind = Fixtures.iccid();
+      elsewhere("insert into simestate_sim_assignment (iccid, iccid_length, tenant_id, customer_id) "
+          + "values (?, " + behind.digits().length() + ", ?, ?)", behind.digits(), tenant.value(), a.id().toString());
+      assertThat(store.countOf(tenant, a.id())).as("before the recount").isEqualTo(3);
+
+      JpaSchema.recountSims(db.dataSource);
+
+      assertThat(store.countOf(tenant, a.id())).isEqualTo(rowsOf(a)).isEqualTo(4);
+      assertThat(store.simsOf(tenant, a.id(), PageRequest.first(10)).total()).isEqualTo(4);
     }
 
     /**
@@ -395,11 +465,12 @@ class SimAssignmentStoreTest {
       long statements = db.statements() - before;
       System.out.printf("[%s] assign 10,000 SIMs: %d statements%n", db.vendor, statements);
       if (db.vendor == DatabaseVendor.POSTGRESQL) {
-        // Per 1,000 new SIMs one insert that skips assigned ones, and nothing else.
-        assertThat(statements).isEqualTo(10);
+        // Per 1,000 new SIMs one insert that skips assigned ones; then the customer's SIM count.
+        assertThat(statements).isEqualTo(10 + 1);
       } else {
-        // Per 1,000 SIMs: a conflict look-up, a holder look-up and one insert batch.
-        assertThat(statements).isLessThanOrEqualTo(3 * 10 + 2);
+        // Per 1,000 SIMs: a conflict look-up, a holder look-up and one insert batch; then the
+        // customer's SIM count (on H2 an update, then the insert of its first count).
+        assertThat(statements).isLessThanOrEqualTo(3 * 10 + 2 + 2);
       }
     }
 
@@ -415,8 +486,9 @@ class SimAssignmentStoreTest {
 
       long statements = db.statements() - before;
       System.out.printf("[%s] delete customer with 5,000 SIMs: %d statements%n", db.vendor, statements);
-      // Release, lock-and-read the version, delete contacts, delete the customer.
-      assertThat(statements).isLessThanOrEqualTo(4);
+      // Lock the customer, release, the SIM count, lock-and-read the version, delete contacts, delete the
+      // customer (its SIM count goes with it).
+      assertThat(statements).isLessThanOrEqualTo(6);
       assertThat(store.countOf(tenant, a.id())).isZero();
     }
   }

@@ -97,6 +97,10 @@ class S6ConcurrentPortalUsersTest {
           + "simestate_customer c on c.id = a.customer_id where c.id is null or c.tenant_id <> a.tenant_id")));
       violations.addAll(prefixed("ICCID twice", db.rows(
           "select iccid from simestate_sim_assignment group by iccid having count(*) > 1")));
+      // The SIM count the adapter keeps per customer, which the deletion preview states, is its rows'.
+      violations.addAll(prefixed("SIM count unlike the customer's rows", db.rows("select c.id from simestate_customer c "
+          + "left join simestate_customer_sims n on n.customer_id = c.id where coalesce(n.sim_count, 0) <> "
+          + "(select count(*) from simestate_sim_assignment a where a.customer_id = c.id)")));
       violations.addAll(prefixed("contact of a missing customer", db.rows("select k.id from simestate_contact k "
           + "left join simestate_customer c on c.id = k.customer_id where c.id is null")));
       for (Routed r : routed) {

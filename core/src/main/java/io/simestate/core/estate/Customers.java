@@ -241,7 +241,8 @@ public final class Customers {
     Require.present(simPage, "page");
     return tx.inTransaction(() -> {
       Customer customer = get(tenant, id);
-      return new CustomerReport(customer, sims.countOf(tenant, id), sims.simsOf(tenant, id, simPage));
+      Page<Iccid> page = sims.simsOf(tenant, id, simPage);
+      return new CustomerReport(customer, page.total(), page);
     });
   }
 
