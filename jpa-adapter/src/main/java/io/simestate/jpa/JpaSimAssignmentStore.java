@@ -43,72 +43,25 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
     this.tx = tx;
   }
 
+  /**
+   * All of it runs behind a savepoint: if any SIM belongs to another tenant, or anything else fails,
+   * everything the call wrote is rolled back to the savepoint, so that nothing changes even when the
+   * caller's transaction goes on (a CSV import catches the conflict to name the SIMs one by one).
+   */
   @Override
   public AssignmentChanges assign(TenantId tenant, CustomerId customer, Collection<Iccid> sims) {
-    return tx.call(em -> Jdbc.on(em, c -> {
-      if (Jdbc.vendor(c) == DatabaseVendor.POSTGRESQL) {
-        return assignOnPostgresql(c, tenant, customer, sims);
-      }
-      refuseSimsOfOtherTenants(c, tenant, sims);
-      Tally tally = new Tally();
-      String target = customer.toString();
-      for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
-        List<String> chunk = nextChunk(it);
-        Map<String, String[]> holders = holders(c, chunk);
-        List<String> held = new ArrayList<>();
-        List<String> fresh = new ArrayList<>();
-        for (String iccid : chunk) {
-          String[] holder = holders.get(iccid);
-          if (holder == null) {
-            fresh.add(iccid);
-          } else if (!holder[0].equals(tenant.value())) {
-            // taken by another account since the first pass: the unique ICCID decides
-            throw heldElsewhere(List.of(iccid), null);
-          } else if (holder[1].equals(target)) {
-            tally.unchanged++;
-          } else {
-            held.add(iccid);
-          }
-        }
-        // A SIM released since the look-up is inserted like a new one.
-        fresh.addAll(moveHeld(c, tenant, target, held, tally));
-        java.util.Collections.sort(fresh);
-        tally.added += insert(c, tenant, target, fresh);
-      }
-      return tally.countedFor(c, tenant, customer);
-    }));
+    return tx.call(em -> Jdbc.on(em, c -> behindSavepoint(c, connection ->
+        Jdbc.vendor(connection) == DatabaseVendor.POSTGRESQL
+            ? assignOnPostgresql(connection, tenant, customer, sims)
+            : assignInChunks(connection, tenant, customer, sims))));
   }
 
-  /**
-   * PostgreSQL: each chunk is one insert that skips the SIMs already assigned ({@code on conflict do
-   * nothing}), with the chunk as one array parameter, so that a chunk of new SIMs costs one cheaply
-   * planned statement. Only when rows were skipped does a look-up (again one array parameter) tell
-   * which SIMs were this customer's already, which move from another customer of the tenant, and
-   * which belong to another tenant; the SIMs to move are then locked and their holders read again
-   * ({@link #moveHeld}), since another transaction may have moved or released them in between. All of
-   * it runs behind a savepoint: if any SIM belongs to another tenant, the remaining chunks are only
-   * looked up, to name every such SIM, and everything is rolled back to the savepoint, so that nothing
-   * changes even when the caller's transaction goes on.
-   */
-  private static AssignmentChanges assignOnPostgresql(Connection c, TenantId tenant, CustomerId customer,
-      Collection<Iccid> sims) throws SQLException {
-    String target = customer.toString();
-    Tally tally = new Tally();
-    List<String> elsewhere = new ArrayList<>();
-    AssignmentChanges changes = null;
+  /** Runs the work behind a savepoint, rolled back to if the work fails, then released. */
+  private static <T> T behindSavepoint(Connection c, Jdbc.Work<T> work) throws SQLException {
     Savepoint before = c.setSavepoint();
+    T result;
     try {
-      for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
-        List<String> chunk = nextChunk(it);
-        if (elsewhere.isEmpty()) {
-          assignChunkOnPostgresql(c, tenant, target, chunk, tally, elsewhere);
-        } else {
-          elsewhere.addAll(heldByOtherTenants(c, tenant, chunk));
-        }
-      }
-      if (elsewhere.isEmpty()) {
-        changes = tally.countedFor(c, tenant, customer);
-      }
+      result = work.apply(c);
     } catch (SQLException | RuntimeException e) {
       try {
         c.rollback(before);
@@ -117,12 +70,72 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
       }
       throw e;
     }
+    c.releaseSavepoint(before);
+    return result;
+  }
+
+  /**
+   * H2 and MariaDB: a first pass refuses SIMs of other tenants, naming every one; then per chunk a
+   * look-up of holders, the move of SIMs other customers hold ({@link #moveHeld}) and one insert
+   * batch of the new ones.
+   */
+  private static AssignmentChanges assignInChunks(Connection c, TenantId tenant, CustomerId customer,
+      Collection<Iccid> sims) throws SQLException {
+    refuseSimsOfOtherTenants(c, tenant, sims);
+    Tally tally = new Tally();
+    String target = customer.toString();
+    for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
+      List<String> chunk = nextChunk(it);
+      Map<String, String[]> holders = holders(c, chunk);
+      List<String> held = new ArrayList<>();
+      List<String> fresh = new ArrayList<>();
+      for (String iccid : chunk) {
+        String[] holder = holders.get(iccid);
+        if (holder == null) {
+          fresh.add(iccid);
+        } else if (!holder[0].equals(tenant.value())) {
+          // taken by another account since the first pass: the unique ICCID decides
+          throw heldElsewhere(List.of(iccid), null);
+        } else if (holder[1].equals(target)) {
+          tally.unchanged++;
+        } else {
+          held.add(iccid);
+        }
+      }
+      // A SIM released since the look-up is inserted like a new one.
+      fresh.addAll(moveHeld(c, tenant, target, held, tally));
+      java.util.Collections.sort(fresh);
+      tally.added += insert(c, tenant, target, fresh);
+    }
+    return tally.countedFor(c, tenant, customer);
+  }
+
+  /**
+   * PostgreSQL: each chunk is one insert that skips the SIMs already assigned ({@code on conflict do
+   * nothing}), with the chunk as one array parameter, so that a chunk of new SIMs costs one cheaply
+   * planned statement. Only when rows were skipped does a look-up (again one array parameter) tell
+   * which SIMs were this customer's already, which move from another customer of the tenant, and
+   * which belong to another tenant; the SIMs to move are then locked and their holders read again
+   * ({@link #moveHeld}), since another transaction may have moved or released them in between. If any
+   * SIM belongs to another tenant, the remaining chunks are only looked up, to name every such SIM.
+   */
+  private static AssignmentChanges assignOnPostgresql(Connection c, TenantId tenant, CustomerId customer,
+      Collection<Iccid> sims) throws SQLException {
+    String target = customer.toString();
+    Tally tally = new Tally();
+    List<String> elsewhere = new ArrayList<>();
+    for (Iterator<Iccid> it = sims.iterator(); it.hasNext(); ) {
+      List<String> chunk = nextChunk(it);
+      if (elsewhere.isEmpty()) {
+        assignChunkOnPostgresql(c, tenant, target, chunk, tally, elsewhere);
+      } else {
+        elsewhere.addAll(heldByOtherTenants(c, tenant, chunk));
+      }
+    }
     if (!elsewhere.isEmpty()) {
-      c.rollback(before);
       throw heldElsewhere(elsewhere, null);
     }
-    c.releaseSavepoint(before);
-    return changes;
+    return tally.countedFor(c, tenant, customer);
   }
 
   /** What an assignment did so far. */

@@ -330,6 +330,40 @@ class SimAssignmentStoreTest {
     }
 
     /**
+     * The misbehaving part first: another tenant takes a SIM of the second chunk after the assignment's
+     * first look-up, so the assignment fails after writing its first chunk. The caller catches the
+     * conflict and commits its transaction: the first chunk must not stay behind (the assignment is
+     * all-or-nothing), and the customer's SIM count must still be its rows'.
+     */
+    @Test
+    void aConflictFoundAfterTheFirstChunkWasWrittenLeavesNoRowBehindWhenTheCallerGoesOn() {
+      TenantId other = tenant();
+      Customer theirs = newCustomer(other);
+      Customer mine = newCustomer(tenant);
+      List<Iccid> sims = new ArrayList<>(Fixtures.range(1_500));
+      Iccid taken = sims.get(1_200);
+      AtomicInteger takenMeanwhile = new AtomicInteger();
+      // On H2 and MariaDB, after the first pass (which looks for SIMs of other tenants in every chunk),
+      // at the first chunk's look-up of holders; on PostgreSQL, after the first chunk's insert.
+      db.dataSource.afterNext(db.vendor == DatabaseVendor.POSTGRESQL ? "insert into simestate_sim_assignment"
+          : HOLDERS_LOOK_UP, () -> takenMeanwhile.addAndGet(
+              onAnotherThread(() -> store.assign(other, theirs.id(), List.of(taken)))));
+
+      long stored = db.persistence.transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> store.assign(tenant, mine.id(), sims))
+            .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason())
+                .isEqualTo(ConflictException.Reason.SIM_HELD_ELSEWHERE));
+        return store.countOf(tenant, mine.id());
+      });
+
+      assertThat(takenMeanwhile).hasValue(1);
+      assertThat(stored).isZero();
+      assertThat(rowsOf(mine)).isZero();
+      assertThat(store.countOf(tenant, mine.id())).isZero();
+      assertThat(store.customerOf(other, taken)).contains(theirs.id());
+    }
+
+    /**
      * The caller checks that the customer exists, but it may be deleted before the SIMs are written:
      * the foreign key refuses them, and the store says so without spoiling the caller's transaction.
      */
