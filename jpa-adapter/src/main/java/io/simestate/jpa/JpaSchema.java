@@ -187,10 +187,10 @@ public final class JpaSchema {
 
   /**
    * The version of a schema written without this class's history table (by an earlier version, or
-   * by Flyway): 0 without SIM Estate tables, 6 once {@code simestate_customer_sims} exists, 5 once the index {@code ix_simestate_delivery_sent}
-   * exists, 4 once {@code simestate_tenant_settings} exists, 3 once
-   * {@code simestate_delivery.claim_token} exists, 2 once {@code simestate_alert_told} exists, 1
-   * otherwise: each script is told by what it adds.
+   * by Flyway): 0 without SIM Estate tables, 6 once {@code simestate_customer_sims} exists, 5 once
+   * the index {@code ix_simestate_delivery_sent} exists, 4 once {@code simestate_tenant_settings}
+   * exists, 3 once {@code simestate_delivery.claim_token} exists, 2 once {@code simestate_alert_told}
+   * exists, 1 otherwise: each script is told by what it adds.
    */
   private static int versionFromTables(Connection connection) throws SQLException {
     if (!tableExists(connection, "simestate_customer")) {

@@ -23,6 +23,10 @@ import java.util.TreeMap;
  */
 final class SimCounts {
 
+  /** One count row; the upserts below add what to do when it exists. */
+  private static final String INSERT =
+      "insert into simestate_customer_sims (customer_id, tenant_id, sim_count) values (?, ?, ?)";
+
   private SimCounts() {}
 
   /** The customer's kept count; 0 without a row. */
@@ -44,7 +48,7 @@ final class SimCounts {
   static void change(Connection c, TenantId tenant, CustomerId target, long added, Map<CustomerId, Long> removedFrom)
       throws SQLException {
     Map<String, Long> deltas = new TreeMap<>();
-    if (target != null && added != 0) {
+    if (target != null) {
       deltas.put(target.toString(), added);
     }
     removedFrom.forEach((customer, n) -> deltas.merge(customer.toString(), -n, Long::sum));
@@ -53,11 +57,10 @@ final class SimCounts {
       return;
     }
     switch (Jdbc.vendor(c)) {
-      case POSTGRESQL -> upsert(c, tenant, deltas, "insert into simestate_customer_sims (customer_id, tenant_id, "
-          + "sim_count) values (?, ?, ?) on conflict (customer_id) do update "
+      case POSTGRESQL -> upsert(c, tenant, deltas, INSERT + " on conflict (customer_id) do update "
           + "set sim_count = simestate_customer_sims.sim_count + excluded.sim_count");
-      case MARIADB -> upsert(c, tenant, deltas, "insert into simestate_customer_sims (customer_id, tenant_id, "
-          + "sim_count) values (?, ?, ?) on duplicate key update sim_count = sim_count + values(sim_count)");
+      case MARIADB -> upsert(c, tenant, deltas,
+          INSERT + " on duplicate key update sim_count = sim_count + values(sim_count)");
       default -> updateThenInsert(c, tenant, deltas);
     }
   }
@@ -82,13 +85,12 @@ final class SimCounts {
    */
   private static void updateThenInsert(Connection c, TenantId tenant, Map<String, Long> deltas)
       throws SQLException {
-    List<String> missing = update(c, deltas.keySet(), deltas);
+    List<String> missing = update(c, new ArrayList<>(deltas.keySet()), deltas);
     if (missing.isEmpty()) {
       return;
     }
     List<String> raced = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into simestate_customer_sims (customer_id, tenant_id, sim_count) values (?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (String customer : missing) {
         ps.setString(1, customer);
         ps.setString(2, tenant.value());
@@ -109,10 +111,8 @@ final class SimCounts {
   }
 
   /** Adds each customer's delta to its count; returns the customers without a count row. */
-  private static List<String> update(Connection c, Iterable<String> customers, Map<String, Long> deltas)
+  private static List<String> update(Connection c, List<String> keys, Map<String, Long> deltas)
       throws SQLException {
-    List<String> keys = new ArrayList<>();
-    customers.forEach(keys::add);
     if (keys.isEmpty()) {
       return keys;
     }

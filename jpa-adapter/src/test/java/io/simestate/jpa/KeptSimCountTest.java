@@ -8,10 +8,6 @@ import io.simestate.core.customer.Customer;
 import io.simestate.core.customer.CustomerStore;
 import io.simestate.core.sim.Iccid;
 import io.simestate.core.sim.SimAssignmentStore;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -62,7 +58,7 @@ class KeptSimCountTest {
         default -> store.unassignAll(tenant, holder.id());
       }
       for (Customer c : holders) {
-        long rows = rowsOf(c);
+        long rows = db.simRowsOf(c.id());
         assertThat(store.countOf(tenant, c.id())).as("count of %s after %s", c.name(), step).isEqualTo(rows);
         assertThat(store.simsOf(tenant, c.id(), PageRequest.first(1)).total()).isEqualTo(rows);
       }
@@ -77,18 +73,5 @@ class KeptSimCountTest {
             Arbitraries.integers().between(0, SIMS - 1).list().ofMinSize(1).ofMaxSize(6))
         .as(Step::new);
     return step.list().ofMinSize(1).ofMaxSize(12);
-  }
-
-  private long rowsOf(Customer customer) {
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from simestate_sim_assignment where customer_id = ?")) {
-      ps.setString(1, customer.id().toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

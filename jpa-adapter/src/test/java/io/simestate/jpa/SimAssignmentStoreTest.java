@@ -152,17 +152,7 @@ class SimAssignmentStoreTest {
 
     /** The customer's rows, counted in the table: what its kept SIM count must say. */
     long rowsOf(Customer customer) {
-      try (java.sql.Connection c = db.dataSource.getConnection();
-          java.sql.PreparedStatement ps = c.prepareStatement(
-              "select count(*) from simestate_sim_assignment where customer_id = ?")) {
-        ps.setString(1, customer.id().toString());
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
+      return db.simRowsOf(customer.id());
     }
 
     /**

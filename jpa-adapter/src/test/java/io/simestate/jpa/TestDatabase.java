@@ -167,6 +167,24 @@ final class TestDatabase {
     return factory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
   }
 
+  /**
+   * The customer's rows of {@code simestate_sim_assignment}, counted in the table: what the customer's
+   * kept SIM count must say.
+   */
+  long simRowsOf(io.simestate.core.customer.CustomerId customer) {
+    try (Connection c = connection();
+        java.sql.PreparedStatement ps = c.prepareStatement(
+            "select count(*) from simestate_sim_assignment where customer_id = ?")) {
+      ps.setString(1, customer.toString());
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A plain JDBC connection to this run's schema, for checks that bypass the adapter. */
   Connection connection() throws SQLException {
     return dataSource.getConnection();
