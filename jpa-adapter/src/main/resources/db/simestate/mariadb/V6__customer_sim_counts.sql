@@ -11,7 +11,7 @@ create table simestate_customer_sims (
     customer_id varchar(36) not null,
     tenant_id varchar(64) not null,
     sim_count bigint not null,
-    constraint pk_simestate_customer_sims primary key (customer_id),
+    primary key (customer_id),
     constraint fk_simestate_customer_sims_customer foreign key (customer_id) references simestate_customer (id)
         on delete cascade
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;
