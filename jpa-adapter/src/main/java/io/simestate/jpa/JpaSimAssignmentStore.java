@@ -283,7 +283,8 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
    * locked first, as the deletion locks it: an assignment to the customer (whose foreign-key check
    * takes a key-share lock on that row) then waits for this transaction before it writes the
    * customer's SIM count, which this one writes after its {@code DELETE}; locked the other way round,
-   * the two deadlocked (PostgreSQL, reliability scenario 6).
+   * the two deadlocked (PostgreSQL, reliability scenario 6). The customer's SIM count goes with its
+   * rows; a count that differs from them is refused ({@link SimCounts#released}).
    */
   @Override
   public long unassignAll(TenantId tenant, CustomerId customer) {
@@ -299,7 +300,7 @@ final class JpaSimAssignmentStore implements SimAssignmentStore {
         ps.setString(1, tenant.value());
         ps.setString(2, customer.toString());
         long released = ps.executeUpdate();
-        SimCounts.change(c, tenant, null, 0, Map.of(customer, released));
+        SimCounts.released(c, tenant, customer, released);
         return released;
       }
     }));

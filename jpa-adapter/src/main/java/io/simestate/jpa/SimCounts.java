@@ -1,6 +1,7 @@
 package io.simestate.jpa;
 
 import io.simestate.core.TenantId;
+import io.simestate.core.UnavailableException;
 import io.simestate.core.customer.CustomerId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many SIMs each customer holds, kept in {@code simestate_customer_sims} (schema version 6) by the
@@ -22,6 +25,8 @@ import java.util.TreeMap;
  * change the same customers wait for each other instead of deadlocking.
  */
 final class SimCounts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimCounts.class);
 
   /** One count row; the upserts below add what to do when it exists. */
   private static final String INSERT =
@@ -132,6 +137,46 @@ final class SimCounts {
       }
     }
     return missing;
+  }
+
+  /**
+   * After every assignment row of the customer was deleted, {@code released} of them: removes its
+   * count, which must have been {@code released}. A count that differs means rows were written behind
+   * the adapter's back (see {@link JpaSchema#recountSims}); the preview then stated the wrong number,
+   * and every deletion confirmed with it would be refused as stale, whatever the user does. So this
+   * refuses it with what to do instead. One statement when the count is right and not zero.
+   *
+   * @throws UnavailableException if the kept count is not {@code released}; the caller's transaction
+   *     must roll back
+   */
+  static void released(Connection c, TenantId tenant, CustomerId customer, long released) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "delete from simestate_customer_sims where customer_id = ? and tenant_id = ? and sim_count = ?")) {
+      ps.setString(1, customer.toString());
+      ps.setString(2, tenant.value());
+      ps.setLong(3, released);
+      if (ps.executeUpdate() == 1) {
+        return;
+      }
+    }
+    long kept;
+    try (PreparedStatement ps = c.prepareStatement("select sim_count from simestate_customer_sims "
+        + "where customer_id = ? and tenant_id = ? for update")) {
+      ps.setString(1, customer.toString());
+      ps.setString(2, tenant.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        kept = rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+    if (kept != released) {
+      LOG.warn("Customer {} was kept as holding {} SIM(s) but had {} assignment row(s): rows of "
+          + "simestate_sim_assignment were written outside SIM Estate. Its deletion is refused until "
+          + "JpaSchema.recountSims(dataSource) runs.", customer, kept, released);
+      throw new UnavailableException("The SIM count kept for customer " + customer + " (" + kept
+          + ") differs from its assignment rows (" + released + "): rows of simestate_sim_assignment "
+          + "were written outside SIM Estate. Run JpaSchema.recountSims(dataSource) once nothing else "
+          + "assigns SIMs, then preview the deletion again.", null);
+    }
   }
 
   /**

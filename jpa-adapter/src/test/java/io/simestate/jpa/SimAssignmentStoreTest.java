@@ -199,23 +199,66 @@ class SimAssignmentStoreTest {
       assertThat(store.countOf(tenant, a.id())).isEqualTo(rowsOf(a)).isEqualTo(1);
     }
 
+    /** A customer assigned 3 SIMs through the store and a fourth by another connection's SQL. */
+    private Customer customerWithThreeSimsAndOneAddedBehindTheAdaptersBack() {
+      Customer a = newCustomer(tenant);
+      store.assign(tenant, a.id(), Fixtures.range(3));
+      Iccid behind = Fixtures.iccid();
+      elsewhere("insert into simestate_sim_assignment (iccid, iccid_length, tenant_id, customer_id) "
+          + "values (?, " + behind.digits().length() + ", ?, ?)", behind.digits(), tenant.value(), a.id().toString());
+      return a;
+    }
+
     /**
      * SIM rows written behind the adapter's back (a host's own SQL) are not in the kept count until
      * the host recounts; then the count, the report and the deletion preview agree with the rows.
      */
     @Test
     void rowsWrittenBehindTheAdaptersBackAreCountedOnceRecounted() {
-      Customer a = newCustomer(tenant);
-      store.assign(tenant, a.id(), Fixtures.range(3));
-      Iccid behind = Fixtures.iccid();
-      elsewhere("insert into simestate_sim_assignment (iccid, iccid_length, tenant_id, customer_id) "
-          + "values (?, " + behind.digits().length() + ", ?, ?)", behind.digits(), tenant.value(), a.id().toString());
+      Customer a = customerWithThreeSimsAndOneAddedBehindTheAdaptersBack();
       assertThat(store.countOf(tenant, a.id())).as("before the recount").isEqualTo(3);
 
       JpaSchema.recountSims(db.dataSource);
 
       assertThat(store.countOf(tenant, a.id())).isEqualTo(rowsOf(a)).isEqualTo(4);
       assertThat(store.simsOf(tenant, a.id(), PageRequest.first(10)).total()).isEqualTo(4);
+    }
+
+    /**
+     * A customer whose rows were added behind the adapter's back: releasing all its SIMs (the deletion)
+     * is refused with what to do, instead of a "preview again" that could never succeed, and changes
+     * nothing; once recounted, it releases every row.
+     */
+    @Test
+    void releasingEverySimOfACustomerWithRowsAddedBehindTheAdaptersBackSaysToRecount() {
+      Customer a = customerWithThreeSimsAndOneAddedBehindTheAdaptersBack();
+
+      assertRefusedUntilRecounted(a, 4);
+    }
+
+    /** The same for rows deleted behind its back: the kept count is higher than the rows. */
+    @Test
+    void releasingEverySimOfACustomerWithRowsDeletedBehindTheAdaptersBackSaysToRecount() {
+      Customer a = newCustomer(tenant);
+      IccidRange sims = Fixtures.range(3);
+      store.assign(tenant, a.id(), sims);
+      elsewhere("delete from simestate_sim_assignment where iccid = ?", sims.first().digits());
+
+      assertRefusedUntilRecounted(a, 2);
+    }
+
+    private void assertRefusedUntilRecounted(Customer a, long rows) {
+      assertThatThrownBy(() -> store.unassignAll(tenant, a.id()))
+          .isInstanceOf(io.simestate.core.UnavailableException.class)
+          .hasMessageContaining("customer " + a.id())
+          .hasMessageContaining("JpaSchema.recountSims(dataSource)");
+      assertThat(rowsOf(a)).as("rows after the refusal").isEqualTo(rows);
+
+      JpaSchema.recountSims(db.dataSource);
+
+      assertThat(store.unassignAll(tenant, a.id())).isEqualTo(rows);
+      assertThat(rowsOf(a)).isZero();
+      assertThat(store.countOf(tenant, a.id())).isZero();
     }
 
     /**
