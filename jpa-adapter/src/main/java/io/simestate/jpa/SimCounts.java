@@ -36,8 +36,14 @@ final class SimCounts {
 
   /** The customer's kept count; 0 without a row. */
   static long of(Connection c, TenantId tenant, CustomerId customer) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select sim_count from simestate_customer_sims where customer_id = ? and tenant_id = ?")) {
+    return read(c, tenant, customer, false);
+  }
+
+  /** The kept count, its row locked if {@code forUpdate}; 0 without a row. */
+  private static long read(Connection c, TenantId tenant, CustomerId customer, boolean forUpdate)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select sim_count from simestate_customer_sims "
+        + "where customer_id = ? and tenant_id = ?" + (forUpdate ? " for update" : ""))) {
       ps.setString(1, customer.toString());
       ps.setString(2, tenant.value());
       try (ResultSet rs = ps.executeQuery()) {
@@ -144,7 +150,8 @@ final class SimCounts {
    * count, which must have been {@code released}. A count that differs means rows were written behind
    * the adapter's back (see {@link JpaSchema#recountSims}); the preview then stated the wrong number,
    * and every deletion confirmed with it would be refused as stale, whatever the user does. So this
-   * refuses it with what to do instead. One statement when the count is right and not zero.
+   * refuses it with what to do instead. One statement whenever the customer has a count row and it
+   * is right (also when it is 0); a second, reading the count, only otherwise.
    *
    * @throws UnavailableException if the kept count is not {@code released}; the caller's transaction
    *     must roll back
@@ -159,15 +166,7 @@ final class SimCounts {
         return;
       }
     }
-    long kept;
-    try (PreparedStatement ps = c.prepareStatement("select sim_count from simestate_customer_sims "
-        + "where customer_id = ? and tenant_id = ? for update")) {
-      ps.setString(1, customer.toString());
-      ps.setString(2, tenant.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        kept = rs.next() ? rs.getLong(1) : 0;
-      }
-    }
+    long kept = read(c, tenant, customer, true);
     if (kept != released) {
       LOG.warn("Customer {} was kept as holding {} SIM(s) but had {} assignment row(s): rows of "
           + "simestate_sim_assignment were written outside SIM Estate. Its deletion is refused until "
